@@ -1,0 +1,54 @@
+package org.pcdguide.core.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The validated, typed picture of one patient. Every door (case file, FHIR, CDS Hooks, bulk)
+ * produces exactly this. {@code history} is empty when the input says nothing about prior therapy
+ * (unknown), and present-but-empty when it says there was none.
+ */
+public record PatientCase(
+    String id,
+    Optional<LocalDate> asOf,
+    Patient patient,
+    Optional<String> diagnosis,
+    Map<String, Finding> findings,
+    Clonality clonality,
+    List<Lab> labs,
+    Optional<List<Therapy>> history,
+    List<String> proposed) {
+  public PatientCase {
+    findings = java.util.Collections.unmodifiableMap(new TreeMap<>(findings));
+    labs = List.copyOf(labs);
+    history = history.map(List::copyOf);
+    proposed = List.copyOf(proposed);
+  }
+
+  public Optional<Finding> finding(String findingId) {
+    return Optional.ofNullable(findings.get(findingId));
+  }
+
+  /** The latest result of a test on or before {@code asOf} (undated results count as current). */
+  public Optional<Lab> latestLab(String test, LocalDate asOf) {
+    Lab best = null;
+    for (Lab lab : labs) {
+      if (!lab.test().equals(test) || lab.date().map(d -> d.isAfter(asOf)).orElse(false)) {
+        continue;
+      }
+      if (best == null || later(lab, best)) {
+        best = lab;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean later(Lab a, Lab b) {
+    LocalDate da = a.date().orElse(LocalDate.MAX);
+    LocalDate db = b.date().orElse(LocalDate.MAX);
+    return da.isAfter(db);
+  }
+}

@@ -1,0 +1,15 @@
+package org.pcdguide.core.cases;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** A therapy already given (agent, regimen or procedure id), with its dates and response. */
+public record Therapy(
+    String therapy, Optional<LocalDate> start, Optional<LocalDate> end, Optional<String> response) {
+  public Therapy {
+    if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+      throw new IllegalArgumentException(
+          therapy + " ends (" + end.get() + ") before it starts (" + start.get() + ")");
+    }
+  }
+}

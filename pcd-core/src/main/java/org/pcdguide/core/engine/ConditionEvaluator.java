@@ -1,0 +1,122 @@
+package org.pcdguide.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pcdguide.core.facts.FactContext;
+import org.pcdguide.core.facts.FactValue;
+import org.pcdguide.core.facts.MissingFinding;
+import org.pcdguide.core.knowledge.Condition;
+
+/** Evaluates pack conditions over a case's facts with Kleene three-valued logic. */
+final class ConditionEvaluator {
+  private ConditionEvaluator() {}
+
+  static Outcome evaluate(Condition condition, FactContext facts) {
+    if (condition instanceof Condition.All all) {
+      return all(all.parts(), facts);
+    }
+    if (condition instanceof Condition.Any any) {
+      return any(any.parts(), facts);
+    }
+    if (condition instanceof Condition.Not not) {
+      return not(evaluate(not.part(), facts));
+    }
+    if (condition instanceof Condition.IsUnknown u) {
+      return isUnknown(u, facts);
+    }
+    if (condition instanceof Condition.Compare c) {
+      return compare(c, facts);
+    }
+    return Outcome.TRUE;
+  }
+
+  private static Outcome all(List<Condition> parts, FactContext facts) {
+    List<String> because = new ArrayList<>();
+    List<Outcome.Gap> gaps = new ArrayList<>();
+    boolean unknown = false;
+    for (Condition part : parts) {
+      Outcome o = evaluate(part, facts);
+      if (o.truth() == Tri.FALSE) {
+        return new Outcome(Tri.FALSE, o.because(), List.of());
+      }
+      unknown |= o.truth() == Tri.UNKNOWN;
+      because.addAll(o.because());
+      gaps.addAll(o.gaps());
+    }
+    return new Outcome(unknown ? Tri.UNKNOWN : Tri.TRUE, because, gaps);
+  }
+
+  private static Outcome any(List<Condition> parts, FactContext facts) {
+    List<String> because = new ArrayList<>();
+    List<Outcome.Gap> gaps = new ArrayList<>();
+    boolean unknown = false;
+    for (Condition part : parts) {
+      Outcome o = evaluate(part, facts);
+      if (o.truth() == Tri.TRUE) {
+        return new Outcome(Tri.TRUE, o.because(), List.of());
+      }
+      unknown |= o.truth() == Tri.UNKNOWN;
+      because.addAll(o.because());
+      gaps.addAll(o.gaps());
+    }
+    return new Outcome(unknown ? Tri.UNKNOWN : Tri.FALSE, because, gaps);
+  }
+
+  private static Outcome not(Outcome o) {
+    Tri t =
+        switch (o.truth()) {
+          case TRUE -> Tri.FALSE;
+          case FALSE -> Tri.TRUE;
+          case UNKNOWN -> Tri.UNKNOWN;
+        };
+    return new Outcome(t, o.because(), o.gaps());
+  }
+
+  private static Outcome isUnknown(Condition.IsUnknown u, FactContext facts) {
+    FactValue v = facts.fact(u.fact());
+    return new Outcome(v.known() ? Tri.FALSE : Tri.TRUE, List.of(u.fact() + " = " + v.display()), List.of());
+  }
+
+  private static Outcome compare(Condition.Compare c, FactContext facts) {
+    FactValue v = facts.fact(c.fact());
+    if (v instanceof FactValue.Unknown u) {
+      List<Outcome.Gap> gaps = new ArrayList<>();
+      for (MissingFinding m : u.missing()) {
+        gaps.add(new Outcome.Gap(c.fact(), m));
+      }
+      if (gaps.isEmpty()) {
+        gaps.add(new Outcome.Gap(c.fact(), new MissingFinding(c.fact(), String.join("; ", u.because()))));
+      }
+      return new Outcome(Tri.UNKNOWN, List.of(c.fact() + " = unknown"), gaps);
+    }
+    Object value = ((FactValue.Known) v).value();
+    boolean result = test(c, value);
+    return new Outcome(
+        result ? Tri.TRUE : Tri.FALSE, List.of(c.fact() + " = " + v.display()), List.of());
+  }
+
+  private static boolean test(Condition.Compare c, Object value) {
+    switch (c.op()) {
+      case "equals":
+      case "in":
+        for (Object expected : c.values()) {
+          if (expected.equals(value)) {
+            return true;
+          }
+        }
+        return false;
+      default:
+        if (!(value instanceof Double d)) {
+          return false;
+        }
+        double limit = (Double) c.values().get(0);
+        return switch (c.op()) {
+          case "gt" -> d > limit;
+          case "gte" -> d >= limit;
+          case "lt" -> d < limit;
+          case "lte" -> d <= limit;
+          default -> throw new IllegalStateException("unknown operator " + c.op());
+        };
+    }
+  }
+}

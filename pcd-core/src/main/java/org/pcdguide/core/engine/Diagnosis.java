@@ -1,0 +1,50 @@
+package org.pcdguide.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pcdguide.core.facts.FactContext;
+import org.pcdguide.core.facts.FactValue;
+import org.pcdguide.core.knowledge.DisorderModule;
+import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.EntryKind;
+import org.pcdguide.core.knowledge.KnowledgePack;
+
+/** The diagnosis check of a module: its criteria fact, criterion by criterion. */
+final class Diagnosis {
+  private Diagnosis() {}
+
+  static Assessment.DiagnosisCheck check(DisorderModule m, FactContext facts) {
+    FactValue criteria = facts.fact(m.criteriaFact());
+    String status =
+        criteria.is("met")
+            ? "criteria-met"
+            : criteria.is("not-met") ? "criteria-not-met" : "insufficient-data";
+    List<Assessment.CriterionResult> results = new ArrayList<>();
+    Optional<Entry> rule = Optional.empty();
+    for (Entry e : m.entries()) {
+      if (e.kind() != EntryKind.DIAGNOSTIC) {
+        continue;
+      }
+      if (e.criterion().isEmpty()) {
+        rule = rule.or(() -> Optional.of(e));
+        continue;
+      }
+      FactValue v = facts.fact(e.criterion().get().fact());
+      Optional<Boolean> met =
+          v instanceof FactValue.Known k && k.value() instanceof Boolean b ? Optional.of(b) : Optional.empty();
+      results.add(new Assessment.CriterionResult(e, met, v.because()));
+    }
+    return new Assessment.DiagnosisCheck(m.disorder(), status, results, criteria.because(), rule);
+  }
+
+  static Assessment.Differential differential(
+      DisorderModule m, Assessment.DiagnosisCheck check, String label, KnowledgePack pack) {
+    String statement =
+        check.status().equals("criteria-met")
+            ? "The findings meet the " + m.label() + " criteria although the case is labelled " + label + "."
+            : "The " + m.label() + " criteria are not excluded by the findings (case labelled " + label
+                + "); the missing criteria below decide it.";
+    return new Assessment.Differential(m.disorder(), check.status(), statement, check.rule());
+  }
+}

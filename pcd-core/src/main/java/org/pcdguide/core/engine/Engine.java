@@ -1,0 +1,85 @@
+package org.pcdguide.core.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.facts.FactContext;
+import org.pcdguide.core.knowledge.DisorderModule;
+import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.EntryKind;
+import org.pcdguide.core.knowledge.KnowledgePack;
+
+/**
+ * {@code assess(PatientCase, KnowledgePack, asOf) -> Assessment}: pure, deterministic, no I/O and
+ * no clock. Safe to call from many threads at once: all state lives in the call.
+ */
+public final class Engine {
+  private Engine() {}
+
+  public static Assessment assess(PatientCase patientCase, KnowledgePack pack, LocalDate asOf) {
+    FactContext facts = new FactContext(patientCase, pack, asOf);
+    Sections out = new Sections(pack, facts);
+    Optional<Assessment.DiagnosisCheck> primary = Optional.empty();
+    String extent = "not-assessed";
+    List<Assessment.Differential> differential = new ArrayList<>();
+    Optional<String> label = patientCase.diagnosis();
+    for (DisorderModule m : pack.modules()) {
+      boolean inScope =
+          label.map(m.scopeDiagnoses()::contains).orElse(m.whenUnlabelled());
+      boolean asDifferential = label.map(m.differentialOf()::contains).orElse(false);
+      if (inScope) {
+        Assessment.DiagnosisCheck check = Diagnosis.check(m, facts);
+        if (primary.isEmpty()) {
+          primary = Optional.of(check);
+          extent = m.extentFact().map(f -> facts.fact(f).display()).orElse("not-assessed");
+        }
+        labelWarnings(m, check, label, out);
+        for (Entry e : m.entries()) {
+          if (e.kind() != EntryKind.DIAGNOSTIC) {
+            out.consider(m, e);
+          }
+        }
+      } else if (asDifferential) {
+        Assessment.DiagnosisCheck check = Diagnosis.check(m, facts);
+        if (!check.status().equals("criteria-not-met")) {
+          differential.add(Diagnosis.differential(m, check, label.get(), pack));
+        }
+      }
+    }
+    out.proposedWithoutEntry(patientCase);
+    return new Assessment(
+        pack.version(),
+        pack.hash(),
+        patientCase.id(),
+        asOf,
+        primary,
+        differential,
+        extent,
+        facts.derived(),
+        out.ranked(),
+        out.avoid(),
+        out.pitfalls(),
+        out.monitoring(),
+        out.timeline(),
+        out.missingData(),
+        out.warnings());
+  }
+
+  private static void labelWarnings(
+      DisorderModule m, Assessment.DiagnosisCheck check, Optional<String> label, Sections out) {
+    if (label.isPresent() && check.status().equals("criteria-not-met")) {
+      out.warn(
+          m.disorder() + "-label-not-supported",
+          "The case is labelled " + label.get() + " but the " + m.label()
+              + " criteria are not met (" + String.join("; ", check.because())
+              + "); no treatment is recommended for an unconfirmed disorder.");
+    } else if (label.isPresent() && check.status().equals("insufficient-data")) {
+      out.warn(
+          m.disorder() + "-criteria-unconfirmed",
+          "The " + m.label() + " criteria cannot yet be confirmed; treatment entries are held back"
+              + " until the missing data below are known.");
+    }
+  }
+}

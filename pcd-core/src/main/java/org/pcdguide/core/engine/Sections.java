@@ -1,0 +1,244 @@
+package org.pcdguide.core.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.facts.FactContext;
+import org.pcdguide.core.facts.FactValue;
+import org.pcdguide.core.knowledge.Condition;
+import org.pcdguide.core.knowledge.DisorderModule;
+import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.EntryKind;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.Vocabulary;
+
+/** Collects the items of one assessment into their sections, then ranks them (docs/ranking.md). */
+final class Sections {
+  private final KnowledgePack pack;
+  private final FactContext facts;
+  private final List<Candidate> recommendations = new ArrayList<>();
+  private final List<Assessment.Item> avoid = new ArrayList<>();
+  private final List<Assessment.Item> pitfalls = new ArrayList<>();
+  private final List<Assessment.Item> monitoring = new ArrayList<>();
+  private final List<Assessment.Item> timeline = new ArrayList<>();
+  private final Map<String, MissingBuilder> missing = new TreeMap<>();
+  private final List<Assessment.Warning> warnings = new ArrayList<>();
+  private final Set<String> proposedAgents;
+  private final Set<String> coveredProposals = new java.util.HashSet<>();
+  private int order;
+
+  Sections(KnowledgePack pack, FactContext facts) {
+    this.pack = pack;
+    this.facts = facts;
+    this.proposedAgents = new LinkedHashSet<>();
+    for (String id : facts.patientCase().proposed()) {
+      proposedAgents.addAll(pack.vocabulary().agentsOf(id));
+    }
+  }
+
+  /** A recommendation before ranking, with its sort keys. */
+  private record Candidate(Assessment.Item item, int kind, int evidence, int prefer, int order) {}
+
+  void consider(DisorderModule m, Entry e) {
+    Condition when = new Condition.All(List.of(m.gate(e.kind()), e.when()));
+    Outcome outcome = ConditionEvaluator.evaluate(when, facts);
+    List<String> hits = e.kind() == EntryKind.AVOID ? hits(e) : List.of();
+    if (outcome.truth() == Tri.UNKNOWN) {
+      gaps(outcome, e.id(), "whether " + e.id() + " applies");
+      if (!hits.isEmpty()) {
+        warn(
+            e.id() + "-possible",
+            "Proposed " + String.join(", ", hits) + " may conflict with " + e.id()
+                + " once the missing data are known: " + e.statement());
+        coveredProposals.addAll(hits);
+      }
+      return;
+    }
+    if (outcome.truth() == Tri.FALSE) {
+      return;
+    }
+    List<String> then = new ArrayList<>();
+    List<String> pending = new ArrayList<>();
+    for (Entry.ThenStep step : e.then()) {
+      Outcome o = ConditionEvaluator.evaluate(step.when(), facts);
+      if (o.truth() == Tri.TRUE) {
+        then.addAll(step.agents());
+      } else if (o.truth() == Tri.UNKNOWN) {
+        pending.addAll(step.agents());
+        gaps(o, e.id(), "whether " + String.join(", ", step.agents()) + " follows " + e.id());
+      }
+    }
+    Optional<LocalDate> from = Optional.empty();
+    Optional<LocalDate> to = Optional.empty();
+    if (e.window().isPresent()) {
+      FactValue anchor = facts.fact(e.window().get().after());
+      if (anchor instanceof FactValue.Known k && k.value() instanceof LocalDate d) {
+        from = Optional.of(d.plusMonths(e.window().get().fromMonths()));
+        to = Optional.of(d.plusMonths(e.window().get().toMonths()));
+      }
+    }
+    String severity = e.severity().orElse("");
+    if (!hits.isEmpty()) {
+      severity = "critical";
+      coveredProposals.addAll(hits);
+      warn(
+          e.id() + "-proposed",
+          "CRITICAL: proposed " + String.join(", ", hits) + " is an agent to avoid for this patient ("
+              + e.id() + "): " + e.statement());
+    }
+    Assessment.Item item =
+        new Assessment.Item(e, 0, outcome.because(), then, pending, severity, hits, from, to);
+    switch (e.kind()) {
+      case AVOID -> avoid.add(item);
+      case PITFALL -> pitfalls.add(item);
+      case MONITORING -> monitoring.add(item);
+      case TIMELINE -> timeline.add(item);
+      default -> recommendations.add(candidate(e, item));
+    }
+  }
+
+  private Candidate candidate(Entry e, Assessment.Item item) {
+    int prefer = 1;
+    List<String> because = new ArrayList<>(item.because());
+    if (e.preferWhen().isPresent()) {
+      Outcome p = ConditionEvaluator.evaluate(e.preferWhen().get(), facts);
+      prefer = p.truth() == Tri.TRUE ? 0 : p.truth() == Tri.FALSE ? 2 : 1;
+      if (p.truth() == Tri.TRUE) {
+        because.addAll(p.because());
+      } else if (p.truth() == Tri.UNKNOWN) {
+        gaps(p, e.id(), "the rank of " + e.id());
+      }
+    }
+    boolean human =
+        e.evidence().stream().anyMatch(ev -> pack.sources().get(ev.source()).human());
+    Assessment.Item withTrace =
+        new Assessment.Item(e, 0, because, item.then(), item.thenPending(), item.severity(),
+            item.proposed(), item.windowFrom(), item.windowTo());
+    return new Candidate(withTrace, e.kind().ordinal(), human ? 0 : 1, prefer, order++);
+  }
+
+  /** Proposed agents this avoid entry names (for only-when-alone: only without a systemic agent). */
+  private List<String> hits(Entry e) {
+    Set<String> agents = new LinkedHashSet<>(e.agents());
+    e.regimen().ifPresent(r -> agents.addAll(pack.vocabulary().agentsOf(r)));
+    List<String> hits = new ArrayList<>();
+    for (String a : agents) {
+      if (proposedAgents.contains(a)) {
+        hits.add(a);
+      }
+    }
+    if (e.onlyWhenAlone() && !hits.isEmpty()) {
+      Vocabulary v = pack.vocabulary();
+      boolean systemic = proposedAgents.stream().anyMatch(a -> v.agents().get(a).systemic());
+      if (systemic) {
+        return List.of();
+      }
+    }
+    return hits;
+  }
+
+  private void gaps(Outcome outcome, String entryId, String decides) {
+    for (Outcome.Gap g : outcome.gaps()) {
+      String key = g.finding().finding() + "\u0000" + g.fact();
+      missing
+          .computeIfAbsent(key, k -> new MissingBuilder(g.finding().finding(), g.fact(), g.finding().statement()))
+          .blocks
+          .add(entryId);
+    }
+  }
+
+  void warn(String id, String statement) {
+    warnings.add(new Assessment.Warning(id, statement));
+  }
+
+  /** Proposed orders no entry speaks to are listed, so nothing proposed passes unremarked. */
+  void proposedWithoutEntry(PatientCase patientCase) {
+    for (String id : patientCase.proposed()) {
+      boolean covered = pack.vocabulary().agentsOf(id).stream().anyMatch(coveredProposals::contains);
+      if (!covered) {
+        warn(
+            "proposed-" + id + "-unchecked",
+            "Proposed " + id + " matches no agent-to-avoid entry for this patient; the pack has no"
+                + " rule against it, which is not an endorsement.");
+      }
+    }
+  }
+
+  List<Assessment.Item> ranked() {
+    List<Candidate> sorted = new ArrayList<>(recommendations);
+    sorted.sort(
+        Comparator.comparingInt(Candidate::kind)
+            .thenComparingInt(Candidate::evidence)
+            .thenComparingInt(Candidate::prefer)
+            .thenComparingInt(Candidate::order));
+    List<Assessment.Item> out = new ArrayList<>();
+    for (Candidate c : sorted) {
+      out.add(rank(c.item(), out.size() + 1));
+    }
+    return out;
+  }
+
+  List<Assessment.Item> avoid() {
+    List<Assessment.Item> sorted = new ArrayList<>(avoid);
+    sorted.sort(Comparator.comparingInt((Assessment.Item i) -> i.proposed().isEmpty() ? 1 : 0));
+    return numbered(sorted);
+  }
+
+  List<Assessment.Item> pitfalls() {
+    return numbered(pitfalls);
+  }
+
+  List<Assessment.Item> monitoring() {
+    return numbered(monitoring);
+  }
+
+  List<Assessment.Item> timeline() {
+    return numbered(timeline);
+  }
+
+  private static List<Assessment.Item> numbered(List<Assessment.Item> items) {
+    List<Assessment.Item> out = new ArrayList<>();
+    for (Assessment.Item i : items) {
+      out.add(rank(i, out.size() + 1));
+    }
+    return out;
+  }
+
+  private static Assessment.Item rank(Assessment.Item i, int rank) {
+    return new Assessment.Item(
+        i.entry(), rank, i.because(), i.then(), i.thenPending(), i.severity(), i.proposed(),
+        i.windowFrom(), i.windowTo());
+  }
+
+  List<Assessment.MissingData> missingData() {
+    List<Assessment.MissingData> out = new ArrayList<>();
+    for (MissingBuilder b : missing.values()) {
+      out.add(new Assessment.MissingData(b.finding, b.decides, b.statement, new ArrayList<>(b.blocks)));
+    }
+    return out;
+  }
+
+  List<Assessment.Warning> warnings() {
+    return warnings;
+  }
+
+  private static final class MissingBuilder {
+    final String finding;
+    final String decides;
+    final String statement;
+    final Set<String> blocks = new LinkedHashSet<>();
+
+    MissingBuilder(String finding, String decides, String statement) {
+      this.finding = finding;
+      this.decides = decides;
+      this.statement = statement;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.pcdguide.core.facts;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.Threshold;
+
+/**
+ * Everything a fact function may read: the case, the pack (for sourced thresholds and the
+ * vocabulary) and the assessment date. Facts are derived once per assessment and memoized; the
+ * order in which they were first used is kept for the output.
+ */
+public final class FactContext {
+  private final PatientCase patientCase;
+  private final KnowledgePack pack;
+  private final LocalDate asOf;
+  private final Map<String, FactValue> values = new LinkedHashMap<>();
+  private final Map<String, Boolean> inProgress = new HashMap<>();
+
+  public FactContext(PatientCase patientCase, KnowledgePack pack, LocalDate asOf) {
+    this.patientCase = patientCase;
+    this.pack = pack;
+    this.asOf = asOf;
+  }
+
+  public PatientCase patientCase() {
+    return patientCase;
+  }
+
+  public KnowledgePack pack() {
+    return pack;
+  }
+
+  public LocalDate asOf() {
+    return asOf;
+  }
+
+  /** The value of fact {@code name}, derived on first use. */
+  public FactValue fact(String name) {
+    FactValue v = values.get(name);
+    if (v != null) {
+      return v;
+    }
+    if (inProgress.put(name, Boolean.TRUE) != null) {
+      throw new IllegalStateException("fact " + name + " depends on itself");
+    }
+    FactDef def =
+        FactRegistry.lookup(name, pack.vocabulary())
+            .orElseThrow(() -> new IllegalArgumentException("unknown fact " + name));
+    v = def.derive().apply(this);
+    inProgress.remove(name);
+    values.put(name, v);
+    return v;
+  }
+
+  /** A sourced threshold the pack must declare (checked when the pack is loaded). */
+  public Threshold threshold(String id) {
+    return pack.threshold(id)
+        .orElseThrow(() -> new IllegalStateException("the pack declares no threshold " + id));
+  }
+
+  /** Every fact derived so far, in first-use order. */
+  public Map<String, FactValue> derived() {
+    return java.util.Collections.unmodifiableMap(values);
+  }
+}

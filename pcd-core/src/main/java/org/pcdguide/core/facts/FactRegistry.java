@@ -1,0 +1,88 @@
+package org.pcdguide.core.facts;
+
+import java.util.List;
+import java.util.Optional;
+import org.pcdguide.core.knowledge.Vocabulary;
+
+/**
+ * Every fact the knowledge pack may name, sorted by name: an explicit list, not classpath scanning.
+ * The {@code finding.<id>} family exists for every finding of the vocabulary.
+ */
+public final class FactRegistry {
+  private static final String POEMS_MET = "met";
+  private static final List<FactDef> FACTS =
+      List.of(
+          FactDef.bool("anemia", "latest hemoglobin below the lab's reference range", BloodCountFacts::anemia),
+          FactDef.enumeration(
+              "diagnosis.label", List.of(), "the case's diagnosis label", PatientFacts::diagnosisLabel),
+          FactDef.bool(
+              "neuropathy.preexisting",
+              "clinically significant pre-existing neuropathy (flag, else moderate/severe severity)",
+              PatientFacts::neuropathyPreexisting),
+          FactDef.number("patient.age", "age in years", PatientFacts::age),
+          FactDef.enumeration(
+              "patient.sex", List.of("female", "male", "other"), "sex", PatientFacts::sex),
+          FactDef.enumeration(
+              "poems.criteria",
+              List.of(POEMS_MET, "not-met"),
+              "POEMS criteria: both mandatory, 1 of 3 other major, 1 of 6 minor",
+              PoemsFacts::criteria),
+          FactDef.bool("poems.criterion.castleman-disease", "other major criterion", c -> PatientFacts.finding(c, "castleman-disease")),
+          FactDef.bool("poems.criterion.endocrinopathy", "minor criterion (diabetes or thyroid alone does not count)", PoemsFacts::endocrinopathy),
+          FactDef.bool("poems.criterion.extravascular-volume-overload", "minor criterion", c -> PatientFacts.finding(c, "extravascular-volume-overload")),
+          FactDef.bool("poems.criterion.monoclonal-plasma-cell-disorder", "mandatory criterion", PoemsFacts::monoclonal),
+          FactDef.bool("poems.criterion.organomegaly", "minor criterion (organomegaly or lymphadenopathy)", PoemsFacts::organomegaly),
+          FactDef.bool("poems.criterion.papilledema", "minor criterion", c -> PatientFacts.finding(c, "papilledema")),
+          FactDef.bool("poems.criterion.polyneuropathy", "mandatory criterion", c -> PatientFacts.finding(c, "peripheral-neuropathy")),
+          FactDef.bool("poems.criterion.sclerotic-bone-lesions", "other major criterion", c -> PatientFacts.finding(c, "sclerotic-bone-lesions")),
+          FactDef.bool("poems.criterion.skin-changes", "minor criterion", c -> PatientFacts.finding(c, "poems-skin-changes")),
+          FactDef.bool("poems.criterion.thrombocytosis-polycythemia", "minor criterion", PoemsFacts::thrombocytosisOrPolycythemia),
+          FactDef.bool("poems.criterion.vegf-elevated", "other major criterion (plasma VEGF threshold, or serum VEGF above the lab's range)", PoemsFacts::vegfElevated),
+          FactDef.enumeration(
+              "poems.extent", List.of("localized", "disseminated"), "POEMS disease extent", PoemsExtent::extent),
+          FactDef.date("radiotherapy.end", "end date of the latest radiotherapy", TherapyFacts::radiotherapyEnd),
+          FactDef.bool("radiotherapy.given", "history lists radiotherapy", TherapyFacts::radiotherapyGiven),
+          FactDef.number(
+              "radiotherapy.months-since-end",
+              "whole months from the latest radiotherapy's end to as-of",
+              TherapyFacts::radiotherapyMonthsSinceEnd),
+          FactDef.bool(
+              "radiotherapy.stabilized", "response of the latest radiotherapy", TherapyFacts::radiotherapyStabilized),
+          FactDef.bool("therapy.prior-systemic", "history lists a systemic therapy", TherapyFacts::priorSystemic),
+          FactDef.bool("thrombocytopenia", "latest platelets below the lab's reference range", BloodCountFacts::thrombocytopenia),
+          FactDef.bool("thrombocytosis", "latest platelets above the lab's reference range", BloodCountFacts::thrombocytosis),
+          FactDef.bool("transplant.eligible", "clinician's transplant-eligibility judgement", PatientFacts::transplantEligible));
+
+  private FactRegistry() {}
+
+  /** The fixed facts, sorted by name (the {@code finding.*} family is not listed). */
+  public static List<FactDef> all() {
+    return FACTS;
+  }
+
+  /** The thresholds the fact functions read from the pack; the loader checks they are declared. */
+  public static List<String> requiredThresholds() {
+    return List.of("poems.localized-max-lesions", "poems.vegf-plasma-elevated");
+  }
+
+  public static Optional<FactDef> lookup(String name, Vocabulary vocabulary) {
+    for (FactDef def : FACTS) {
+      if (def.name().equals(name)) {
+        if (def.name().equals("diagnosis.label")) {
+          return Optional.of(
+              FactDef.enumeration(
+                  def.name(), List.copyOf(vocabulary.diagnoses().keySet()), def.meaning(), def.derive()));
+        }
+        return Optional.of(def);
+      }
+    }
+    if (name.startsWith("finding.")) {
+      String id = name.substring("finding.".length());
+      if (vocabulary.findings().containsKey(id)) {
+        return Optional.of(
+            FactDef.bool(name, "stated presence of " + id, c -> PatientFacts.finding(c, id)));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,13 @@
+package org.pcdguide.core.facts;
+
+/** The type of a fact's known values, used to check conditions in the knowledge pack. */
+public enum FactType {
+  BOOLEAN,
+  NUMBER,
+  ENUM,
+  DATE;
+
+  public String word() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

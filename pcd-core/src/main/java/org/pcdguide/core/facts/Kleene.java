@@ -1,0 +1,26 @@
+package org.pcdguide.core.facts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Three-valued or/and over boolean facts, keeping the trace and what is missing. */
+final class Kleene {
+  private Kleene() {}
+
+  static FactValue any(List<FactValue> parts) {
+    List<String> because = new ArrayList<>();
+    List<MissingFinding> missing = new ArrayList<>();
+    boolean unknown = false;
+    for (FactValue p : parts) {
+      if (p.is(Boolean.TRUE)) {
+        return new FactValue.Known(true, p.because());
+      }
+      because.addAll(p.because());
+      if (p instanceof FactValue.Unknown u) {
+        unknown = true;
+        missing.addAll(u.missing());
+      }
+    }
+    return unknown ? new FactValue.Unknown(because, missing) : new FactValue.Known(false, because);
+  }
+}

@@ -1,0 +1,36 @@
+package org.pcdguide.core.knowledge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One disorder's part of the pack: its scope, gates, sourced thresholds and entries. */
+public record DisorderModule(
+    String disorder,
+    String label,
+    String file,
+    List<String> scopeDiagnoses,
+    List<String> differentialOf,
+    boolean whenUnlabelled,
+    String criteriaFact,
+    Optional<String> extentFact,
+    Condition treatmentGate,
+    Condition guidanceGate,
+    Map<String, Threshold> thresholds,
+    List<Entry> entries) {
+
+  public DisorderModule {
+    scopeDiagnoses = List.copyOf(scopeDiagnoses);
+    differentialOf = List.copyOf(differentialOf);
+    thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
+    entries = List.copyOf(entries);
+  }
+
+  /** The gate implicitly added to an entry of {@code kind}. */
+  public Condition gate(EntryKind kind) {
+    if (kind == EntryKind.DIAGNOSTIC) {
+      return Condition.ALWAYS;
+    }
+    return kind.treatment() ? treatmentGate : guidanceGate;
+  }
+}

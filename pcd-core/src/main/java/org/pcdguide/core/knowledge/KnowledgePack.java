@@ -1,0 +1,49 @@
+package org.pcdguide.core.knowledge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The validated knowledge pack: version, content hash, sources, vocabulary and disorder modules. */
+public record KnowledgePack(
+    String version,
+    String hash,
+    Map<String, Source> sources,
+    Vocabulary vocabulary,
+    List<DisorderModule> modules) {
+
+  public KnowledgePack {
+    sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
+    modules = List.copyOf(modules);
+  }
+
+  public Optional<Entry> entry(String id) {
+    for (DisorderModule m : modules) {
+      for (Entry e : m.entries()) {
+        if (e.id().equals(id)) {
+          return Optional.of(e);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A sourced threshold by id, from whichever module declares it. */
+  public Optional<Threshold> threshold(String id) {
+    for (DisorderModule m : modules) {
+      Threshold t = m.thresholds().get(id);
+      if (t != null) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Source source(String id) {
+    Source s = sources.get(id);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown source " + id);
+    }
+    return s;
+  }
+}

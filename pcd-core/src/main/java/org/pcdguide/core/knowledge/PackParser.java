@@ -1,0 +1,221 @@
+package org.pcdguide.core.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pcdguide.core.knowledge.Vocabulary.DetailDef;
+import org.pcdguide.core.knowledge.Vocabulary.DetailType;
+
+/** Turns the pack's YAML documents into records; structural problems are collected, not thrown. */
+final class PackParser {
+  private final PackNodes nodes;
+  private final ConditionParser conditions;
+  private final EntryParser entries;
+
+  PackParser(List<String> problems) {
+    this.nodes = new PackNodes(problems);
+    this.conditions = new ConditionParser(nodes);
+    this.entries = new EntryParser(nodes, conditions);
+  }
+
+  String header(JsonNode index) {
+    nodes.keys(index, "pack.yaml", Set.of("pcd-knowledge", "version", "files"));
+    JsonNode format = index.get("pcd-knowledge");
+    if (format == null || format.asInt() != 1) {
+      nodes.problem("pack.yaml.pcd-knowledge", "must be 1");
+    }
+    return nodes.required(index, "version", "pack.yaml");
+  }
+
+  List<String> files(JsonNode index) {
+    List<String> files = nodes.words(index, "files", "pack.yaml");
+    for (String required : List.of("sources.yaml", "vocabulary.yaml")) {
+      if (!files.contains(required)) {
+        nodes.problem("pack.yaml.files", "must list " + required);
+      }
+    }
+    return files;
+  }
+
+  Map<String, Source> sources(JsonNode doc) {
+    Map<String, Source> sources = new LinkedHashMap<>();
+    if (doc == null) {
+      return sources;
+    }
+    List<JsonNode> list = nodes.list(doc, "sources", "sources.yaml");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode s = list.get(i);
+      String where = "sources.yaml.sources[" + i + "]";
+      nodes.keys(
+          s,
+          where,
+          Set.of(
+              "id", "title", "kind", "population", "same-entity", "design", "size", "year", "grade",
+              "citation", "text", "notes", "cited-references", "identifiers"));
+      String id = nodes.required(s, "id", where);
+      List<Source.CitedReference> refs = new ArrayList<>();
+      for (JsonNode r : nodes.list(s, "cited-references", where)) {
+        refs.add(
+            new Source.CitedReference(
+                nodes.required(r, "locator", where + ".cited-references"),
+                nodes.required(r, "identified-as", where + ".cited-references"),
+                nodes.required(r, "status", where + ".cited-references"),
+                nodes.optional(r, "note", where + ".cited-references")));
+      }
+      Source source =
+          new Source(
+              id,
+              nodes.required(s, "title", where),
+              nodes.required(s, "kind", where),
+              nodes.required(s, "population", where),
+              nodes.flag(s, "same-entity", where, true),
+              nodes.optional(s, "design", where).orElse(""),
+              nodes.integer(s, "size", where),
+              nodes.integer(s, "year", where),
+              nodes.required(s, "grade", where),
+              nodes.optional(s, "citation", where),
+              nodes.optional(s, "text", where),
+              nodes.optional(s, "notes", where),
+              refs);
+      if (sources.put(id, source) != null) {
+        nodes.problem(where + ".id", "duplicate source id '" + id + "'");
+      }
+    }
+    return sources;
+  }
+
+  Vocabulary vocabulary(JsonNode doc) {
+    Map<String, Vocabulary.Term> diagnoses = new LinkedHashMap<>();
+    Map<String, Vocabulary.FindingDef> findings = new LinkedHashMap<>();
+    Map<String, Vocabulary.LabDef> labs = new LinkedHashMap<>();
+    Map<String, Vocabulary.AgentDef> agents = new LinkedHashMap<>();
+    Map<String, Vocabulary.RegimenDef> regimens = new LinkedHashMap<>();
+    if (doc == null) {
+      return new Vocabulary(diagnoses, findings, labs, agents, regimens);
+    }
+    String w = "vocabulary.yaml";
+    nodes.keys(doc, w, Set.of("diagnoses", "findings", "labs", "agents", "regimens"));
+    for (JsonNode d : nodes.list(doc, "diagnoses", w)) {
+      String id = nodes.required(d, "id", w + ".diagnoses");
+      put(diagnoses, id, new Vocabulary.Term(id, nodes.optional(d, "label", w).orElse(id)), w + ".diagnoses");
+    }
+    for (JsonNode f : nodes.list(doc, "findings", w)) {
+      String id = nodes.required(f, "id", w + ".findings");
+      put(findings, id, finding(id, f, w + ".findings." + id), w + ".findings");
+    }
+    for (JsonNode l : nodes.list(doc, "labs", w)) {
+      String id = nodes.required(l, "id", w + ".labs");
+      JsonNode max = l.get("max");
+      put(
+          labs,
+          id,
+          new Vocabulary.LabDef(
+              id,
+              nodes.optional(l, "label", w).orElse(id),
+              nodes.required(l, "unit", w + ".labs." + id),
+              max != null && max.isNumber() ? Optional.of(max.asDouble()) : Optional.empty()),
+          w + ".labs");
+    }
+    for (JsonNode a : nodes.list(doc, "agents", w)) {
+      String id = nodes.required(a, "id", w + ".agents");
+      String cls = nodes.required(a, "class", w + ".agents." + id);
+      if (!List.of("systemic", "local", "procedure", "supportive").contains(cls)) {
+        nodes.problem(w + ".agents." + id + ".class", "'" + cls + "' is not systemic, local, procedure or supportive");
+      }
+      put(agents, id, new Vocabulary.AgentDef(id, nodes.optional(a, "label", w).orElse(id), cls), w + ".agents");
+    }
+    for (JsonNode r : nodes.list(doc, "regimens", w)) {
+      String id = nodes.required(r, "id", w + ".regimens");
+      put(
+          regimens,
+          id,
+          new Vocabulary.RegimenDef(id, nodes.optional(r, "label", w).orElse(id), nodes.words(r, "agents", w + ".regimens." + id)),
+          w + ".regimens");
+    }
+    return new Vocabulary(diagnoses, findings, labs, agents, regimens);
+  }
+
+  private Vocabulary.FindingDef finding(String id, JsonNode f, String where) {
+    Map<String, DetailDef> details = new LinkedHashMap<>();
+    JsonNode d = f.get("details");
+    if (d != null && d.isObject()) {
+      d.fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode spec = e.getValue();
+                String type = spec.path("type").asText();
+                DetailType t =
+                    switch (type) {
+                      case "enum" -> DetailType.ENUM;
+                      case "enum-list" -> DetailType.ENUM_LIST;
+                      case "boolean" -> DetailType.BOOLEAN;
+                      case "integer" -> DetailType.INTEGER;
+                      default -> {
+                        nodes.problem(where + ".details." + e.getKey(), "unknown type '" + type + "'");
+                        yield DetailType.BOOLEAN;
+                      }
+                    };
+                Optional<Long> min = spec.has("min") ? Optional.of(spec.get("min").asLong()) : Optional.empty();
+                details.put(e.getKey(), new DetailDef(e.getKey(), t, nodes.words(spec, "values", where), min));
+              });
+    }
+    return new Vocabulary.FindingDef(id, nodes.optional(f, "label", where).orElse(id), details);
+  }
+
+  private <V> void put(Map<String, V> map, String id, V value, String where) {
+    if (map.put(id, value) != null) {
+      nodes.problem(where, "duplicate id '" + id + "'");
+    }
+  }
+
+  Optional<DisorderModule> module(String file, JsonNode doc) {
+    nodes.keys(
+        doc,
+        file,
+        Set.of("disorder", "label", "scope", "criteria-fact", "extent-fact", "gates", "thresholds", "entries"));
+    JsonNode scope = doc.path("scope");
+    JsonNode gates = doc.path("gates");
+    Map<String, Threshold> thresholds = new LinkedHashMap<>();
+    for (JsonNode t : nodes.list(doc, "thresholds", file)) {
+      String id = nodes.required(t, "id", file + ".thresholds");
+      String where = file + ".thresholds." + id;
+      JsonNode value = t.get("value");
+      if (value == null || !value.isNumber()) {
+        nodes.problem(where + ".value", "must be a number");
+      }
+      put(
+          thresholds,
+          id,
+          new Threshold(
+              id,
+              nodes.required(t, "comparator", where),
+              value == null ? 0 : value.asDouble(),
+              nodes.required(t, "unit", where),
+              entries.evidence(t, where)),
+          file + ".thresholds");
+    }
+    List<Entry> list = new ArrayList<>();
+    List<JsonNode> raw = nodes.list(doc, "entries", file);
+    for (JsonNode e : raw) {
+      list.add(entries.entry(e, file));
+    }
+    return Optional.of(
+        new DisorderModule(
+            nodes.required(doc, "disorder", file),
+            nodes.optional(doc, "label", file).orElse(""),
+            file,
+            nodes.words(scope, "diagnoses", file + ".scope"),
+            nodes.words(scope, "differential-of", file + ".scope"),
+            nodes.flag(scope, "when-unlabelled", file + ".scope", false),
+            nodes.required(doc, "criteria-fact", file),
+            nodes.optional(doc, "extent-fact", file),
+            conditions.parse(gates.get("treatment"), file + ".gates.treatment"),
+            conditions.parse(gates.get("guidance"), file + ".gates.guidance"),
+            thresholds,
+            list));
+  }
+}

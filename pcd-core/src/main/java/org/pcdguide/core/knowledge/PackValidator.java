@@ -1,0 +1,170 @@
+package org.pcdguide.core.knowledge;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pcdguide.core.facts.FactDef;
+import org.pcdguide.core.facts.FactRegistry;
+import org.pcdguide.core.facts.FactType;
+
+/**
+ * Cross-checks a parsed pack: every id it names exists, every condition is well typed, every entry
+ * cites a source, and every seed quote is verbatim in the stored text.
+ */
+record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String> problems) {
+  static final Set<String> SOURCE_KINDS =
+      Set.of(
+          "guideline", "expert-review", "consensus-statement", "systematic-review", "narrative-review",
+          "randomized-trial", "prospective-trial", "retrospective-series", "case-series", "case-report",
+          "diagnostic-accuracy", "veterinary-study", "trial-proposal", "generated-summary");
+  static final Set<String> GRADES =
+      Set.of("very-low", "low", "low-moderate", "moderate", "high", "not-applicable");
+  static final Set<String> STRENGTHS = Set.of("recommended", "suggested", "consider", "do-not", "informational");
+  static final Set<String> SEVERITIES = Set.of("critical", "warning", "caution");
+  static final Set<String> COMPARATORS = Set.of("gt", "gte", "lt", "lte");
+
+  void validate() {
+    sources();
+    Vocabulary v = pack.vocabulary();
+    for (Vocabulary.RegimenDef r : v.regimens().values()) {
+      for (String a : r.agents()) {
+        if (!v.agents().containsKey(a)) {
+          problem("vocabulary.yaml.regimens." + r.id(), "agent '" + a + "' is not in the vocabulary");
+        }
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    for (DisorderModule m : pack.modules()) {
+      module(m);
+      for (Entry e : m.entries()) {
+        if (!ids.add(e.id())) {
+          problem(m.file() + "." + e.id(), "duplicate entry id");
+        }
+        new EntryValidator(this, m.file() + "." + e.id()).entry(e);
+      }
+    }
+    for (String t : FactRegistry.requiredThresholds()) {
+      if (pack.threshold(t).isEmpty()) {
+        problem("thresholds", "no module declares threshold '" + t + "' that a fact needs");
+      }
+    }
+  }
+
+  private void sources() {
+    for (Source s : pack.sources().values()) {
+      String w = "sources.yaml." + s.id();
+      check(SOURCE_KINDS.contains(s.kind()), w + ".kind", "'" + s.kind() + "' is not one of " + SOURCE_KINDS);
+      check(GRADES.contains(s.grade()), w + ".grade", "'" + s.grade() + "' is not one of " + GRADES);
+      check(
+          s.population().equals("human") || s.population().equals("veterinary"),
+          w + ".population",
+          "'" + s.population() + "' is not human or veterinary");
+      for (Source.CitedReference r : s.citedReferences()) {
+        check(
+            pack.sources().containsKey(r.identifiedAs()),
+            w + ".cited-references",
+            "'" + r.identifiedAs() + "' is not a source id");
+      }
+    }
+  }
+
+  private void module(DisorderModule m) {
+    String w = m.file();
+    Vocabulary v = pack.vocabulary();
+    check(v.diagnoses().containsKey(m.disorder()), w + ".disorder", "'" + m.disorder() + "' is not a vocabulary diagnosis");
+    for (String d : m.scopeDiagnoses()) {
+      check(v.diagnoses().containsKey(d), w + ".scope.diagnoses", "'" + d + "' is not a vocabulary diagnosis");
+    }
+    for (String d : m.differentialOf()) {
+      check(v.diagnoses().containsKey(d), w + ".scope.differential-of", "'" + d + "' is not a vocabulary diagnosis");
+    }
+    Optional<FactDef> criteria = FactRegistry.lookup(m.criteriaFact(), v);
+    check(
+        criteria.isPresent() && criteria.get().values().contains("met"),
+        w + ".criteria-fact",
+        "'" + m.criteriaFact() + "' is not a criteria fact (an enum with 'met')");
+    m.extentFact()
+        .ifPresent(f -> check(FactRegistry.lookup(f, v).isPresent(), w + ".extent-fact", "unknown fact '" + f + "'"));
+    condition(m.treatmentGate(), w + ".gates.treatment");
+    condition(m.guidanceGate(), w + ".gates.guidance");
+    for (Threshold t : m.thresholds().values()) {
+      check(COMPARATORS.contains(t.comparator()), w + ".thresholds." + t.id(), "comparator must be one of " + COMPARATORS);
+      check(!t.evidence().isEmpty(), w + ".thresholds." + t.id(), "a threshold must cite its evidence");
+      for (Evidence e : t.evidence()) {
+        evidence(e, w + ".thresholds." + t.id());
+      }
+    }
+  }
+
+  void evidence(Evidence e, String where) {
+    Source s = pack.sources().get(e.source());
+    if (s == null) {
+      problem(where + ".evidence", "unknown source '" + e.source() + "'");
+      return;
+    }
+    if (s.text().isPresent()) {
+      String text = texts.get(s.id());
+      if (e.quote().isEmpty()) {
+        problem(where + ".evidence", "a citation of " + s.id() + " needs the verbatim quote it rests on");
+      } else if (text != null && !text.contains(e.quote().get())) {
+        problem(where + ".evidence", "quote is not verbatim in " + s.text().get() + ": \"" + e.quote().get() + "\"");
+      }
+    } else if (e.quote().isPresent()) {
+      problem(where + ".evidence", s.id() + " has no stored text to check a quote against; use 'note'");
+    }
+  }
+
+  void condition(Condition c, String where) {
+    if (c instanceof Condition.All a) {
+      a.parts().forEach(p -> condition(p, where));
+    } else if (c instanceof Condition.Any a) {
+      a.parts().forEach(p -> condition(p, where));
+    } else if (c instanceof Condition.Not n) {
+      condition(n.part(), where);
+    } else if (c instanceof Condition.IsUnknown u) {
+      fact(u.fact(), where);
+    } else if (c instanceof Condition.Compare cmp) {
+      fact(cmp.fact(), where).ifPresent(def -> compare(def, cmp, where));
+    }
+  }
+
+  Optional<FactDef> fact(String name, String where) {
+    Optional<FactDef> def = FactRegistry.lookup(name, pack.vocabulary());
+    if (def.isEmpty()) {
+      problem(where, "unknown fact '" + name + "'");
+    }
+    return def;
+  }
+
+  private void compare(FactDef def, Condition.Compare cmp, String where) {
+    boolean ordered = Set.of("gt", "gte", "lt", "lte").contains(cmp.op());
+    for (Object v : cmp.values()) {
+      boolean ok =
+          switch (def.type()) {
+            case BOOLEAN -> v instanceof Boolean && !ordered;
+            case NUMBER -> v instanceof Double;
+            case ENUM -> v instanceof String s && !ordered && (def.values().isEmpty() || def.values().contains(s));
+            case DATE -> false;
+          };
+      if (!ok) {
+        problem(
+            where,
+            "fact '" + def.name() + "' (" + def.type().word()
+                + (def.type() == FactType.ENUM ? " of " + def.values() : "")
+                + ") cannot be compared with " + cmp.op() + " '" + v + "'");
+      }
+    }
+  }
+
+  void check(boolean ok, String where, String message) {
+    if (!ok) {
+      problem(where, message);
+    }
+  }
+
+  void problem(String where, String message) {
+    problems.add(where + ": " + message);
+  }
+}

@@ -1,0 +1,110 @@
+package org.pcdguide.core.knowledge;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The ids a case may use: diagnoses, findings and their details, labs and units, agents, regimens. */
+public record Vocabulary(
+    Map<String, Term> diagnoses,
+    Map<String, FindingDef> findings,
+    Map<String, LabDef> labs,
+    Map<String, AgentDef> agents,
+    Map<String, RegimenDef> regimens) {
+
+  public Vocabulary {
+    diagnoses = copy(diagnoses);
+    findings = copy(findings);
+    labs = copy(labs);
+    agents = copy(agents);
+    regimens = copy(regimens);
+  }
+
+  private static <V> Map<String, V> copy(Map<String, V> map) {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  /** A labelled id. */
+  public record Term(String id, String label) {}
+
+  /** A typed detail a finding may carry. */
+  public record DetailDef(String name, DetailType type, List<String> values, Optional<Long> min) {
+    public DetailDef {
+      values = List.copyOf(values);
+    }
+  }
+
+  /** The kinds of finding detail. */
+  public enum DetailType {
+    ENUM,
+    ENUM_LIST,
+    BOOLEAN,
+    INTEGER;
+
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** A finding and the details it may carry. */
+  public record FindingDef(String id, String label, Map<String, DetailDef> details) {
+    public FindingDef {
+      details = copy(details);
+    }
+  }
+
+  /** A lab test, its canonical UCUM unit and an optional upper bound (e.g. 100 for percent). */
+  public record LabDef(String id, String label, String unit, Optional<Double> max) {}
+
+  /** How an agent acts: systemic, local, procedure or supportive. */
+  public record AgentDef(String id, String label, String agentClass) {
+    public boolean systemic() {
+      return "systemic".equals(agentClass);
+    }
+  }
+
+  /** A named regimen and its agents. */
+  public record RegimenDef(String id, String label, List<String> agents) {
+    public RegimenDef {
+      agents = List.copyOf(agents);
+    }
+  }
+
+  /** Whether {@code id} is an agent or a regimen. */
+  public boolean isTherapy(String id) {
+    return agents.containsKey(id) || regimens.containsKey(id);
+  }
+
+  /** The agents an agent or regimen id stands for. */
+  public List<String> agentsOf(String id) {
+    RegimenDef regimen = regimens.get(id);
+    return regimen != null ? regimen.agents() : List.of(id);
+  }
+
+  public Set<String> therapyIds() {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>(agents.keySet());
+    ids.addAll(regimens.keySet());
+    return ids;
+  }
+
+  public String label(String id) {
+    if (agents.containsKey(id)) {
+      return agents.get(id).label();
+    }
+    if (regimens.containsKey(id)) {
+      return regimens.get(id).label();
+    }
+    if (findings.containsKey(id)) {
+      return findings.get(id).label();
+    }
+    if (labs.containsKey(id)) {
+      return labs.get(id).label();
+    }
+    if (diagnoses.containsKey(id)) {
+      return diagnoses.get(id).label();
+    }
+    return id;
+  }
+}

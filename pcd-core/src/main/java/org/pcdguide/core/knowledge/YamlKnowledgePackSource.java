@@ -1,0 +1,169 @@
+package org.pcdguide.core.knowledge;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads the knowledge pack from YAML, either bundled on the classpath ({@code knowledge/}) or from
+ * a directory, validates all of it and lists every problem at once.
+ */
+public final class YamlKnowledgePackSource {
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /** Reads one file of the pack by its relative name; empty when it does not exist. */
+  @FunctionalInterface
+  interface Files {
+    Optional<byte[]> read(String name) throws IOException;
+  }
+
+  private final String origin;
+  private final Files files;
+
+  private YamlKnowledgePackSource(String origin, Files files) {
+    this.origin = origin;
+    this.files = files;
+  }
+
+  /** The pack bundled in the core jar. */
+  public static YamlKnowledgePackSource bundled() {
+    return new YamlKnowledgePackSource(
+        "bundled knowledge/",
+        name -> {
+          try (InputStream in =
+              YamlKnowledgePackSource.class.getClassLoader().getResourceAsStream("knowledge/" + name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+          }
+        });
+  }
+
+  /** A pack in a directory (e.g. the repository's {@code knowledge/} while editing it). */
+  public static YamlKnowledgePackSource directory(Path dir) {
+    return new YamlKnowledgePackSource(
+        dir.toString(),
+        name -> {
+          Path p = dir.resolve(name).normalize();
+          return java.nio.file.Files.isRegularFile(p)
+              ? Optional.of(java.nio.file.Files.readAllBytes(p))
+              : Optional.empty();
+        });
+  }
+
+  public String origin() {
+    return origin;
+  }
+
+  /** Loads and validates the pack; throws {@link KnowledgePackException} listing every problem. */
+  public KnowledgePack load() {
+    List<String> problems = new ArrayList<>();
+    MessageDigest sha = sha256();
+    Map<String, String> texts = new LinkedHashMap<>();
+    JsonNode index = yaml("pack.yaml", problems, sha);
+    if (index == null) {
+      throw new KnowledgePackException(problems);
+    }
+    PackParser parser = new PackParser(problems);
+    String version = parser.header(index);
+    Map<String, JsonNode> docs = new LinkedHashMap<>();
+    for (String name : parser.files(index)) {
+      JsonNode doc = yaml(name, problems, sha);
+      if (doc != null) {
+        docs.put(name, doc);
+      }
+    }
+    Map<String, Source> sources = parser.sources(docs.get("sources.yaml"));
+    for (Source s : sources.values()) {
+      s.text().ifPresent(path -> text(path, problems, sha).ifPresent(t -> texts.put(s.id(), t)));
+    }
+    Vocabulary vocabulary = parser.vocabulary(docs.get("vocabulary.yaml"));
+    List<DisorderModule> modules = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> d : docs.entrySet()) {
+      if (!d.getKey().equals("sources.yaml") && !d.getKey().equals("vocabulary.yaml")) {
+        parser.module(d.getKey(), d.getValue()).ifPresent(modules::add);
+      }
+    }
+    String hash = "sha256:" + HexFormat.of().formatHex(sha.digest());
+    KnowledgePack pack = new KnowledgePack(version, hash, sources, vocabulary, modules);
+    new PackValidator(pack, texts, problems).validate();
+    if (!problems.isEmpty()) {
+      throw new KnowledgePackException(problems);
+    }
+    return pack;
+  }
+
+  /** The stored verbatim text of each seed source, by source id (for quote display and checks). */
+  public Map<String, String> sourceTexts(KnowledgePack pack) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Source s : pack.sources().values()) {
+      s.text().ifPresent(path -> text(path, problems, sha256()).ifPresent(t -> texts.put(s.id(), t)));
+    }
+    return texts;
+  }
+
+  private JsonNode yaml(String name, List<String> problems, MessageDigest sha) {
+    try {
+      Optional<byte[]> bytes = files.read(name);
+      if (bytes.isEmpty()) {
+        problems.add(name + ": file not found in " + origin);
+        return null;
+      }
+      digest(sha, name, bytes.get());
+      JsonNode node = YAML.readTree(bytes.get());
+      if (node == null || !node.isObject()) {
+        problems.add(name + ": must be a YAML map");
+        return null;
+      }
+      return node;
+    } catch (IOException e) {
+      problems.add(name + ": cannot read: " + e.getMessage().lines().findFirst().orElse(""));
+      return null;
+    }
+  }
+
+  private Optional<String> text(String name, List<String> problems, MessageDigest sha) {
+    try {
+      Optional<byte[]> bytes = files.read(name);
+      if (bytes.isEmpty()) {
+        problems.add(name + ": stored source text not found in " + origin);
+        return Optional.empty();
+      }
+      digest(sha, name, bytes.get());
+      return Optional.of(new String(bytes.get(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      problems.add(name + ": cannot read: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static void digest(MessageDigest sha, String name, byte[] bytes) {
+    sha.update(name.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(bytes);
+    sha.update((byte) 0);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+}
