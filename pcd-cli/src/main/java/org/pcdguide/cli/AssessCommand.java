@@ -1,0 +1,120 @@
+package org.pcdguide.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.pcdguide.core.cases.CaseReader;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.engine.Engine;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.render.JsonReport;
+import org.pcdguide.core.render.TextReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code pcd assess FILE}: reads a case file, assesses it and prints the report. */
+@Command(
+    name = "assess",
+    description = "Assess one patient from a case file (YAML or JSON, spec: case-format.md).",
+    mixinStandardHelpOptions = true)
+final class AssessCommand implements java.util.concurrent.Callable<Integer> {
+  /** Report formats. */
+  enum Format {
+    text,
+    markdown,
+    json
+  }
+
+  @ParentCommand Pcd pcd;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The case file (YAML or JSON).")
+  Path file;
+
+  @Option(names = "--format", defaultValue = "text", description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Assessment date YYYY-MM-DD; overrides the file's as-of (default: the file's, else today).")
+  String asOf;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+  Path output;
+
+  @Override
+  public Integer call() {
+    Optional<LocalDate> override = Optional.ofNullable(asOf).map(AssessCommand::date);
+    byte[] content = read(file);
+    KnowledgePack pack = pcd.pack();
+    PatientCase patientCase = new CaseReader(pack.vocabulary()).read(file.toString(), content, override);
+    LocalDate date = patientCase.asOf().orElseGet(LocalDate::now);
+    Assessment assessment = Engine.assess(patientCase, pack, date);
+    String report =
+        switch (format) {
+          case json -> JsonReport.render(assessment, pack);
+          case markdown -> TextReport.render(assessment, pack, TextReport.Style.MARKDOWN);
+          case text -> TextReport.render(assessment, pack, TextReport.Style.TEXT);
+        };
+    if (output == null) {
+      spec.commandLine().getOut().print(report);
+      spec.commandLine().getOut().flush();
+    } else {
+      write(output, report);
+    }
+    return Pcd.OK;
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--as-of: '" + text + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(file + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** Writes via a temporary file in the same directory and an atomic rename: never half-written. */
+  static void write(Path target, String text) {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UsageException(target + ": cannot write (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the rename already happened or the directory is gone; nothing left to clean
+        }
+      }
+    }
+  }
+}

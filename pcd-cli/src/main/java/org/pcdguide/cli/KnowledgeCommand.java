@@ -1,0 +1,50 @@
+package org.pcdguide.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.pcdguide.core.knowledge.DisorderModule;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code pcd knowledge check}: validates a knowledge pack and lists every problem at once. */
+@Command(name = "knowledge", description = "Work with the knowledge pack.", mixinStandardHelpOptions = true,
+    subcommands = KnowledgeCommand.Check.class)
+final class KnowledgeCommand implements Runnable {
+  @ParentCommand Pcd pcd;
+
+  @Override
+  public void run() {
+    throw new UsageException("knowledge: a subcommand is required (check)");
+  }
+
+  /** Validates the pack. */
+  @Command(name = "check", description = "Validate the knowledge pack (ids, facts, sources, verbatim quotes).",
+      mixinStandardHelpOptions = true)
+  static final class Check implements java.util.concurrent.Callable<Integer> {
+    @ParentCommand KnowledgeCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Check the pack in DIR (default: --knowledge, else the bundled pack).")
+    Path dir;
+
+    @Override
+    public Integer call() {
+      YamlKnowledgePackSource source = dir != null ? YamlKnowledgePackSource.directory(dir) : parent.pcd.source();
+      KnowledgePack pack = source.load();
+      PrintWriter out = spec.commandLine().getOut();
+      int entries = pack.modules().stream().mapToInt(m -> m.entries().size()).sum();
+      out.println("knowledge pack " + pack.version() + " " + pack.hash() + " (" + source.origin() + "): ok");
+      out.println("  " + pack.sources().size() + " sources, " + entries + " entries");
+      for (DisorderModule m : pack.modules()) {
+        out.println("  " + m.file() + ": " + m.label() + ", " + m.entries().size() + " entries");
+      }
+      out.flush();
+      return Pcd.OK;
+    }
+  }
+}

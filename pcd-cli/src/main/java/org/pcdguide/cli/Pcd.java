@@ -1,0 +1,103 @@
+package org.pcdguide.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.pcdguide.core.cases.CaseFormatException;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.KnowledgePackException;
+import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code pcd} command: the composition root, and the only code that writes to stdout. */
+@Command(
+    name = "pcd",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "PCD Guide: decision support for plasma cell disorders with skin, extramedullary and systemic manifestations.",
+    subcommands = {
+      AssessCommand.class,
+      KnowledgeCommand.class,
+      VocabularyCommand.class,
+      SourcesCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pcd assess examples/poems-disseminated.yaml",
+      "  pcd assess case.yaml --format json --as-of 2026-11-01",
+      "  pcd assess case.json --format markdown --output report.md",
+      "  pcd knowledge check --dir knowledge",
+      "  pcd vocabulary",
+      "",
+      "Exit codes: 0 ok; 2 invalid input (the message names the file, field and value);",
+      "1 internal error (no stack trace unless --debug)."
+    })
+public final class Pcd implements Runnable {
+  static final int OK = 0;
+  static final int INTERNAL = 1;
+  static final int INVALID = 2;
+
+  @Option(names = "--debug", description = "Print stack traces of internal errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean debug;
+
+  @Option(
+      names = "--knowledge",
+      paramLabel = "DIR",
+      description = "Use the knowledge pack in DIR instead of the bundled one.",
+      scope = CommandLine.ScopeType.INHERIT)
+  Path knowledgeDir;
+
+  private KnowledgePack pack;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Pcd pcd = new Pcd();
+    CommandLine cli = new CommandLine(pcd);
+    cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter e = commandLine.getErr();
+          if (ex instanceof CaseFormatException || ex instanceof KnowledgePackException || ex instanceof UsageException) {
+            e.println("pcd: " + ex.getMessage());
+            return INVALID;
+          }
+          e.println("pcd: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+          if (pcd.debug) {
+            ex.printStackTrace(e);
+          } else {
+            e.println("(run again with --debug for the stack trace)");
+          }
+          return INTERNAL;
+        });
+    int code = cli.execute(args);
+    cli.getOut().flush();
+    cli.getErr().flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (assess, knowledge, vocabulary, sources)");
+  }
+
+  /** The knowledge pack: bundled, or from {@code --knowledge DIR}; loaded once. */
+  KnowledgePack pack() {
+    if (pack == null) {
+      pack = source().load();
+    }
+    return pack;
+  }
+
+  YamlKnowledgePackSource source() {
+    return knowledgeDir == null ? YamlKnowledgePackSource.bundled() : YamlKnowledgePackSource.directory(knowledgeDir);
+  }
+}

@@ -1,0 +1,44 @@
+package org.pcdguide.cli;
+
+import java.io.PrintWriter;
+import org.pcdguide.core.facts.FactDef;
+import org.pcdguide.core.facts.FactRegistry;
+import org.pcdguide.core.knowledge.Vocabulary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code pcd vocabulary}: every id a case file may use, with units, details and meanings. */
+@Command(name = "vocabulary", description = "List the ids a case file may use, with units and details.", mixinStandardHelpOptions = true)
+final class VocabularyCommand implements java.util.concurrent.Callable<Integer> {
+  @ParentCommand Pcd pcd;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Vocabulary v = pcd.pack().vocabulary();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("DIAGNOSES");
+    v.diagnoses().values().forEach(d -> out.println("  " + d.id() + "  " + d.label()));
+    out.println("FINDINGS (id: true | false | {present: bool, details})");
+    for (Vocabulary.FindingDef f : v.findings().values()) {
+      out.println("  " + f.id() + "  " + f.label());
+      for (Vocabulary.DetailDef d : f.details().values()) {
+        out.println("      " + d.name() + ": " + d.type().word() + (d.values().isEmpty() ? "" : " " + d.values()));
+      }
+    }
+    out.println("LABS (value + UCUM unit; any unit of the same dimension is converted)");
+    v.labs().values().forEach(l -> out.println("  " + l.id() + "  [" + l.unit() + "]  " + l.label()));
+    out.println("AGENTS");
+    v.agents().values().forEach(a -> out.println("  " + a.id() + "  (" + a.agentClass() + ")  " + a.label()));
+    out.println("REGIMENS");
+    v.regimens().values().forEach(r -> out.println("  " + r.id() + "  = " + String.join(" + ", r.agents())));
+    out.println("FACTS (names a knowledge entry's condition may use; plus finding.<id> for every finding)");
+    for (FactDef f : FactRegistry.all()) {
+      out.println("  " + f.name() + "  (" + f.type().word() + (f.values().isEmpty() ? "" : " " + f.values()) + ")  " + f.meaning());
+    }
+    out.flush();
+    return Pcd.OK;
+  }
+}
