@@ -43,13 +43,23 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The case file (YAML or JSON).")
   Path file;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Assessment date YYYY-MM-DD; overrides the file's as-of (default: the file's, else today).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "Assessment date YYYY-MM-DD; overrides the file's as-of (default: the file's, else today).")
   String asOf;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE (atomically) instead of stdout.")
   Path output;
 
   @Override
@@ -57,7 +67,8 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
     Optional<LocalDate> override = Optional.ofNullable(asOf).map(AssessCommand::date);
     byte[] content = read(file);
     KnowledgePack pack = pcd.pack();
-    PatientCase patientCase = new CaseReader(pack.vocabulary()).read(file.toString(), content, override);
+    PatientCase patientCase =
+        new CaseReader(pack.vocabulary()).read(file.toString(), content, override);
     LocalDate date = patientCase.asOf().orElseGet(LocalDate::now);
     Assessment assessment = Engine.assess(patientCase, pack, date);
     String report =
@@ -101,12 +112,14 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UsageException(target + ": cannot write (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      throw new UsageException(
+          target + ": cannot write (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
     } finally {
       if (tmp != null) {
         try {

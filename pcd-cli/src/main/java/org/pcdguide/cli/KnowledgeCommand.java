@@ -11,7 +11,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code pcd knowledge check}: validates a knowledge pack and lists every problem at once. */
-@Command(name = "knowledge", description = "Work with the knowledge pack.", mixinStandardHelpOptions = true,
+@Command(
+    name = "knowledge",
+    description = "Work with the knowledge pack.",
+    mixinStandardHelpOptions = true,
     subcommands = KnowledgeCommand.Check.class)
 final class KnowledgeCommand implements Runnable {
   @ParentCommand Pcd pcd;
@@ -22,23 +25,36 @@ final class KnowledgeCommand implements Runnable {
   }
 
   /** Validates the pack. */
-  @Command(name = "check", description = "Validate the knowledge pack (ids, facts, sources, verbatim quotes).",
+  @Command(
+      name = "check",
+      description = "Validate the knowledge pack (ids, facts, sources, verbatim quotes).",
       mixinStandardHelpOptions = true)
   static final class Check implements java.util.concurrent.Callable<Integer> {
     @ParentCommand KnowledgeCommand parent;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Check the pack in DIR (default: --knowledge, else the bundled pack).")
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        description = "Check the pack in DIR (default: --knowledge, else the bundled pack).")
     Path dir;
 
     @Override
     public Integer call() {
-      YamlKnowledgePackSource source = dir != null ? YamlKnowledgePackSource.directory(dir) : parent.pcd.source();
+      YamlKnowledgePackSource source =
+          dir != null ? YamlKnowledgePackSource.directory(dir) : parent.pcd.source();
       KnowledgePack pack = source.load();
       PrintWriter out = spec.commandLine().getOut();
       int entries = pack.modules().stream().mapToInt(m -> m.entries().size()).sum();
-      out.println("knowledge pack " + pack.version() + " " + pack.hash() + " (" + source.origin() + "): ok");
+      out.println(
+          "knowledge pack "
+              + pack.version()
+              + " "
+              + pack.hash()
+              + " ("
+              + source.origin()
+              + "): ok");
       out.println("  " + pack.sources().size() + " sources, " + entries + " entries");
       for (DisorderModule m : pack.modules()) {
         out.println("  " + m.file() + ": " + m.label() + ", " + m.entries().size() + " entries");

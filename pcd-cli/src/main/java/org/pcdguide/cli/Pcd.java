@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     name = "pcd",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "PCD Guide: decision support for plasma cell disorders with skin, extramedullary and systemic manifestations.",
+    description =
+        "PCD Guide: decision support for plasma cell disorders with skin, extramedullary and systemic manifestations.",
     subcommands = {
       AssessCommand.class,
       KnowledgeCommand.class,
@@ -41,7 +42,10 @@ public final class Pcd implements Runnable {
   static final int INTERNAL = 1;
   static final int INVALID = 2;
 
-  @Option(names = "--debug", description = "Print stack traces of internal errors.", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--debug",
+      description = "Print stack traces of internal errors.",
+      scope = CommandLine.ScopeType.INHERIT)
   boolean debug;
 
   @Option(
@@ -66,11 +70,14 @@ public final class Pcd implements Runnable {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();
-          if (ex instanceof CaseFormatException || ex instanceof KnowledgePackException || ex instanceof UsageException) {
+          if (ex instanceof CaseFormatException
+              || ex instanceof KnowledgePackException
+              || ex instanceof UsageException) {
             e.println("pcd: " + ex.getMessage());
             return INVALID;
           }
-          e.println("pcd: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+          e.println(
+              "pcd: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
           if (pcd.debug) {
             ex.printStackTrace(e);
           } else {
@@ -86,7 +93,8 @@ public final class Pcd implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (assess, knowledge, vocabulary, sources)");
+    throw new CommandLine.ParameterException(
+        new CommandLine(this), "a command is required (assess, knowledge, vocabulary, sources)");
   }
 
   /** The knowledge pack: bundled, or from {@code --knowledge DIR}; loaded once. */
@@ -98,6 +106,8 @@ public final class Pcd implements Runnable {
   }
 
   YamlKnowledgePackSource source() {
-    return knowledgeDir == null ? YamlKnowledgePackSource.bundled() : YamlKnowledgePackSource.directory(knowledgeDir);
+    return knowledgeDir == null
+        ? YamlKnowledgePackSource.bundled()
+        : YamlKnowledgePackSource.directory(knowledgeDir);
   }
 }

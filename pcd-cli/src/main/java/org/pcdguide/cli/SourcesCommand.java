@@ -7,7 +7,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code pcd sources}: every source with its kind, population, size, year and grade. */
-@Command(name = "sources", description = "List the sources the knowledge pack cites, with kind and grade.", mixinStandardHelpOptions = true)
+@Command(
+    name = "sources",
+    description = "List the sources the knowledge pack cites, with kind and grade.",
+    mixinStandardHelpOptions = true)
 final class SourcesCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand Pcd pcd;
 
@@ -17,9 +20,18 @@ final class SourcesCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     for (Source s : pcd.pack().sources().values()) {
-      out.println(s.id() + "  [" + s.kind() + "; " + s.population() + (s.sameEntity() ? "" : ", different entity")
-          + s.size().map(n -> "; n=" + n).orElse("") + s.year().map(y -> "; " + y).orElse("")
-          + "; grade " + s.grade() + "]");
+      out.println(
+          s.id()
+              + "  ["
+              + s.kind()
+              + "; "
+              + s.population()
+              + (s.sameEntity() ? "" : ", different entity")
+              + s.size().map(n -> "; n=" + n).orElse("")
+              + s.year().map(y -> "; " + y).orElse("")
+              + "; grade "
+              + s.grade()
+              + "]");
       out.println("    " + s.title());
       s.citation().ifPresent(c -> out.println("    " + c));
       if (!s.labels().isEmpty()) {
@@ -27,7 +39,8 @@ final class SourcesCommand implements java.util.concurrent.Callable<Integer> {
       }
       s.notes().ifPresent(n -> out.println("    notes: " + n));
       for (Source.CitedReference r : s.citedReferences()) {
-        out.println("    " + r.locator() + " identified as " + r.identifiedAs() + " (" + r.status() + ")");
+        out.println(
+            "    " + r.locator() + " identified as " + r.identifiedAs() + " (" + r.status() + ")");
       }
     }
     out.flush();

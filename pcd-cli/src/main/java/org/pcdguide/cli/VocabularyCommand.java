@@ -9,7 +9,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code pcd vocabulary}: every id a case file may use, with units, details and meanings. */
-@Command(name = "vocabulary", description = "List the ids a case file may use, with units and details.", mixinStandardHelpOptions = true)
+@Command(
+    name = "vocabulary",
+    description = "List the ids a case file may use, with units and details.",
+    mixinStandardHelpOptions = true)
 final class VocabularyCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand Pcd pcd;
 
@@ -25,18 +28,37 @@ final class VocabularyCommand implements java.util.concurrent.Callable<Integer> 
     for (Vocabulary.FindingDef f : v.findings().values()) {
       out.println("  " + f.id() + "  " + f.label());
       for (Vocabulary.DetailDef d : f.details().values()) {
-        out.println("      " + d.name() + ": " + d.type().word() + (d.values().isEmpty() ? "" : " " + d.values()));
+        out.println(
+            "      "
+                + d.name()
+                + ": "
+                + d.type().word()
+                + (d.values().isEmpty() ? "" : " " + d.values()));
       }
     }
     out.println("LABS (value + UCUM unit; any unit of the same dimension is converted)");
-    v.labs().values().forEach(l -> out.println("  " + l.id() + "  [" + l.unit() + "]  " + l.label()));
+    v.labs()
+        .values()
+        .forEach(l -> out.println("  " + l.id() + "  [" + l.unit() + "]  " + l.label()));
     out.println("AGENTS");
-    v.agents().values().forEach(a -> out.println("  " + a.id() + "  (" + a.agentClass() + ")  " + a.label()));
+    v.agents()
+        .values()
+        .forEach(a -> out.println("  " + a.id() + "  (" + a.agentClass() + ")  " + a.label()));
     out.println("REGIMENS");
-    v.regimens().values().forEach(r -> out.println("  " + r.id() + "  = " + String.join(" + ", r.agents())));
-    out.println("FACTS (names a knowledge entry's condition may use; plus finding.<id> for every finding)");
+    v.regimens()
+        .values()
+        .forEach(r -> out.println("  " + r.id() + "  = " + String.join(" + ", r.agents())));
+    out.println(
+        "FACTS (names a knowledge entry's condition may use; plus finding.<id> for every finding)");
     for (FactDef f : FactRegistry.all()) {
-      out.println("  " + f.name() + "  (" + f.type().word() + (f.values().isEmpty() ? "" : " " + f.values()) + ")  " + f.meaning());
+      out.println(
+          "  "
+              + f.name()
+              + "  ("
+              + f.type().word()
+              + (f.values().isEmpty() ? "" : " " + f.values())
+              + ")  "
+              + f.meaning());
     }
     out.flush();
     return Pcd.OK;

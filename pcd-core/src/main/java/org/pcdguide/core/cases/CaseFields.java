@@ -16,17 +16,33 @@ import org.pcdguide.core.knowledge.Vocabulary;
 record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
   private static final Set<String> TOP =
       Set.of(
-          "pcd-case", "id", "as-of", "patient", "diagnosis", "findings", "clonality", "labs",
-          "history", "proposed");
+          "pcd-case",
+          "id",
+          "as-of",
+          "patient",
+          "diagnosis",
+          "findings",
+          "clonality",
+          "labs",
+          "history",
+          "proposed");
   static final List<String> SEXES = List.of("female", "male", "other", "unknown");
   static final List<String> RESPONSES =
       List.of(
-          "complete", "very-good-partial", "partial", "stable", "progression", "no-stabilization",
-          "refractory", "intolerant");
+          "complete",
+          "very-good-partial",
+          "partial",
+          "stable",
+          "progression",
+          "no-stabilization",
+          "refractory",
+          "intolerant");
 
   PatientCase patientCase(JsonNode root, Optional<LocalDate> asOfOverride) {
     if (!root.isObject()) {
-      problem("", "a case file is a map of fields (pcd-case, patient, findings, ...), was " + kind(root));
+      problem(
+          "",
+          "a case file is a map of fields (pcd-case, patient, findings, ...), was " + kind(root));
       return null;
     }
     keys(root, "", TOP);
@@ -52,7 +68,8 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
     List<Lab> labs = new LabFields(this).labs(root.get("labs"), asOf);
     Optional<List<Therapy>> history = history(root.get("history"), asOf);
     List<String> proposed = proposed(root.get("proposed"));
-    return new PatientCase(id, asOf, patient, diagnosis, findings, clonality, labs, history, proposed);
+    return new PatientCase(
+        id, asOf, patient, diagnosis, findings, clonality, labs, history, proposed);
   }
 
   private Patient patient(JsonNode node) {
@@ -85,7 +102,10 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
     if (node == null || node.isNull() || !map(node, "clonality")) {
       return Clonality.unknown();
     }
-    keys(node, "clonality", Set.of("m-protein", "plasma-cell-ihc", "polyclonal-hypergammaglobulinemia"));
+    keys(
+        node,
+        "clonality",
+        Set.of("m-protein", "plasma-cell-ihc", "polyclonal-hypergammaglobulinemia"));
     Optional<Boolean> mPresent = Optional.empty();
     Optional<String> heavy = Optional.empty();
     Optional<String> light = Optional.empty();
@@ -97,10 +117,17 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
         keys(m, "clonality.m-protein", Set.of("present", "heavy-chain", "light-chain"));
         mPresent = bool(m, "present", "clonality.m-protein.present");
         if (mPresent.isEmpty()) {
-          problem("clonality.m-protein.present", "is required when m-protein is a map (true or false)");
+          problem(
+              "clonality.m-protein.present", "is required when m-protein is a map (true or false)");
         }
-        heavy = oneOf(m, "heavy-chain", "clonality.m-protein.heavy-chain", List.of("IgG", "IgA", "IgM", "IgD", "IgE"));
-        light = oneOf(m, "light-chain", "clonality.m-protein.light-chain", List.of("kappa", "lambda"));
+        heavy =
+            oneOf(
+                m,
+                "heavy-chain",
+                "clonality.m-protein.heavy-chain",
+                List.of("IgG", "IgA", "IgM", "IgD", "IgE"));
+        light =
+            oneOf(m, "light-chain", "clonality.m-protein.light-chain", List.of("kappa", "lambda"));
         if (mPresent.equals(Optional.of(false)) && (heavy.isPresent() || light.isPresent())) {
           problem("clonality.m-protein", "heavy or light chain given for an absent M-protein");
         }
@@ -115,7 +142,10 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
       lambda = bool(ihc, "lambda", "clonality.plasma-cell-ihc.lambda");
     }
     Optional<Boolean> phg =
-        bool(node, "polyclonal-hypergammaglobulinemia", "clonality.polyclonal-hypergammaglobulinemia");
+        bool(
+            node,
+            "polyclonal-hypergammaglobulinemia",
+            "clonality.polyclonal-hypergammaglobulinemia");
     return new Clonality(mPresent, heavy, light, kappa, lambda, phg);
   }
 
@@ -129,7 +159,9 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
       return Optional.of(List.of());
     }
     if (!list.isArray()) {
-      problem("history.therapies", "must be a list of {therapy, start, end, response}, was " + kind(list));
+      problem(
+          "history.therapies",
+          "must be a list of {therapy, start, end, response}, was " + kind(list));
       return Optional.of(List.of());
     }
     List<Therapy> therapies = new ArrayList<>();
@@ -146,7 +178,9 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
         continue;
       }
       if (!vocabulary.isTherapy(therapy.get())) {
-        problem(path + ".therapy", "'" + therapy.get() + "' is not a known agent or regimen; see 'pcd vocabulary'");
+        problem(
+            path + ".therapy",
+            "'" + therapy.get() + "' is not a known agent or regimen; see 'pcd vocabulary'");
         continue;
       }
       Optional<LocalDate> start = date(t, "start", path + ".start");

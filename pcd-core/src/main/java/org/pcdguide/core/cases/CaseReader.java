@@ -38,7 +38,9 @@ public final class CaseReader {
   public PatientCase read(String name, byte[] content, Optional<LocalDate> asOfOverride) {
     if (content.length > MAX_BYTES) {
       throw new CaseFormatException(
-          name, List.of(new Problem("", "file is " + content.length + " bytes; the limit is " + MAX_BYTES)));
+          name,
+          List.of(
+              new Problem("", "file is " + content.length + " bytes; the limit is " + MAX_BYTES)));
     }
     JsonNode root = parse(name, content);
     CaseFields fields = new CaseFields(vocabulary, new ArrayList<>());
@@ -67,13 +69,23 @@ public final class CaseReader {
           name,
           List.of(
               new Problem(
-                  where, "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()))));
+                  where,
+                  "not valid "
+                      + (json ? "JSON" : "YAML")
+                      + ": "
+                      + firstLine(e.getOriginalMessage()))));
     } catch (CaseFormatException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       throw new CaseFormatException(
           name,
-          List.of(new Problem("", "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(String.valueOf(e.getMessage())))));
+          List.of(
+              new Problem(
+                  "",
+                  "not valid "
+                      + (json ? "JSON" : "YAML")
+                      + ": "
+                      + firstLine(String.valueOf(e.getMessage())))));
     }
   }
 

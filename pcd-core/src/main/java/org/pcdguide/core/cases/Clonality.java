@@ -2,7 +2,9 @@ package org.pcdguide.core.cases;
 
 import java.util.Optional;
 
-/** Clonality studies: M-protein, plasma-cell light-chain IHC and polyclonal hypergammaglobulinemia. */
+/**
+ * Clonality studies: M-protein, plasma-cell light-chain IHC and polyclonal hypergammaglobulinemia.
+ */
 public record Clonality(
     Optional<Boolean> mProteinPresent,
     Optional<String> heavyChain,

@@ -31,7 +31,8 @@ record FindingFields(CaseFields fields) {
       } else if (v.isObject()) {
         finding(def, v, path).ifPresent(f -> findings.put(def.id(), f));
       } else {
-        fields.problem(path, "must be true, false or {present: true|false, ...}, was " + CaseFields.kind(v));
+        fields.problem(
+            path, "must be true, false or {present: true|false, ...}, was " + CaseFields.kind(v));
       }
     }
     return findings;
@@ -85,12 +86,17 @@ record FindingFields(CaseFields fields) {
         fields.problem(path, "'" + v.asText() + "' must be true or false");
         return null;
       case INTEGER:
-        if (v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= detail.min().orElse(Long.MIN_VALUE)) {
+        if (v.isIntegralNumber()
+            && v.canConvertToLong()
+            && v.asLong() >= detail.min().orElse(Long.MIN_VALUE)) {
           return v.asLong();
         }
         fields.problem(
             path,
-            "'" + v.asText() + "' must be a whole number" + detail.min().map(m -> " >= " + m).orElse(""));
+            "'"
+                + v.asText()
+                + "' must be a whole number"
+                + detail.min().map(m -> " >= " + m).orElse(""));
         return null;
       case ENUM:
         if (v.isTextual() && detail.values().contains(v.asText())) {
@@ -100,7 +106,8 @@ record FindingFields(CaseFields fields) {
         return null;
       case ENUM_LIST:
         if (!v.isArray()) {
-          fields.problem(path, "must be a list of " + detail.values() + ", was " + CaseFields.kind(v));
+          fields.problem(
+              path, "must be a list of " + detail.values() + ", was " + CaseFields.kind(v));
           return null;
         }
         List<String> words = new ArrayList<>();
@@ -111,7 +118,8 @@ record FindingFields(CaseFields fields) {
               words.add(w.asText());
             }
           } else {
-            fields.problem(path + "[" + i + "]", CaseFields.kind(w) + " is not one of " + detail.values());
+            fields.problem(
+                path + "[" + i + "]", CaseFields.kind(w) + " is not one of " + detail.values());
           }
         }
         return List.copyOf(words);

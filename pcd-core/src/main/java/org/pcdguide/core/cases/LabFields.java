@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.pcdguide.core.knowledge.Vocabulary.LabDef;
 
-/** Reads {@code labs}: value + UCUM unit + optional date and reference range, converted at the door. */
+/**
+ * Reads {@code labs}: value + UCUM unit + optional date and reference range, converted at the door.
+ */
 record LabFields(CaseFields fields) {
 
   List<Lab> labs(JsonNode node, Optional<LocalDate> asOf) {
@@ -17,7 +19,8 @@ record LabFields(CaseFields fields) {
       return labs;
     }
     if (!node.isArray()) {
-      fields.problem("labs", "must be a list of {test, value, unit, date}, was " + CaseFields.kind(node));
+      fields.problem(
+          "labs", "must be a list of {test, value, unit, date}, was " + CaseFields.kind(node));
       return labs;
     }
     for (int i = 0; i < node.size(); i++) {
@@ -38,7 +41,8 @@ record LabFields(CaseFields fields) {
     }
     LabDef def = fields.vocabulary().labs().get(test.get());
     if (def == null) {
-      fields.problem(path + ".test", "'" + test.get() + "' is not a known lab; see 'pcd vocabulary'");
+      fields.problem(
+          path + ".test", "'" + test.get() + "' is not a known lab; see 'pcd vocabulary'");
       return Optional.empty();
     }
     Optional<String> unit = fields.text(n, "unit", path + ".unit");
@@ -61,7 +65,8 @@ record LabFields(CaseFields fields) {
         rangeOk = false;
       }
       if (low.isPresent() && high.isPresent() && low.get() >= high.get()) {
-        fields.problem(path + ".reference-range", "low " + low.get() + " is not below high " + high.get());
+        fields.problem(
+            path + ".reference-range", "low " + low.get() + " is not below high " + high.get());
         rangeOk = false;
       }
     }
@@ -72,12 +77,18 @@ record LabFields(CaseFields fields) {
     if (converted.isEmpty()) {
       fields.problem(
           path + ".unit",
-          "'" + unit.get() + "' is not a unit of " + def.id() + "; use " + def.unit()
+          "'"
+              + unit.get()
+              + "' is not a unit of "
+              + def.id()
+              + "; use "
+              + def.unit()
               + " or another UCUM unit of the same dimension");
       return Optional.empty();
     }
     if (def.max().isPresent() && converted.get() > def.max().get()) {
-      fields.problem(path + ".value", "'" + value.get() + "' exceeds " + def.max().get() + " " + def.unit());
+      fields.problem(
+          path + ".value", "'" + value.get() + "' exceeds " + def.max().get() + " " + def.unit());
       return Optional.empty();
     }
     Optional<Double> lowC = low.flatMap(l -> Units.convert(l, unit.get(), def.unit()));

@@ -10,8 +10,8 @@ import org.fhir.ucum.UcumService;
 
 /**
  * UCUM unit conversion at the door, backed by the UCUM reference library (org.fhir:ucum) and its
- * bundled essence file. The library is loaded on first use: a case already in canonical units
- * never pays for it.
+ * bundled essence file. The library is loaded on first use: a case already in canonical units never
+ * pays for it.
  */
 public final class Units {
   private static volatile UcumService service;

@@ -43,7 +43,11 @@ public record Assessment(
 
   /** The diagnostic check of one disorder module. */
   public record DiagnosisCheck(
-      String disorder, String status, List<CriterionResult> criteria, List<String> because, Optional<Entry> rule) {
+      String disorder,
+      String status,
+      List<CriterionResult> criteria,
+      List<String> because,
+      Optional<Entry> rule) {
     public DiagnosisCheck {
       criteria = List.copyOf(criteria);
       because = List.copyOf(because);
@@ -58,7 +62,8 @@ public record Assessment(
   }
 
   /** A disorder the findings support (or may support) although the case is labelled otherwise. */
-  public record Differential(String disorder, String status, String statement, Optional<Entry> rule) {}
+  public record Differential(
+      String disorder, String status, String statement, Optional<Entry> rule) {}
 
   /**
    * An emitted entry with what made it fire. {@code rank} is 1-based within its section; {@code

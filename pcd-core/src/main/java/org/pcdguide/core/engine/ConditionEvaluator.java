@@ -74,7 +74,8 @@ final class ConditionEvaluator {
 
   private static Outcome isUnknown(Condition.IsUnknown u, FactContext facts) {
     FactValue v = facts.fact(u.fact());
-    return new Outcome(v.known() ? Tri.FALSE : Tri.TRUE, List.of(u.fact() + " = " + v.display()), List.of());
+    return new Outcome(
+        v.known() ? Tri.FALSE : Tri.TRUE, List.of(u.fact() + " = " + v.display()), List.of());
   }
 
   private static Outcome compare(Condition.Compare c, FactContext facts) {
@@ -85,7 +86,9 @@ final class ConditionEvaluator {
         gaps.add(new Outcome.Gap(c.fact(), m));
       }
       if (gaps.isEmpty()) {
-        gaps.add(new Outcome.Gap(c.fact(), new MissingFinding(c.fact(), String.join("; ", u.because()))));
+        gaps.add(
+            new Outcome.Gap(
+                c.fact(), new MissingFinding(c.fact(), String.join("; ", u.because()))));
       }
       return new Outcome(Tri.UNKNOWN, List.of(c.fact() + " = unknown"), gaps);
     }

@@ -32,7 +32,9 @@ final class Diagnosis {
       }
       FactValue v = facts.fact(e.criterion().get().fact());
       Optional<Boolean> met =
-          v instanceof FactValue.Known k && k.value() instanceof Boolean b ? Optional.of(b) : Optional.empty();
+          v instanceof FactValue.Known k && k.value() instanceof Boolean b
+              ? Optional.of(b)
+              : Optional.empty();
       results.add(new Assessment.CriterionResult(e, met, v.because()));
     }
     return new Assessment.DiagnosisCheck(m.disorder(), status, results, criteria.because(), rule);
@@ -42,8 +44,15 @@ final class Diagnosis {
       DisorderModule m, Assessment.DiagnosisCheck check, String label, KnowledgePack pack) {
     String statement =
         check.status().equals("criteria-met")
-            ? "The findings meet the " + m.label() + " criteria although the case is labelled " + label + "."
-            : "The " + m.label() + " criteria are not excluded by the findings (case labelled " + label
+            ? "The findings meet the "
+                + m.label()
+                + " criteria although the case is labelled "
+                + label
+                + "."
+            : "The "
+                + m.label()
+                + " criteria are not excluded by the findings (case labelled "
+                + label
                 + "); the missing criteria below decide it.";
     return new Assessment.Differential(m.disorder(), check.status(), statement, check.rule());
   }

@@ -26,8 +26,7 @@ public final class Engine {
     List<Assessment.Differential> differential = new ArrayList<>();
     Optional<String> label = patientCase.diagnosis();
     for (DisorderModule m : pack.modules()) {
-      boolean inScope =
-          label.map(m.scopeDiagnoses()::contains).orElse(m.whenUnlabelled());
+      boolean inScope = label.map(m.scopeDiagnoses()::contains).orElse(m.whenUnlabelled());
       boolean asDifferential = label.map(m.differentialOf()::contains).orElse(false);
       if (inScope) {
         Assessment.DiagnosisCheck check = Diagnosis.check(m, facts);
@@ -72,13 +71,19 @@ public final class Engine {
     if (label.isPresent() && check.status().equals("criteria-not-met")) {
       out.warn(
           m.disorder() + "-label-not-supported",
-          "The case is labelled " + label.get() + " but the " + m.label()
-              + " criteria are not met (" + String.join("; ", check.because())
+          "The case is labelled "
+              + label.get()
+              + " but the "
+              + m.label()
+              + " criteria are not met ("
+              + String.join("; ", check.because())
               + "); no treatment is recommended for an unconfirmed disorder.");
     } else if (label.isPresent() && check.status().equals("insufficient-data")) {
       out.warn(
           m.disorder() + "-criteria-unconfirmed",
-          "The " + m.label() + " criteria cannot yet be confirmed; treatment entries are held back"
+          "The "
+              + m.label()
+              + " criteria cannot yet be confirmed; treatment entries are held back"
               + " until the missing data below are known.");
     }
   }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.pcdguide.core.facts.MissingFinding;
 
 /**
- * The result of evaluating a condition: its truth, the facts that made it so (the "because"
- * trace), and, when unknown, which unknown facts it hinged on and what would decide them.
+ * The result of evaluating a condition: its truth, the facts that made it so (the "because" trace),
+ * and, when unknown, which unknown facts it hinged on and what would decide them.
  */
 record Outcome(Tri truth, List<String> because, List<Gap> gaps) {
   Outcome {

@@ -55,8 +55,12 @@ final class Sections {
       if (!hits.isEmpty()) {
         warn(
             e.id() + "-possible",
-            "Proposed " + String.join(", ", hits) + " may conflict with " + e.id()
-                + " once the missing data are known: " + e.statement());
+            "Proposed "
+                + String.join(", ", hits)
+                + " may conflict with "
+                + e.id()
+                + " once the missing data are known: "
+                + e.statement());
         coveredProposals.addAll(hits);
       }
       return;
@@ -90,8 +94,12 @@ final class Sections {
       coveredProposals.addAll(hits);
       warn(
           e.id() + "-proposed",
-          "CRITICAL: proposed " + String.join(", ", hits) + " is an agent to avoid for this patient ("
-              + e.id() + "): " + e.statement());
+          "CRITICAL: proposed "
+              + String.join(", ", hits)
+              + " is an agent to avoid for this patient ("
+              + e.id()
+              + "): "
+              + e.statement());
     }
     Assessment.Item item =
         new Assessment.Item(e, 0, outcome.because(), then, pending, severity, hits, from, to);
@@ -116,15 +124,24 @@ final class Sections {
         gaps(p, e.id(), "the rank of " + e.id());
       }
     }
-    boolean human =
-        e.evidence().stream().anyMatch(ev -> pack.sources().get(ev.source()).human());
+    boolean human = e.evidence().stream().anyMatch(ev -> pack.sources().get(ev.source()).human());
     Assessment.Item withTrace =
-        new Assessment.Item(e, 0, because, item.then(), item.thenPending(), item.severity(),
-            item.proposed(), item.windowFrom(), item.windowTo());
+        new Assessment.Item(
+            e,
+            0,
+            because,
+            item.then(),
+            item.thenPending(),
+            item.severity(),
+            item.proposed(),
+            item.windowFrom(),
+            item.windowTo());
     return new Candidate(withTrace, e.kind().ordinal(), human ? 0 : 1, prefer, order++);
   }
 
-  /** Proposed agents this avoid entry names (for only-when-alone: only without a systemic agent). */
+  /**
+   * Proposed agents this avoid entry names (for only-when-alone: only without a systemic agent).
+   */
   private List<String> hits(Entry e) {
     Set<String> agents = new LinkedHashSet<>(e.agents());
     e.regimen().ifPresent(r -> agents.addAll(pack.vocabulary().agentsOf(r)));
@@ -148,7 +165,9 @@ final class Sections {
     for (Outcome.Gap g : outcome.gaps()) {
       String key = g.finding().finding() + "\u0000" + g.fact();
       missing
-          .computeIfAbsent(key, k -> new MissingBuilder(g.finding().finding(), g.fact(), g.finding().statement()))
+          .computeIfAbsent(
+              key,
+              k -> new MissingBuilder(g.finding().finding(), g.fact(), g.finding().statement()))
           .blocks
           .add(entryId);
     }
@@ -161,11 +180,14 @@ final class Sections {
   /** Proposed orders no entry speaks to are listed, so nothing proposed passes unremarked. */
   void proposedWithoutEntry(PatientCase patientCase) {
     for (String id : patientCase.proposed()) {
-      boolean covered = pack.vocabulary().agentsOf(id).stream().anyMatch(coveredProposals::contains);
+      boolean covered =
+          pack.vocabulary().agentsOf(id).stream().anyMatch(coveredProposals::contains);
       if (!covered) {
         warn(
             "proposed-" + id + "-unchecked",
-            "Proposed " + id + " matches no agent-to-avoid entry for this patient; the pack has no"
+            "Proposed "
+                + id
+                + " matches no agent-to-avoid entry for this patient; the pack has no"
                 + " rule against it, which is not an endorsement.");
       }
     }
@@ -213,14 +235,22 @@ final class Sections {
 
   private static Assessment.Item rank(Assessment.Item i, int rank) {
     return new Assessment.Item(
-        i.entry(), rank, i.because(), i.then(), i.thenPending(), i.severity(), i.proposed(),
-        i.windowFrom(), i.windowTo());
+        i.entry(),
+        rank,
+        i.because(),
+        i.then(),
+        i.thenPending(),
+        i.severity(),
+        i.proposed(),
+        i.windowFrom(),
+        i.windowTo());
   }
 
   List<Assessment.MissingData> missingData() {
     List<Assessment.MissingData> out = new ArrayList<>();
     for (MissingBuilder b : missing.values()) {
-      out.add(new Assessment.MissingData(b.finding, b.decides, b.statement, new ArrayList<>(b.blocks)));
+      out.add(
+          new Assessment.MissingData(b.finding, b.decides, b.statement, new ArrayList<>(b.blocks)));
     }
     return out;
   }

@@ -37,7 +37,12 @@ final class BloodCountFacts {
     boolean below = l.value() < l.referenceLow().get();
     return FactValue.of(
         below,
-        test + " " + show(l) + (below ? " < " : " >= ") + "reference low " + num(l.referenceLow().get()));
+        test
+            + " "
+            + show(l)
+            + (below ? " < " : " >= ")
+            + "reference low "
+            + num(l.referenceLow().get()));
   }
 
   static FactValue aboveRange(FactContext ctx, String test) {
@@ -54,7 +59,12 @@ final class BloodCountFacts {
     boolean above = l.value() > l.referenceHigh().get();
     return FactValue.of(
         above,
-        test + " " + show(l) + (above ? " > " : " <= ") + "reference high " + num(l.referenceHigh().get()));
+        test
+            + " "
+            + show(l)
+            + (above ? " > " : " <= ")
+            + "reference high "
+            + num(l.referenceHigh().get()));
   }
 
   static String show(Lab l) {
@@ -65,6 +75,9 @@ final class BloodCountFacts {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    return java.math.BigDecimal.valueOf(v)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

@@ -3,9 +3,15 @@ package org.pcdguide.core.facts;
 import java.util.List;
 import java.util.function.Function;
 
-/** A named fact: its type, allowed values (for enums), meaning, and the function that derives it. */
+/**
+ * A named fact: its type, allowed values (for enums), meaning, and the function that derives it.
+ */
 public record FactDef(
-    String name, FactType type, List<String> values, String meaning, Function<FactContext, FactValue> derive) {
+    String name,
+    FactType type,
+    List<String> values,
+    String meaning,
+    Function<FactContext, FactValue> derive) {
   public FactDef {
     values = List.copyOf(values);
   }

@@ -12,9 +12,15 @@ public final class FactRegistry {
   private static final String POEMS_MET = "met";
   private static final List<FactDef> FACTS =
       List.of(
-          FactDef.bool("anemia", "latest hemoglobin below the lab's reference range", BloodCountFacts::anemia),
+          FactDef.bool(
+              "anemia",
+              "latest hemoglobin below the lab's reference range",
+              BloodCountFacts::anemia),
           FactDef.enumeration(
-              "diagnosis.label", List.of(), "the case's diagnosis label", PatientFacts::diagnosisLabel),
+              "diagnosis.label",
+              List.of(),
+              "the case's diagnosis label",
+              PatientFacts::diagnosisLabel),
           FactDef.bool(
               "neuropathy.preexisting",
               "clinically significant pre-existing neuropathy (flag, else moderate/severe severity)",
@@ -27,31 +33,85 @@ public final class FactRegistry {
               List.of(POEMS_MET, "not-met"),
               "POEMS criteria: both mandatory, 1 of 3 other major, 1 of 6 minor",
               PoemsFacts::criteria),
-          FactDef.bool("poems.criterion.castleman-disease", "other major criterion", c -> PatientFacts.finding(c, "castleman-disease")),
-          FactDef.bool("poems.criterion.endocrinopathy", "minor criterion (diabetes or thyroid alone does not count)", PoemsFacts::endocrinopathy),
-          FactDef.bool("poems.criterion.extravascular-volume-overload", "minor criterion", c -> PatientFacts.finding(c, "extravascular-volume-overload")),
-          FactDef.bool("poems.criterion.monoclonal-plasma-cell-disorder", "mandatory criterion", PoemsFacts::monoclonal),
-          FactDef.bool("poems.criterion.organomegaly", "minor criterion (organomegaly or lymphadenopathy)", PoemsFacts::organomegaly),
-          FactDef.bool("poems.criterion.papilledema", "minor criterion", c -> PatientFacts.finding(c, "papilledema")),
-          FactDef.bool("poems.criterion.polyneuropathy", "mandatory criterion", c -> PatientFacts.finding(c, "peripheral-neuropathy")),
-          FactDef.bool("poems.criterion.sclerotic-bone-lesions", "other major criterion", c -> PatientFacts.finding(c, "sclerotic-bone-lesions")),
-          FactDef.bool("poems.criterion.skin-changes", "minor criterion", c -> PatientFacts.finding(c, "poems-skin-changes")),
-          FactDef.bool("poems.criterion.thrombocytosis-polycythemia", "minor criterion", PoemsFacts::thrombocytosisOrPolycythemia),
-          FactDef.bool("poems.criterion.vegf-elevated", "other major criterion (plasma VEGF threshold, or serum VEGF above the lab's range)", PoemsFacts::vegfElevated),
+          FactDef.bool(
+              "poems.criterion.castleman-disease",
+              "other major criterion",
+              c -> PatientFacts.finding(c, "castleman-disease")),
+          FactDef.bool(
+              "poems.criterion.endocrinopathy",
+              "minor criterion (diabetes or thyroid alone does not count)",
+              PoemsFacts::endocrinopathy),
+          FactDef.bool(
+              "poems.criterion.extravascular-volume-overload",
+              "minor criterion",
+              c -> PatientFacts.finding(c, "extravascular-volume-overload")),
+          FactDef.bool(
+              "poems.criterion.monoclonal-plasma-cell-disorder",
+              "mandatory criterion",
+              PoemsFacts::monoclonal),
+          FactDef.bool(
+              "poems.criterion.organomegaly",
+              "minor criterion (organomegaly or lymphadenopathy)",
+              PoemsFacts::organomegaly),
+          FactDef.bool(
+              "poems.criterion.papilledema",
+              "minor criterion",
+              c -> PatientFacts.finding(c, "papilledema")),
+          FactDef.bool(
+              "poems.criterion.polyneuropathy",
+              "mandatory criterion",
+              c -> PatientFacts.finding(c, "peripheral-neuropathy")),
+          FactDef.bool(
+              "poems.criterion.sclerotic-bone-lesions",
+              "other major criterion",
+              c -> PatientFacts.finding(c, "sclerotic-bone-lesions")),
+          FactDef.bool(
+              "poems.criterion.skin-changes",
+              "minor criterion",
+              c -> PatientFacts.finding(c, "poems-skin-changes")),
+          FactDef.bool(
+              "poems.criterion.thrombocytosis-polycythemia",
+              "minor criterion",
+              PoemsFacts::thrombocytosisOrPolycythemia),
+          FactDef.bool(
+              "poems.criterion.vegf-elevated",
+              "other major criterion (plasma VEGF threshold, or serum VEGF above the lab's range)",
+              PoemsFacts::vegfElevated),
           FactDef.enumeration(
-              "poems.extent", List.of("localized", "disseminated"), "POEMS disease extent", PoemsExtent::extent),
-          FactDef.date("radiotherapy.end", "end date of the latest radiotherapy", TherapyFacts::radiotherapyEnd),
-          FactDef.bool("radiotherapy.given", "history lists radiotherapy", TherapyFacts::radiotherapyGiven),
+              "poems.extent",
+              List.of("localized", "disseminated"),
+              "POEMS disease extent",
+              PoemsExtent::extent),
+          FactDef.date(
+              "radiotherapy.end",
+              "end date of the latest radiotherapy",
+              TherapyFacts::radiotherapyEnd),
+          FactDef.bool(
+              "radiotherapy.given", "history lists radiotherapy", TherapyFacts::radiotherapyGiven),
           FactDef.number(
               "radiotherapy.months-since-end",
               "whole months from the latest radiotherapy's end to as-of",
               TherapyFacts::radiotherapyMonthsSinceEnd),
           FactDef.bool(
-              "radiotherapy.stabilized", "response of the latest radiotherapy", TherapyFacts::radiotherapyStabilized),
-          FactDef.bool("therapy.prior-systemic", "history lists a systemic therapy", TherapyFacts::priorSystemic),
-          FactDef.bool("thrombocytopenia", "latest platelets below the lab's reference range", BloodCountFacts::thrombocytopenia),
-          FactDef.bool("thrombocytosis", "latest platelets above the lab's reference range", BloodCountFacts::thrombocytosis),
-          FactDef.bool("transplant.eligible", "clinician's transplant-eligibility judgement", PatientFacts::transplantEligible));
+              "radiotherapy.stabilized",
+              "response of the latest radiotherapy",
+              TherapyFacts::radiotherapyStabilized),
+          FactDef.bool(
+              "therapy.prior-systemic",
+              "history lists a systemic therapy",
+              TherapyFacts::priorSystemic),
+          FactDef.bool(
+              "thrombocytopenia",
+              "latest platelets below the lab's reference range",
+              BloodCountFacts::thrombocytopenia),
+          FactDef.bool(
+              "thrombocytosis",
+              "latest platelets above the lab's reference range",
+              BloodCountFacts::thrombocytosis),
+          FactDef.bool(
+              "transplant.eligible",
+              "clinician's transplant-eligibility judgement",
+              PatientFacts::transplantEligible));
 
   private FactRegistry() {}
 
@@ -71,7 +131,10 @@ public final class FactRegistry {
         if (def.name().equals("diagnosis.label")) {
           return Optional.of(
               FactDef.enumeration(
-                  def.name(), List.copyOf(vocabulary.diagnoses().keySet()), def.meaning(), def.derive()));
+                  def.name(),
+                  List.copyOf(vocabulary.diagnoses().keySet()),
+                  def.meaning(),
+                  def.derive()));
         }
         return Optional.of(def);
       }

@@ -3,8 +3,8 @@ package org.pcdguide.core.facts;
 import java.util.List;
 
 /**
- * The value of a derived fact. Unknown is a value, never {@code null}: it carries the findings
- * that would decide it.
+ * The value of a derived fact. Unknown is a value, never {@code null}: it carries the findings that
+ * would decide it.
  */
 public sealed interface FactValue {
 

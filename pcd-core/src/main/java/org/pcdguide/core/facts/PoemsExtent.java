@@ -5,10 +5,10 @@ import org.pcdguide.core.cases.Finding;
 import org.pcdguide.core.knowledge.Threshold;
 
 /**
- * POEMS disease extent. Localized: solitary or limited sclerotic lesions (at most the pack's
- * {@code poems.localized-max-lesions}) without bone-marrow involvement. Disseminated: diffuse
- * lesions, more lesions than that, or marrow involvement. Otherwise unknown, naming the finding
- * that decides it.
+ * POEMS disease extent. Localized: solitary or limited sclerotic lesions (at most the pack's {@code
+ * poems.localized-max-lesions}) without bone-marrow involvement. Disseminated: diffuse lesions,
+ * more lesions than that, or marrow involvement. Otherwise unknown, naming the finding that decides
+ * it.
  */
 final class PoemsExtent {
   private PoemsExtent() {}
@@ -42,10 +42,15 @@ final class PoemsExtent {
     if (count.isPresent() && !limited.test(count.get())) {
       return FactValue.of(
           "disseminated",
-          "sclerotic-bone-lesions.count = " + count.get() + " (localized needs " + limited.describe() + ")");
+          "sclerotic-bone-lesions.count = "
+              + count.get()
+              + " (localized needs "
+              + limited.describe()
+              + ")");
     }
     String lesionTrace =
-        pattern.map(p -> "sclerotic-bone-lesions.pattern = " + p)
+        pattern
+            .map(p -> "sclerotic-bone-lesions.pattern = " + p)
             .orElse(count.map(c -> "sclerotic-bone-lesions.count = " + c).orElse(""));
     if (lesionTrace.isEmpty()) {
       return FactValue.unknown(

@@ -28,7 +28,8 @@ final class PoemsFacts {
           "poems.criterion.skin-changes",
           "poems.criterion.papilledema",
           "poems.criterion.thrombocytosis-polycythemia");
-  private static final List<String> COMMON_ENDOCRINE = List.of("diabetes", "thyroid", "hypothyroidism");
+  private static final List<String> COMMON_ENDOCRINE =
+      List.of("diabetes", "thyroid", "hypothyroidism");
 
   private PoemsFacts() {}
 
@@ -38,9 +39,14 @@ final class PoemsFacts {
       return FactValue.of(
           true, "m-protein.present = true" + c.lightChain().map(l -> " (" + l + ")").orElse(""));
     }
-    if (c.ihcKappa().isPresent() && c.ihcLambda().isPresent() && c.ihcKappa().get() != c.ihcLambda().get()) {
+    if (c.ihcKappa().isPresent()
+        && c.ihcLambda().isPresent()
+        && c.ihcKappa().get() != c.ihcLambda().get()) {
       return FactValue.of(
-          true, "plasma-cell-ihc light-chain restricted (" + (c.ihcLambda().get() ? "lambda" : "kappa") + ")");
+          true,
+          "plasma-cell-ihc light-chain restricted ("
+              + (c.ihcLambda().get() ? "lambda" : "kappa")
+              + ")");
     }
     Optional<Lab> spep = ctx.patientCase().latestLab("m-protein-serum", ctx.asOf());
     if (spep.isPresent() && spep.get().value() > 0) {
@@ -50,7 +56,8 @@ final class PoemsFacts {
       return FactValue.of(false, "m-protein.present = false and no light-chain restriction");
     }
     return FactValue.unknown(
-        "clonality.m-protein", "no M-protein study or plasma-cell light-chain restriction is stated");
+        "clonality.m-protein",
+        "no M-protein study or plasma-cell light-chain restriction is stated");
   }
 
   static FactValue vegfElevated(FactContext ctx) {
@@ -63,7 +70,8 @@ final class PoemsFacts {
                 measured.add(
                     FactValue.of(
                         plasmaCutoff.test(l.value()),
-                        "vegf-plasma " + BloodCountFacts.show(l)
+                        "vegf-plasma "
+                            + BloodCountFacts.show(l)
                             + (plasmaCutoff.test(l.value()) ? " meets " : " does not meet ")
                             + plasmaCutoff.describe())));
     if (ctx.patientCase().latestLab("vegf-serum", ctx.asOf()).isPresent()) {
@@ -75,7 +83,8 @@ final class PoemsFacts {
           List.of(
               new MissingFinding(
                   "vegf-plasma",
-                  "no VEGF result; plasma VEGF (" + plasmaCutoff.describe()
+                  "no VEGF result; plasma VEGF ("
+                      + plasmaCutoff.describe()
                       + ") or serum VEGF with the lab's reference range decides this criterion")));
     }
     return Kleene.any(measured);
@@ -106,7 +115,8 @@ final class PoemsFacts {
     counting.removeAll(COMMON_ENDOCRINE);
     if (counting.isEmpty()) {
       return FactValue.of(
-          false, "endocrinopathy.kinds = " + kinds + ": diabetes or thyroid disease alone does not count");
+          false,
+          "endocrinopathy.kinds = " + kinds + ": diabetes or thyroid disease alone does not count");
     }
     return FactValue.of(true, "endocrinopathy.kinds = " + kinds);
   }
@@ -148,7 +158,8 @@ final class PoemsFacts {
     return new FactValue.Unknown(because, missing);
   }
 
-  private static FactValue group(FactContext ctx, List<String> names, String label, List<String> because) {
+  private static FactValue group(
+      FactContext ctx, List<String> names, String label, List<String> because) {
     List<FactValue> values = new ArrayList<>();
     List<String> met = new ArrayList<>();
     for (String name : names) {
@@ -160,7 +171,11 @@ final class PoemsFacts {
     }
     FactValue any = Kleene.any(values);
     because.add(
-        label + ": " + (met.isEmpty() ? (any.known() ? "none met" : "none met yet") : String.join(", ", met) + " met"));
+        label
+            + ": "
+            + (met.isEmpty()
+                ? (any.known() ? "none met" : "none met yet")
+                : String.join(", ", met) + " met"));
     return any;
   }
 

@@ -9,15 +9,18 @@ import org.pcdguide.core.knowledge.Vocabulary;
 
 /** Facts about therapy already given. An absent {@code history} keeps all of them unknown. */
 final class TherapyFacts {
-  private static final List<String> STABILIZED = List.of("complete", "very-good-partial", "partial", "stable");
-  private static final List<String> NOT_STABILIZED = List.of("progression", "no-stabilization", "refractory");
+  private static final List<String> STABILIZED =
+      List.of("complete", "very-good-partial", "partial", "stable");
+  private static final List<String> NOT_STABILIZED =
+      List.of("progression", "no-stabilization", "refractory");
 
   private TherapyFacts() {}
 
   static FactValue priorSystemic(FactContext ctx) {
     Optional<List<Therapy>> history = ctx.patientCase().history();
     if (history.isEmpty()) {
-      return FactValue.unknown("history.therapies", "prior therapy is not stated (history is absent)");
+      return FactValue.unknown(
+          "history.therapies", "prior therapy is not stated (history is absent)");
     }
     Vocabulary vocabulary = ctx.pack().vocabulary();
     for (Therapy t : history.get()) {
@@ -50,7 +53,8 @@ final class TherapyFacts {
 
   static FactValue radiotherapyGiven(FactContext ctx) {
     if (ctx.patientCase().history().isEmpty()) {
-      return FactValue.unknown("history.therapies", "prior therapy is not stated (history is absent)");
+      return FactValue.unknown(
+          "history.therapies", "prior therapy is not stated (history is absent)");
     }
     boolean given = latestRadiotherapy(ctx).isPresent();
     return FactValue.of(given, given ? "history: radiotherapy" : "history lists no radiotherapy");
@@ -88,7 +92,8 @@ final class TherapyFacts {
         .orElseGet(
             () ->
                 FactValue.unknown(
-                    "history.therapies[radiotherapy].end", "the date radiotherapy ended is not stated"));
+                    "history.therapies[radiotherapy].end",
+                    "the date radiotherapy ended is not stated"));
   }
 
   /** Whole months from the end of the latest radiotherapy to the assessment date. */
@@ -100,6 +105,7 @@ final class TherapyFacts {
     LocalDate ended = (LocalDate) k.value();
     long months = ChronoUnit.MONTHS.between(ended, ctx.asOf());
     return FactValue.of(
-        (double) months, "radiotherapy ended " + ended + ", " + months + " whole months before " + ctx.asOf());
+        (double) months,
+        "radiotherapy ended " + ended + ", " + months + " whole months before " + ctx.asOf());
   }
 }

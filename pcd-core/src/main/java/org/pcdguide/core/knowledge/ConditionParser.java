@@ -41,13 +41,22 @@ record ConditionParser(PackNodes nodes) {
     }
     String fact = node.get("fact").asText();
     List<String> ops = new ArrayList<>();
-    node.fieldNames().forEachRemaining(k -> {
-      if (!k.equals("fact")) {
-        ops.add(k);
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!k.equals("fact")) {
+                ops.add(k);
+              }
+            });
     if (ops.size() != 1 || !OPS.contains(ops.get(0))) {
-      nodes.problem(where, "fact '" + fact + "' needs exactly one operator of " + new java.util.TreeSet<>(OPS) + ", had " + ops);
+      nodes.problem(
+          where,
+          "fact '"
+              + fact
+              + "' needs exactly one operator of "
+              + new java.util.TreeSet<>(OPS)
+              + ", had "
+              + ops);
       return Condition.ALWAYS;
     }
     String op = ops.get(0);

@@ -10,9 +10,24 @@ import java.util.Set;
 record EntryParser(PackNodes nodes, ConditionParser conditions) {
   private static final Set<String> FIELDS =
       Set.of(
-          "id", "kind", "title", "agents", "regimen", "when", "prefer-when", "then", "statement",
-          "strength", "evidence", "disagreements", "severity", "only-when-alone", "criterion",
-          "item", "schedule", "window");
+          "id",
+          "kind",
+          "title",
+          "agents",
+          "regimen",
+          "when",
+          "prefer-when",
+          "then",
+          "statement",
+          "strength",
+          "evidence",
+          "disagreements",
+          "severity",
+          "only-when-alone",
+          "criterion",
+          "item",
+          "schedule",
+          "window");
 
   Entry entry(JsonNode e, String file) {
     String id = nodes.required(e, "id", file + ".entries[]");
@@ -28,7 +43,10 @@ record EntryParser(PackNodes nodes, ConditionParser conditions) {
                 });
     List<Entry.ThenStep> then = new ArrayList<>();
     for (JsonNode t : nodes.list(e, "then", where)) {
-      then.add(new Entry.ThenStep(nodes.words(t, "agents", where + ".then"), conditions.parse(t.get("when"), where + ".then.when")));
+      then.add(
+          new Entry.ThenStep(
+              nodes.words(t, "agents", where + ".then"),
+              conditions.parse(t.get("when"), where + ".then.when")));
     }
     List<Disagreement> disagreements = new ArrayList<>();
     for (JsonNode d : nodes.list(e, "disagreements", where)) {

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The validated knowledge pack: version, content hash, sources, vocabulary and disorder modules. */
+/**
+ * The validated knowledge pack: version, content hash, sources, vocabulary and disorder modules.
+ */
 public record KnowledgePack(
     String version,
     String hash,

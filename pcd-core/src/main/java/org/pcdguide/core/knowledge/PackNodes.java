@@ -18,7 +18,8 @@ record PackNodes(List<String> problems) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        problem(where + "." + k, "unknown field; expected one of " + new java.util.TreeSet<>(allowed));
+        problem(
+            where + "." + k, "unknown field; expected one of " + new java.util.TreeSet<>(allowed));
       }
     }
   }

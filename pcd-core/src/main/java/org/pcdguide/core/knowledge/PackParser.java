@@ -54,8 +54,20 @@ final class PackParser {
           s,
           where,
           Set.of(
-              "id", "title", "kind", "population", "same-entity", "design", "size", "year", "grade",
-              "citation", "text", "notes", "cited-references", "identifiers"));
+              "id",
+              "title",
+              "kind",
+              "population",
+              "same-entity",
+              "design",
+              "size",
+              "year",
+              "grade",
+              "citation",
+              "text",
+              "notes",
+              "cited-references",
+              "identifiers"));
       String id = nodes.required(s, "id", where);
       List<Source.CitedReference> refs = new ArrayList<>();
       for (JsonNode r : nodes.list(s, "cited-references", where)) {
@@ -101,7 +113,11 @@ final class PackParser {
     nodes.keys(doc, w, Set.of("diagnoses", "findings", "labs", "agents", "regimens"));
     for (JsonNode d : nodes.list(doc, "diagnoses", w)) {
       String id = nodes.required(d, "id", w + ".diagnoses");
-      put(diagnoses, id, new Vocabulary.Term(id, nodes.optional(d, "label", w).orElse(id)), w + ".diagnoses");
+      put(
+          diagnoses,
+          id,
+          new Vocabulary.Term(id, nodes.optional(d, "label", w).orElse(id)),
+          w + ".diagnoses");
     }
     for (JsonNode f : nodes.list(doc, "findings", w)) {
       String id = nodes.required(f, "id", w + ".findings");
@@ -124,16 +140,25 @@ final class PackParser {
       String id = nodes.required(a, "id", w + ".agents");
       String cls = nodes.required(a, "class", w + ".agents." + id);
       if (!List.of("systemic", "local", "procedure", "supportive").contains(cls)) {
-        nodes.problem(w + ".agents." + id + ".class", "'" + cls + "' is not systemic, local, procedure or supportive");
+        nodes.problem(
+            w + ".agents." + id + ".class",
+            "'" + cls + "' is not systemic, local, procedure or supportive");
       }
-      put(agents, id, new Vocabulary.AgentDef(id, nodes.optional(a, "label", w).orElse(id), cls), w + ".agents");
+      put(
+          agents,
+          id,
+          new Vocabulary.AgentDef(id, nodes.optional(a, "label", w).orElse(id), cls),
+          w + ".agents");
     }
     for (JsonNode r : nodes.list(doc, "regimens", w)) {
       String id = nodes.required(r, "id", w + ".regimens");
       put(
           regimens,
           id,
-          new Vocabulary.RegimenDef(id, nodes.optional(r, "label", w).orElse(id), nodes.words(r, "agents", w + ".regimens." + id)),
+          new Vocabulary.RegimenDef(
+              id,
+              nodes.optional(r, "label", w).orElse(id),
+              nodes.words(r, "agents", w + ".regimens." + id)),
           w + ".regimens");
     }
     return new Vocabulary(diagnoses, findings, labs, agents, regimens);
@@ -155,12 +180,16 @@ final class PackParser {
                       case "boolean" -> DetailType.BOOLEAN;
                       case "integer" -> DetailType.INTEGER;
                       default -> {
-                        nodes.problem(where + ".details." + e.getKey(), "unknown type '" + type + "'");
+                        nodes.problem(
+                            where + ".details." + e.getKey(), "unknown type '" + type + "'");
                         yield DetailType.BOOLEAN;
                       }
                     };
-                Optional<Long> min = spec.has("min") ? Optional.of(spec.get("min").asLong()) : Optional.empty();
-                details.put(e.getKey(), new DetailDef(e.getKey(), t, nodes.words(spec, "values", where), min));
+                Optional<Long> min =
+                    spec.has("min") ? Optional.of(spec.get("min").asLong()) : Optional.empty();
+                details.put(
+                    e.getKey(),
+                    new DetailDef(e.getKey(), t, nodes.words(spec, "values", where), min));
               });
     }
     return new Vocabulary.FindingDef(id, nodes.optional(f, "label", where).orElse(id), details);
@@ -176,7 +205,15 @@ final class PackParser {
     nodes.keys(
         doc,
         file,
-        Set.of("disorder", "label", "scope", "criteria-fact", "extent-fact", "gates", "thresholds", "entries"));
+        Set.of(
+            "disorder",
+            "label",
+            "scope",
+            "criteria-fact",
+            "extent-fact",
+            "gates",
+            "thresholds",
+            "entries"));
     JsonNode scope = doc.path("scope");
     JsonNode gates = doc.path("gates");
     Map<String, Threshold> thresholds = new LinkedHashMap<>();

@@ -16,12 +16,24 @@ import org.pcdguide.core.facts.FactType;
 record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String> problems) {
   static final Set<String> SOURCE_KINDS =
       Set.of(
-          "guideline", "expert-review", "consensus-statement", "systematic-review", "narrative-review",
-          "randomized-trial", "prospective-trial", "retrospective-series", "case-series", "case-report",
-          "diagnostic-accuracy", "veterinary-study", "trial-proposal", "generated-summary");
+          "guideline",
+          "expert-review",
+          "consensus-statement",
+          "systematic-review",
+          "narrative-review",
+          "randomized-trial",
+          "prospective-trial",
+          "retrospective-series",
+          "case-series",
+          "case-report",
+          "diagnostic-accuracy",
+          "veterinary-study",
+          "trial-proposal",
+          "generated-summary");
   static final Set<String> GRADES =
       Set.of("very-low", "low", "low-moderate", "moderate", "high", "not-applicable");
-  static final Set<String> STRENGTHS = Set.of("recommended", "suggested", "consider", "do-not", "informational");
+  static final Set<String> STRENGTHS =
+      Set.of("recommended", "suggested", "consider", "do-not", "informational");
   static final Set<String> SEVERITIES = Set.of("critical", "warning", "caution");
   static final Set<String> COMPARATORS = Set.of("gt", "gte", "lt", "lte");
 
@@ -31,7 +43,8 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
     for (Vocabulary.RegimenDef r : v.regimens().values()) {
       for (String a : r.agents()) {
         if (!v.agents().containsKey(a)) {
-          problem("vocabulary.yaml.regimens." + r.id(), "agent '" + a + "' is not in the vocabulary");
+          problem(
+              "vocabulary.yaml.regimens." + r.id(), "agent '" + a + "' is not in the vocabulary");
         }
       }
     }
@@ -55,8 +68,12 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
   private void sources() {
     for (Source s : pack.sources().values()) {
       String w = "sources.yaml." + s.id();
-      check(SOURCE_KINDS.contains(s.kind()), w + ".kind", "'" + s.kind() + "' is not one of " + SOURCE_KINDS);
-      check(GRADES.contains(s.grade()), w + ".grade", "'" + s.grade() + "' is not one of " + GRADES);
+      check(
+          SOURCE_KINDS.contains(s.kind()),
+          w + ".kind",
+          "'" + s.kind() + "' is not one of " + SOURCE_KINDS);
+      check(
+          GRADES.contains(s.grade()), w + ".grade", "'" + s.grade() + "' is not one of " + GRADES);
       check(
           s.population().equals("human") || s.population().equals("veterinary"),
           w + ".population",
@@ -73,12 +90,21 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
   private void module(DisorderModule m) {
     String w = m.file();
     Vocabulary v = pack.vocabulary();
-    check(v.diagnoses().containsKey(m.disorder()), w + ".disorder", "'" + m.disorder() + "' is not a vocabulary diagnosis");
+    check(
+        v.diagnoses().containsKey(m.disorder()),
+        w + ".disorder",
+        "'" + m.disorder() + "' is not a vocabulary diagnosis");
     for (String d : m.scopeDiagnoses()) {
-      check(v.diagnoses().containsKey(d), w + ".scope.diagnoses", "'" + d + "' is not a vocabulary diagnosis");
+      check(
+          v.diagnoses().containsKey(d),
+          w + ".scope.diagnoses",
+          "'" + d + "' is not a vocabulary diagnosis");
     }
     for (String d : m.differentialOf()) {
-      check(v.diagnoses().containsKey(d), w + ".scope.differential-of", "'" + d + "' is not a vocabulary diagnosis");
+      check(
+          v.diagnoses().containsKey(d),
+          w + ".scope.differential-of",
+          "'" + d + "' is not a vocabulary diagnosis");
     }
     Optional<FactDef> criteria = FactRegistry.lookup(m.criteriaFact(), v);
     check(
@@ -86,12 +112,23 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
         w + ".criteria-fact",
         "'" + m.criteriaFact() + "' is not a criteria fact (an enum with 'met')");
     m.extentFact()
-        .ifPresent(f -> check(FactRegistry.lookup(f, v).isPresent(), w + ".extent-fact", "unknown fact '" + f + "'"));
+        .ifPresent(
+            f ->
+                check(
+                    FactRegistry.lookup(f, v).isPresent(),
+                    w + ".extent-fact",
+                    "unknown fact '" + f + "'"));
     condition(m.treatmentGate(), w + ".gates.treatment");
     condition(m.guidanceGate(), w + ".gates.guidance");
     for (Threshold t : m.thresholds().values()) {
-      check(COMPARATORS.contains(t.comparator()), w + ".thresholds." + t.id(), "comparator must be one of " + COMPARATORS);
-      check(!t.evidence().isEmpty(), w + ".thresholds." + t.id(), "a threshold must cite its evidence");
+      check(
+          COMPARATORS.contains(t.comparator()),
+          w + ".thresholds." + t.id(),
+          "comparator must be one of " + COMPARATORS);
+      check(
+          !t.evidence().isEmpty(),
+          w + ".thresholds." + t.id(),
+          "a threshold must cite its evidence");
       for (Evidence e : t.evidence()) {
         evidence(e, w + ".thresholds." + t.id());
       }
@@ -107,12 +144,17 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
     if (s.text().isPresent()) {
       String text = texts.get(s.id());
       if (e.quote().isEmpty()) {
-        problem(where + ".evidence", "a citation of " + s.id() + " needs the verbatim quote it rests on");
+        problem(
+            where + ".evidence",
+            "a citation of " + s.id() + " needs the verbatim quote it rests on");
       } else if (text != null && !text.contains(e.quote().get())) {
-        problem(where + ".evidence", "quote is not verbatim in " + s.text().get() + ": \"" + e.quote().get() + "\"");
+        problem(
+            where + ".evidence",
+            "quote is not verbatim in " + s.text().get() + ": \"" + e.quote().get() + "\"");
       }
     } else if (e.quote().isPresent()) {
-      problem(where + ".evidence", s.id() + " has no stored text to check a quote against; use 'note'");
+      problem(
+          where + ".evidence", s.id() + " has no stored text to check a quote against; use 'note'");
     }
   }
 
@@ -145,15 +187,25 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
           switch (def.type()) {
             case BOOLEAN -> v instanceof Boolean && !ordered;
             case NUMBER -> v instanceof Double;
-            case ENUM -> v instanceof String s && !ordered && (def.values().isEmpty() || def.values().contains(s));
+            case ENUM ->
+                v instanceof String s
+                    && !ordered
+                    && (def.values().isEmpty() || def.values().contains(s));
             case DATE -> false;
           };
       if (!ok) {
         problem(
             where,
-            "fact '" + def.name() + "' (" + def.type().word()
+            "fact '"
+                + def.name()
+                + "' ("
+                + def.type().word()
                 + (def.type() == FactType.ENUM ? " of " + def.values() : "")
-                + ") cannot be compared with " + cmp.op() + " '" + v + "'");
+                + ") cannot be compared with "
+                + cmp.op()
+                + " '"
+                + v
+                + "'");
       }
     }
   }

@@ -27,7 +27,8 @@ public record Source(
   }
 
   /** A numbered citation inside a seed, and the publication it was identified as. */
-  public record CitedReference(String locator, String identifiedAs, String status, Optional<String> note) {}
+  public record CitedReference(
+      String locator, String identifiedAs, String status, Optional<String> note) {}
 
   /**
    * The labels every renderer shows next to a statement resting on this source: veterinary,

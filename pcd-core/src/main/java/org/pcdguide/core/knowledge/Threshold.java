@@ -2,8 +2,11 @@ package org.pcdguide.core.knowledge;
 
 import java.util.List;
 
-/** A sourced number a fact needs (e.g. plasma VEGF 200 pg/mL), kept in the pack with its evidence. */
-public record Threshold(String id, String comparator, double value, String unit, List<Evidence> evidence) {
+/**
+ * A sourced number a fact needs (e.g. plasma VEGF 200 pg/mL), kept in the pack with its evidence.
+ */
+public record Threshold(
+    String id, String comparator, double value, String unit, List<Evidence> evidence) {
   public Threshold {
     evidence = List.copyOf(evidence);
   }

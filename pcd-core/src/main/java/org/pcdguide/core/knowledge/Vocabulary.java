@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The ids a case may use: diagnoses, findings and their details, labs and units, agents, regimens. */
+/**
+ * The ids a case may use: diagnoses, findings and their details, labs and units, agents, regimens.
+ */
 public record Vocabulary(
     Map<String, Term> diagnoses,
     Map<String, FindingDef> findings,

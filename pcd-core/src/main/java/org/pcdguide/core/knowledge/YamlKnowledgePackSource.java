@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +45,9 @@ public final class YamlKnowledgePackSource {
         "bundled knowledge/",
         name -> {
           try (InputStream in =
-              YamlKnowledgePackSource.class.getClassLoader().getResourceAsStream("knowledge/" + name)) {
+              YamlKnowledgePackSource.class
+                  .getClassLoader()
+                  .getResourceAsStream("knowledge/" + name)) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
           }
         });
@@ -111,7 +112,8 @@ public final class YamlKnowledgePackSource {
     Map<String, String> texts = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (Source s : pack.sources().values()) {
-      s.text().ifPresent(path -> text(path, problems, sha256()).ifPresent(t -> texts.put(s.id(), t)));
+      s.text()
+          .ifPresent(path -> text(path, problems, sha256()).ifPresent(t -> texts.put(s.id(), t)));
     }
     return texts;
   }
@@ -165,5 +167,4 @@ public final class YamlKnowledgePackSource {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
   }
-
 }

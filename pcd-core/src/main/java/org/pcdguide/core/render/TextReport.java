@@ -44,7 +44,14 @@ public final class TextReport {
 
   private String write() {
     title("PCD Guide assessment" + (a.caseId().isEmpty() ? "" : ": " + a.caseId()));
-    line("As of " + a.asOf() + ". Knowledge pack " + a.knowledgeVersion() + " (" + a.knowledgeHash() + ").");
+    line(
+        "As of "
+            + a.asOf()
+            + ". Knowledge pack "
+            + a.knowledgeVersion()
+            + " ("
+            + a.knowledgeHash()
+            + ").");
     line("Decision support for a clinician; it does not replace clinical judgement.");
     heading("Headline");
     if (a.recommendations().isEmpty()) {
@@ -55,7 +62,11 @@ public final class TextReport {
     }
     for (Assessment.Item i : a.avoid()) {
       if (!i.proposed().isEmpty()) {
-        line(strong("CRITICAL: proposed " + words(i.proposed()) + " is to be avoided") + " [" + i.entry().id() + "]");
+        line(
+            strong("CRITICAL: proposed " + words(i.proposed()) + " is to be avoided")
+                + " ["
+                + i.entry().id()
+                + "]");
       }
     }
     diagnosis();
@@ -82,12 +93,18 @@ public final class TextReport {
     for (Assessment.CriterionResult r : d.criteria()) {
       String mark = r.met().map(m -> m ? "[met]    " : "[not met]").orElse("[unknown]");
       bullet(
-          mark + " " + r.entry().title()
+          mark
+              + " "
+              + r.entry().title()
               + (r.because().isEmpty() ? "" : " (" + String.join("; ", r.because()) + ")"));
     }
     line("Extent: " + strong(a.extent()) + extentWhy());
     for (Assessment.Differential diff : a.differential()) {
-      line("Differential: " + diff.statement() + " " + diff.rule().map(r -> cite(r.evidence())).orElse(""));
+      line(
+          "Differential: "
+              + diff.statement()
+              + " "
+              + diff.rule().map(r -> cite(r.evidence())).orElse(""));
     }
   }
 
@@ -108,7 +125,13 @@ public final class TextReport {
     for (Assessment.Item i : items) {
       Entry e = i.entry();
       String lead = numbered ? i.rank() + ". " : "- ";
-      String tag = "[" + e.id() + ", " + e.kind().word() + (i.severity().isEmpty() ? "" : ", " + i.severity()) + "]";
+      String tag =
+          "["
+              + e.id()
+              + ", "
+              + e.kind().word()
+              + (i.severity().isEmpty() ? "" : ", " + i.severity())
+              + "]";
       raw(lead + strong(summary(i)) + " " + tag);
       indent(e.statement() + " (" + e.strength() + ") " + cite(e.evidence()));
       List<String> labels = Labels.of(e, pack);
@@ -161,7 +184,15 @@ public final class TextReport {
       return;
     }
     for (Assessment.MissingData m : a.missingData()) {
-      bullet(strong(m.finding()) + ": " + m.statement() + " (decides " + m.decides() + "; holds back " + String.join(", ", m.blocks()) + ")");
+      bullet(
+          strong(m.finding())
+              + ": "
+              + m.statement()
+              + " (decides "
+              + m.decides()
+              + "; holds back "
+              + String.join(", ", m.blocks())
+              + ")");
     }
   }
 
@@ -230,11 +261,14 @@ public final class TextReport {
   }
 
   private void title(String s) {
-    out.append(style == Style.MARKDOWN ? "# " + s : s.toUpperCase(java.util.Locale.ROOT)).append("\n\n");
+    out.append(style == Style.MARKDOWN ? "# " + s : s.toUpperCase(java.util.Locale.ROOT))
+        .append("\n\n");
   }
 
   private void heading(String s) {
-    out.append("\n").append(style == Style.MARKDOWN ? "## " + s : s.toUpperCase(java.util.Locale.ROOT)).append("\n\n");
+    out.append("\n")
+        .append(style == Style.MARKDOWN ? "## " + s : s.toUpperCase(java.util.Locale.ROOT))
+        .append("\n\n");
   }
 
   private void line(String s) {

@@ -1,0 +1,147 @@
+package org.pcdguide.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pcdguide.core.TestPack;
+import org.pcdguide.core.cases.CaseFormatException;
+import org.pcdguide.core.cases.CaseReader;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.cases.Problem;
+
+/**
+ * Runs every acceptance case in {@code src/test/resources/cases/}: each file holds the input case
+ * and, beside it, the ids the assessment must (and must not) produce. See cases/README.md.
+ */
+class AcceptanceCasesTest {
+  private static final ObjectMapper YAML = new YAMLMapper();
+  private static final Path DIR = Path.of("src/test/resources/cases");
+
+  static Stream<Path> cases() throws IOException {
+    try (Stream<Path> files = Files.list(DIR)) {
+      List<Path> list = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(list).as("acceptance cases").hasSizeGreaterThanOrEqualTo(20);
+      return list.stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void acceptanceCase(Path file) throws IOException {
+    JsonNode doc = YAML.readTree(file.toFile());
+    JsonNode expect = doc.required("expect");
+    byte[] input = YAML.writeValueAsBytes(doc.required("case"));
+    CaseReader reader = new CaseReader(TestPack.PACK.vocabulary());
+    if (expect.has("invalid")) {
+      assertThatThrownBy(() -> reader.read(file.toString(), input, Optional.empty()))
+          .isInstanceOfSatisfying(
+              CaseFormatException.class,
+              e ->
+                  assertThat(e.problems().stream().map(Problem::path).toList())
+                      .containsAll(words(expect.get("invalid"))));
+      return;
+    }
+    PatientCase c = reader.read(file.toString(), input, Optional.empty());
+    Assessment a = Engine.assess(c, TestPack.PACK, c.asOf().orElse(TestPack.AS_OF));
+    String diagnosis = a.diagnosis().map(Assessment.DiagnosisCheck::status).orElse("not-assessed");
+    check(expect, "diagnosis", List.of(diagnosis));
+    check(expect, "extent", List.of(a.extent()));
+    List<String> recs = ids(a.recommendations());
+    if (expect.has("first")) {
+      assertThat(recs).as("first recommendation").isNotEmpty();
+      assertThat(recs.get(0)).as("first recommendation").isEqualTo(expect.get("first").asText());
+    }
+    if (expect.has("recommendations")) {
+      assertThat(recs)
+          .as("recommendations in rank order")
+          .containsExactlyElementsOf(words(expect.get("recommendations")));
+    }
+    contains(expect, "includes", all(a));
+    if (expect.has("excludes")) {
+      assertThat(all(a))
+          .as("excluded ids")
+          .doesNotContainAnyElementsOf(words(expect.get("excludes")));
+    }
+    if (expect.has("avoid")) {
+      assertThat(ids(a.avoid()))
+          .as("avoid")
+          .containsExactlyInAnyOrderElementsOf(words(expect.get("avoid")));
+    }
+    List<String> critical = new ArrayList<>();
+    a.avoid().stream()
+        .filter(i -> i.severity().equals("critical"))
+        .forEach(i -> critical.add(i.entry().id()));
+    if (expect.has("critical")) {
+      assertThat(critical)
+          .as("critical avoid entries")
+          .containsExactlyInAnyOrderElementsOf(words(expect.get("critical")));
+    }
+    if (expect.has("missing-data")) {
+      assertThat(a.missingData().stream().map(Assessment.MissingData::finding).toList())
+          .as("missing data")
+          .containsExactlyInAnyOrderElementsOf(words(expect.get("missing-data")));
+    }
+    contains(expect, "warnings", a.warnings().stream().map(Assessment.Warning::id).toList());
+    if (expect.has("then")) {
+      Assessment.Item top = a.recommendations().get(0);
+      assertThat(top.then())
+          .as("then-steps of the first recommendation")
+          .containsExactlyElementsOf(words(expect.get("then")));
+    }
+  }
+
+  private static List<String> all(Assessment a) {
+    List<String> ids = new ArrayList<>();
+    for (List<Assessment.Item> s :
+        List.of(a.recommendations(), a.avoid(), a.pitfalls(), a.monitoring(), a.timeline())) {
+      ids.addAll(ids(s));
+    }
+    return ids;
+  }
+
+  private static List<String> ids(List<Assessment.Item> items) {
+    return items.stream().map(i -> i.entry().id()).toList();
+  }
+
+  private static void check(JsonNode expect, String key, List<String> actual) {
+    if (expect.has(key)) {
+      assertThat(actual.get(0)).as(key).isEqualTo(expect.get(key).asText());
+    }
+  }
+
+  private static void contains(JsonNode expect, String key, List<String> actual) {
+    if (expect.has(key)) {
+      assertThat(actual).as(key).containsAll(words(expect.get(key)));
+    }
+  }
+
+  static List<String> words(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(n -> out.add(n.asText()));
+    } else if (node.isTextual()) {
+      out.add(node.asText());
+    } else {
+      fail("expected a word or a list of words, was " + node);
+    }
+    return out;
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}
