@@ -1,0 +1,131 @@
+package org.pcdguide.core.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.core.TestPack;
+import org.pcdguide.core.facts.FactDef;
+import org.pcdguide.core.facts.FactRegistry;
+
+class KnowledgePackTest {
+  private static final Path REPO_PACK = Path.of("..", "knowledge");
+  private final KnowledgePack pack = TestPack.PACK;
+
+  private List<Entry> entries() {
+    List<Entry> all = new ArrayList<>();
+    pack.modules().forEach(m -> all.addAll(m.entries()));
+    return all;
+  }
+
+  @Test
+  void repositoryPack_loadsWithoutProblems_andMatchesTheBundledOne() {
+    KnowledgePack fromDir = YamlKnowledgePackSource.directory(REPO_PACK).load();
+    assertThat(fromDir.hash()).isEqualTo(pack.hash()).startsWith("sha256:");
+    assertThat(fromDir.version()).isEqualTo(pack.version());
+  }
+
+  @Test
+  void everySeedQuote_isVerbatimInItsStoredText() {
+    Map<String, String> texts = YamlKnowledgePackSource.bundled().sourceTexts(pack);
+    int quotes = 0;
+    for (Entry e : entries()) {
+      for (Evidence ev : e.evidence()) {
+        Source s = pack.source(ev.source());
+        if (s.text().isPresent()) {
+          assertThat(ev.quote()).as(e.id() + " cites " + s.id() + " without a quote").isPresent();
+          assertThat(texts.get(s.id())).as(e.id() + " quote").contains(ev.quote().get());
+          quotes++;
+        }
+      }
+    }
+    assertThat(quotes).isGreaterThan(25);
+  }
+
+  @Test
+  void storedSeedTexts_areByteIdenticalToTheSeedDocuments() throws IOException {
+    Path seeds = Path.of("..", "..", "shared", "seeds");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(seeds), "shared/seeds is beside the repository");
+    Map<String, String> stored = Map.of("seed-003", "003_0b420745bea67d6e.txt");
+    Map<String, String> texts = YamlKnowledgePackSource.bundled().sourceTexts(pack);
+    for (Map.Entry<String, String> s : stored.entrySet()) {
+      assertThat(texts.get(s.getKey())).isEqualTo(Files.readString(seeds.resolve(s.getValue()), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void everyEntry_citesAKnownSource() {
+    for (Entry e : entries()) {
+      assertThat(e.evidence()).as(e.id()).isNotEmpty();
+      e.evidence().forEach(ev -> assertThat(pack.sources()).as(e.id()).containsKey(ev.source()));
+    }
+  }
+
+  @Test
+  void avoidEntriesOnThalidomideAndBortezomib_carryTheDisagreementWithTheNewerReview() {
+    for (String id : List.of("POEMS-AVOID-001", "POEMS-AVOID-002", "POEMS-AVOID-003")) {
+      assertThat(pack.entry(id).orElseThrow().disagreements())
+          .as(id)
+          .extracting(Disagreement::source)
+          .contains("dispenzieri-2023-ajh");
+    }
+    assertThat(pack.entry("POEMS-AVOID-001").orElseThrow().disagreements())
+        .extracting(Disagreement::source)
+        .contains("misawa-2016-lancet-neurol");
+  }
+
+  @Test
+  void factRegistry_isSortedByName() {
+    List<String> names = FactRegistry.all().stream().map(FactDef::name).toList();
+    assertThat(names).isSorted();
+  }
+
+  @Test
+  void brokenPack_everyProblemListedAtOnce(@TempDir Path dir) throws IOException {
+    for (String f : List.of("pack.yaml", "sources.yaml", "vocabulary.yaml", "sources/seed-003.txt")) {
+      Files.createDirectories(dir.resolve(f).getParent());
+      Files.copy(REPO_PACK.resolve(f), dir.resolve(f));
+    }
+    String poems = Files.readString(REPO_PACK.resolve("poems.yaml"), StandardCharsets.UTF_8);
+    String broken =
+        poems
+            .replaceFirst("\\{fact: poems.extent, equals: localized\\}", "{fact: poems.extnet, equals: localized}")
+            .replaceFirst("agents: \\[thalidomide\\]", "agents: [thalidomid]")
+            .replace("Do not use thalidomide-based regimens as first-line therapy due to", "Never use thalidomide due to")
+            .replaceFirst("source: humeniuk-2013-blood", "source: humeniuk-2031-blood");
+    Files.writeString(dir.resolve("poems.yaml"), broken, StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load())
+        .isInstanceOfSatisfying(
+            KnowledgePackException.class,
+            e ->
+                assertThat(e.problems())
+                    .anyMatch(p -> p.contains("unknown fact 'poems.extnet'"))
+                    .anyMatch(p -> p.contains("'thalidomid' is not a vocabulary agent"))
+                    .anyMatch(p -> p.contains("quote is not verbatim"))
+                    .anyMatch(p -> p.contains("humeniuk-2031-blood")));
+  }
+
+  @Test
+  void conditionOnAnEnumFact_withAValueItCannotTake_rejected(@TempDir Path dir) throws IOException {
+    for (String f : List.of("pack.yaml", "sources.yaml", "vocabulary.yaml", "sources/seed-003.txt", "poems.yaml")) {
+      Files.createDirectories(dir.resolve(f).getParent());
+      Files.copy(REPO_PACK.resolve(f), dir.resolve(f));
+    }
+    Path poems = dir.resolve("poems.yaml");
+    Files.writeString(
+        poems,
+        Files.readString(poems).replaceFirst("equals: localized", "equals: local"),
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load())
+        .isInstanceOf(KnowledgePackException.class)
+        .hasMessageContaining("cannot be compared with equals 'local'");
+  }
+}
