@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * The validated, typed picture of one patient. Every door (case file, FHIR, CDS Hooks, bulk)
  * produces exactly this. {@code history} is empty when the input says nothing about prior therapy
- * (unknown), and present-but-empty when it says there was none.
+ * (unknown), and present-but-empty when it says there was none. Labs and proposed orders are kept
+ * in a canonical order, so the order in which a door lists them never changes an assessment.
  */
 public record PatientCase(
     String id,
@@ -21,11 +22,16 @@ public record PatientCase(
     List<Lab> labs,
     Optional<List<Therapy>> history,
     List<String> proposed) {
+  private static final java.util.Comparator<Lab> LAB_ORDER =
+      java.util.Comparator.comparing(Lab::test)
+          .thenComparing(l -> l.date().orElse(LocalDate.MAX))
+          .thenComparingDouble(Lab::value);
+
   public PatientCase {
     findings = java.util.Collections.unmodifiableMap(new TreeMap<>(findings));
-    labs = List.copyOf(labs);
+    labs = labs.stream().sorted(LAB_ORDER).toList();
     history = history.map(List::copyOf);
-    proposed = List.copyOf(proposed);
+    proposed = proposed.stream().distinct().sorted().toList();
   }
 
   public Optional<Finding> finding(String findingId) {

@@ -51,7 +51,7 @@ final class Sections {
     Outcome outcome = ConditionEvaluator.evaluate(when, facts);
     List<String> hits = e.kind() == EntryKind.AVOID ? hits(e) : List.of();
     if (outcome.truth() == Tri.UNKNOWN) {
-      gaps(outcome, e.id(), "whether " + e.id() + " applies");
+      gaps(outcome, e.id());
       if (!hits.isEmpty()) {
         warn(
             e.id() + "-possible",
@@ -76,7 +76,7 @@ final class Sections {
         then.addAll(step.agents());
       } else if (o.truth() == Tri.UNKNOWN) {
         pending.addAll(step.agents());
-        gaps(o, e.id(), "whether " + String.join(", ", step.agents()) + " follows " + e.id());
+        gaps(o, e.id());
       }
     }
     Optional<LocalDate> from = Optional.empty();
@@ -121,7 +121,7 @@ final class Sections {
       if (p.truth() == Tri.TRUE) {
         because.addAll(p.because());
       } else if (p.truth() == Tri.UNKNOWN) {
-        gaps(p, e.id(), "the rank of " + e.id());
+        gaps(p, e.id());
       }
     }
     boolean human = e.evidence().stream().anyMatch(ev -> pack.sources().get(ev.source()).human());
@@ -161,15 +161,13 @@ final class Sections {
     return hits;
   }
 
-  private void gaps(Outcome outcome, String entryId, String decides) {
+  private void gaps(Outcome outcome, String entryId) {
     for (Outcome.Gap g : outcome.gaps()) {
-      String key = g.finding().finding() + "\u0000" + g.fact();
-      missing
-          .computeIfAbsent(
-              key,
-              k -> new MissingBuilder(g.finding().finding(), g.fact(), g.finding().statement()))
-          .blocks
-          .add(entryId);
+      MissingBuilder b =
+          missing.computeIfAbsent(
+              g.finding().finding(), k -> new MissingBuilder(k, g.finding().statement()));
+      b.decides.add(g.fact());
+      b.blocks.add(entryId);
     }
   }
 
@@ -250,7 +248,8 @@ final class Sections {
     List<Assessment.MissingData> out = new ArrayList<>();
     for (MissingBuilder b : missing.values()) {
       out.add(
-          new Assessment.MissingData(b.finding, b.decides, b.statement, new ArrayList<>(b.blocks)));
+          new Assessment.MissingData(
+              b.finding, String.join(", ", b.decides), b.statement, new ArrayList<>(b.blocks)));
     }
     return out;
   }
@@ -261,13 +260,12 @@ final class Sections {
 
   private static final class MissingBuilder {
     final String finding;
-    final String decides;
     final String statement;
+    final Set<String> decides = new java.util.TreeSet<>();
     final Set<String> blocks = new LinkedHashSet<>();
 
-    MissingBuilder(String finding, String decides, String statement) {
+    MissingBuilder(String finding, String statement) {
       this.finding = finding;
-      this.decides = decides;
       this.statement = statement;
     }
   }

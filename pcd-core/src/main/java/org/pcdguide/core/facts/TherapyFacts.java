@@ -14,6 +14,8 @@ final class TherapyFacts {
   private static final List<String> NOT_STABILIZED =
       List.of("progression", "no-stabilization", "refractory");
 
+  private static final String HISTORY_ABSENT = "prior therapy is not stated (history is absent)";
+
   private TherapyFacts() {}
 
   static FactValue priorSystemic(FactContext ctx) {
@@ -61,6 +63,9 @@ final class TherapyFacts {
   }
 
   static FactValue radiotherapyStabilized(FactContext ctx) {
+    if (ctx.patientCase().history().isEmpty()) {
+      return FactValue.unknown("history.therapies", HISTORY_ABSENT);
+    }
     Optional<Therapy> rt = latestRadiotherapy(ctx);
     if (rt.isEmpty()) {
       return FactValue.unknown("history.therapies", "no radiotherapy in the history");
@@ -82,6 +87,9 @@ final class TherapyFacts {
   }
 
   static FactValue radiotherapyEnd(FactContext ctx) {
+    if (ctx.patientCase().history().isEmpty()) {
+      return FactValue.unknown("history.therapies", HISTORY_ABSENT);
+    }
     Optional<Therapy> rt = latestRadiotherapy(ctx);
     if (rt.isEmpty()) {
       return FactValue.unknown("history.therapies", "no radiotherapy in the history");

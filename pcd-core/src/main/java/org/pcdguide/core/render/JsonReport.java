@@ -119,8 +119,8 @@ public final class JsonReport {
 
   private static ObjectNode headline(Assessment a) {
     ObjectNode h = MAPPER.createObjectNode();
-    if (!a.recommendations().isEmpty()) {
-      Entry e = a.recommendations().get(0).entry();
+    if (Headline.top(a).isPresent()) {
+      Entry e = Headline.top(a).get().entry();
       h.put("id", e.id());
       h.put("statement", e.statement());
     } else {

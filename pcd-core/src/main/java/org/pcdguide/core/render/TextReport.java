@@ -54,12 +54,10 @@ public final class TextReport {
             + ").");
     line("Decision support for a clinician; it does not replace clinical judgement.");
     heading("Headline");
-    if (a.recommendations().isEmpty()) {
-      line(strong(Headline.noRecommendation(a)));
-    } else {
-      Assessment.Item top = a.recommendations().get(0);
-      line(strong(summary(top)) + " [" + top.entry().id() + "]");
-    }
+    Headline.top(a)
+        .ifPresentOrElse(
+            top -> line(strong(summary(top)) + " [" + top.entry().id() + "]"),
+            () -> line(strong(Headline.noRecommendation(a))));
     for (Assessment.Item i : a.avoid()) {
       if (!i.proposed().isEmpty()) {
         line(
