@@ -45,6 +45,7 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(
       names = "--format",
+      paramLabel = "FORMAT",
       defaultValue = "text",
       description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
   Format format;

@@ -1,0 +1,173 @@
+package org.pcdguide.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PcdTest {
+  private static final String EXAMPLE = "../examples/poems-disseminated.yaml";
+
+  /** What a run printed and returned. */
+  record Run(int code, String out, String err) {}
+
+  static Run pcd(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Pcd.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void assess_example_printsTheReportWithHeadlineAndCriticalFlag() {
+    Run r = pcd("assess", EXAMPLE);
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains("HEADLINE\n\nLenalidomide-dexamethasone, then Autologous stem cell transplantation")
+        .contains("CRITICAL: proposed Thalidomide is to be avoided [POEMS-AVOID-001]")
+        .contains("REFERENCES")
+        .contains("\"Lenalidomide-dexamethasone is preferred in patients with pre-existing neuropathy");
+  }
+
+  @Test
+  void assess_jsonFormat_followsTheContract() throws IOException {
+    Run r = pcd("assess", EXAMPLE, "--format", "json");
+    assertThat(r.code()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.get("pcd-assessment").asInt()).isEqualTo(1);
+    assertThat(json.at("/knowledge/hash").asText()).startsWith("sha256:");
+    assertThat(json.at("/diagnosis/status").asText()).isEqualTo("criteria-met");
+    assertThat(json.get("extent").asText()).isEqualTo("disseminated");
+    assertThat(json.at("/recommendations/0/id").asText()).isEqualTo("POEMS-TX-004");
+    assertThat(json.at("/recommendations/0/then/0").asText()).isEqualTo("autologous-stem-cell-transplant");
+    assertThat(json.at("/avoid/0/severity").asText()).isEqualTo("critical");
+    assertThat(json.at("/avoid/0/proposed").asBoolean()).isTrue();
+    assertThat(json.has("missing-data")).isTrue();
+    assertThat(json.has("facts")).isTrue();
+  }
+
+  @Test
+  void assess_sameInputTwice_byteIdenticalOutput() {
+    assertThat(pcd("assess", EXAMPLE, "--format", "json").out()).isEqualTo(pcd("assess", EXAMPLE, "--format", "json").out());
+    assertThat(pcd("assess", EXAMPLE, "--format", "markdown").out())
+        .isEqualTo(pcd("assess", EXAMPLE, "--format", "markdown").out())
+        .startsWith("# PCD Guide assessment");
+  }
+
+  @Test
+  void assess_invalidCase_exit2NamingFileFieldAndValue_noStackTrace(@TempDir Path dir) throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "pcd-case: 1\nlabs:\n  - {test: hemoglobin, value: 6.2, unit: mmol/L}\npatient: {age: 200}\n");
+    Run r = pcd("assess", bad.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .contains("bad.yaml: 2 problems")
+        .contains("labs[0].unit: 'mmol/L' is not a unit of hemoglobin")
+        .contains("patient.age: '200'")
+        .doesNotContain("at org.");
+  }
+
+  @Test
+  void assess_missingFile_exit2() {
+    Run r = pcd("assess", "no-such-case.yaml");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no-such-case.yaml: no such file");
+  }
+
+  @Test
+  void assess_badAsOf_exit2() {
+    Run r = pcd("assess", EXAMPLE, "--as-of", "yesterday");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--as-of: 'yesterday' is not a date");
+  }
+
+  @Test
+  void assess_unknownOption_exit2WithUsage() {
+    Run r = pcd("assess", EXAMPLE, "--fromat", "json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option").contains("--fromat");
+  }
+
+  @Test
+  void assess_output_writesTheFileAtomicallyAndPrintsNothing(@TempDir Path dir) throws IOException {
+    Path report = dir.resolve("report.json");
+    Run r = pcd("assess", EXAMPLE, "--format", "json", "--output", report.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readString(report)).isEqualTo(pcd("assess", EXAMPLE, "--format", "json").out());
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("report.json");
+    }
+  }
+
+  @Test
+  void assess_asOfOverride_changesTheRadiotherapyWindow(@TempDir Path dir) throws IOException {
+    Path c = dir.resolve("rt.yaml");
+    Files.writeString(
+        c,
+        """
+        pcd-case: 1
+        as-of: 2026-07-15
+        diagnosis: poems-syndrome
+        patient: {age: 50, transplant-eligible: true}
+        findings:
+          peripheral-neuropathy: {present: true, preexisting: false}
+          sclerotic-bone-lesions: {present: true, pattern: solitary}
+          bone-marrow-involvement: false
+          papilledema: true
+        clonality: {m-protein: true}
+        history:
+          therapies:
+            - {therapy: radiotherapy, start: 2026-05-01, end: 2026-06-15, response: no-stabilization}
+        """);
+    assertThat(pcd("assess", c.toString()).out()).contains("POEMS-TL-001").doesNotContain("[POEMS-PIT-001");
+    assertThat(pcd("assess", c.toString(), "--as-of", "2026-10-20").out()).contains("[POEMS-PIT-001");
+  }
+
+  @Test
+  void knowledgeCheck_bundledPack_ok() {
+    Run r = pcd("knowledge", "check");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains(": ok").contains("poems.yaml: POEMS syndrome");
+  }
+
+  @Test
+  void knowledgeCheck_brokenDirectory_exit2ListingProblems(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("pack.yaml"), "pcd-knowledge: 1\nversion: x\nfiles: [sources.yaml, vocabulary.yaml]\n");
+    Run r = pcd("knowledge", "check", "--dir", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("sources.yaml: file not found").contains("vocabulary.yaml: file not found");
+  }
+
+  @Test
+  void version_namesCodeAndKnowledgeHash() {
+    Run r = pcd("--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("pcd ").contains("knowledge 2026.11.0 sha256:");
+  }
+
+  @Test
+  void help_showsExamplesAndExitCodes() {
+    Run r = pcd("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("pcd assess examples/poems-disseminated.yaml").contains("Exit codes");
+  }
+
+  @Test
+  void vocabularyAndSources_listIdsUnitsAndGrades() {
+    assertThat(pcd("vocabulary").out()).contains("hemoglobin  [g/dL]").contains("poems.extent");
+    assertThat(pcd("sources").out()).contains("seed-003").contains("generated-summary").contains("grade low");
+  }
+}
