@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     name = "knowledge",
     description = "Work with the knowledge pack.",
     mixinStandardHelpOptions = true,
-    subcommands = KnowledgeCommand.Check.class)
+    subcommands = {KnowledgeCommand.Check.class, KnowledgeCommand.Docs.class})
 final class KnowledgeCommand implements Runnable {
   @ParentCommand Pcd pcd;
 
@@ -60,6 +60,39 @@ final class KnowledgeCommand implements Runnable {
         out.println("  " + m.file() + ": " + m.label() + ", " + m.entries().size() + " entries");
       }
       out.flush();
+      return Pcd.OK;
+    }
+  }
+
+  /** Writes one Markdown page per entry. */
+  @Command(
+      name = "docs",
+      description = "Write docs/rules: one Markdown page per knowledge entry, and an index.",
+      mixinStandardHelpOptions = true)
+  static final class Docs implements java.util.concurrent.Callable<Integer> {
+    @ParentCommand KnowledgeCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        defaultValue = "docs/rules",
+        description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      java.util.Map<String, String> pages =
+          org.pcdguide.core.render.RuleDocs.pages(parent.pcd.pack());
+      try {
+        java.nio.file.Files.createDirectories(out);
+      } catch (java.io.IOException e) {
+        throw new UsageException(out + ": cannot create (" + e.getMessage() + ")");
+      }
+      pages.forEach((name, text) -> AssessCommand.write(out.resolve(name), text));
+      spec.commandLine().getOut().println("wrote " + pages.size() + " pages to " + out);
+      spec.commandLine().getOut().flush();
       return Pcd.OK;
     }
   }

@@ -7,7 +7,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The module rules of DESIGN.md: core sees no HAPI, HTTP, Spark or picocli; only the CLI prints. */
+/**
+ * The module rules of DESIGN.md: core sees no HAPI, HTTP, Spark or picocli; only the CLI prints.
+ */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -22,9 +24,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "ca.uhn..", "org.hl7..", "org.apache.spark..", "picocli..", "java.net.http..",
-            "com.sun.net.httpserver..", "jakarta.servlet..", "javax.servlet..", "io.undertow..",
-            "org.eclipse.jetty..", "io.javalin..", "org.pcdguide.cli..")
+            "ca.uhn..",
+            "org.hl7..",
+            "org.apache.spark..",
+            "picocli..",
+            "java.net.http..",
+            "com.sun.net.httpserver..",
+            "jakarta.servlet..",
+            "javax.servlet..",
+            "io.undertow..",
+            "org.eclipse.jetty..",
+            "io.javalin..",
+            "org.pcdguide.cli..")
         .check(CLASSES);
   }
 

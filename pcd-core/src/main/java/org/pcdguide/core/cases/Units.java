@@ -16,6 +16,10 @@ import org.fhir.ucum.UcumService;
 public final class Units {
   private static volatile UcumService service;
 
+  /** Linear factors already worked out by UCUM, per "from -> to" (empty: not convertible). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Double>> FACTORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Units() {}
 
   /**
@@ -26,6 +30,24 @@ public final class Units {
     if (from.equals(to)) {
       return Optional.of(value);
     }
+    return FACTORS.computeIfAbsent(from + " -> " + to, k -> factor(from, to)).map(f -> value * f);
+  }
+
+  /**
+   * The factor from {@code from} to {@code to}, when UCUM converts them and the conversion is
+   * linear (every lab unit in the vocabulary is; offset units such as Cel are not cached as
+   * factors).
+   */
+  private static Optional<Double> factor(String from, String to) {
+    Optional<Double> one = ucumConvert(1, from, to);
+    Optional<Double> zero = ucumConvert(0, from, to);
+    if (one.isEmpty() || zero.isEmpty() || zero.get() != 0.0) {
+      return Optional.empty();
+    }
+    return one;
+  }
+
+  private static Optional<Double> ucumConvert(double value, String from, String to) {
     UcumService ucum = service();
     try {
       if (ucum.validate(from) != null || ucum.validate(to) != null) {

@@ -113,7 +113,17 @@ public final class FactRegistry {
               "clinician's transplant-eligibility judgement",
               PatientFacts::transplantEligible));
 
+  private static final java.util.Map<String, FactDef> BY_NAME = index();
+
   private FactRegistry() {}
+
+  private static java.util.Map<String, FactDef> index() {
+    java.util.Map<String, FactDef> map = new java.util.HashMap<>();
+    for (FactDef def : FACTS) {
+      map.put(def.name(), def);
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
 
   /** The fixed facts, sorted by name (the {@code finding.*} family is not listed). */
   public static List<FactDef> all() {
@@ -126,18 +136,17 @@ public final class FactRegistry {
   }
 
   public static Optional<FactDef> lookup(String name, Vocabulary vocabulary) {
-    for (FactDef def : FACTS) {
-      if (def.name().equals(name)) {
-        if (def.name().equals("diagnosis.label")) {
-          return Optional.of(
-              FactDef.enumeration(
-                  def.name(),
-                  List.copyOf(vocabulary.diagnoses().keySet()),
-                  def.meaning(),
-                  def.derive()));
-        }
-        return Optional.of(def);
+    FactDef def = BY_NAME.get(name);
+    if (def != null) {
+      if (def.name().equals("diagnosis.label")) {
+        return Optional.of(
+            FactDef.enumeration(
+                def.name(),
+                List.copyOf(vocabulary.diagnoses().keySet()),
+                def.meaning(),
+                def.derive()));
       }
+      return Optional.of(def);
     }
     if (name.startsWith("finding.")) {
       String id = name.substring("finding.".length());

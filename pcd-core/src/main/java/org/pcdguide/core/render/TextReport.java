@@ -58,15 +58,19 @@ public final class TextReport {
         .ifPresentOrElse(
             top -> line(strong(summary(top)) + " [" + top.entry().id() + "]"),
             () -> line(strong(Headline.noRecommendation(a))));
+    Map<String, List<String>> critical = new LinkedHashMap<>();
     for (Assessment.Item i : a.avoid()) {
       if (!i.proposed().isEmpty()) {
-        line(
-            strong("CRITICAL: proposed " + words(i.proposed()) + " is to be avoided")
-                + " ["
-                + i.entry().id()
-                + "]");
+        critical.computeIfAbsent(words(i.proposed()), k -> new ArrayList<>()).add(i.entry().id());
       }
     }
+    critical.forEach(
+        (agents, ids) ->
+            line(
+                strong("CRITICAL: proposed " + agents + " is to be avoided for this patient")
+                    + " ["
+                    + String.join(", ", ids)
+                    + "]"));
     diagnosis();
     section("Recommended options (ranked)", a.recommendations(), true);
     section("Agents and approaches to avoid", a.avoid(), false);

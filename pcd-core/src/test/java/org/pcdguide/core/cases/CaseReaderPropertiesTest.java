@@ -39,7 +39,8 @@ class CaseReaderPropertiesTest {
 
   private static void readOnlyThrowsItsOwnError(String text) {
     try {
-      PatientCase c = READER.read("fuzz.yaml", text.getBytes(StandardCharsets.UTF_8), Optional.empty());
+      PatientCase c =
+          READER.read("fuzz.yaml", text.getBytes(StandardCharsets.UTF_8), Optional.empty());
       assertThat(c).isNotNull();
     } catch (CaseFormatException e) {
       assertThat(e.problems()).isNotEmpty();
@@ -67,8 +68,34 @@ class CaseReaderPropertiesTest {
     Arbitrary<String> seed = Arbitraries.of(SEEDS);
     Arbitrary<String> insert =
         Arbitraries.of(
-            ":", "{", "}", "[", "]", "-", " ", "\n", "\t", "'", "\"", "&a", "*a", "!!binary ", "~", "null",
-            "1e999", "-1", "0x10", "true", "2026-13-45", "\u0000", "é", "#", "? ", "|", ">", "%YAML 1.2\n");
+            ":",
+            "{",
+            "}",
+            "[",
+            "]",
+            "-",
+            " ",
+            "\n",
+            "\t",
+            "'",
+            "\"",
+            "&a",
+            "*a",
+            "!!binary ",
+            "~",
+            "null",
+            "1e999",
+            "-1",
+            "0x10",
+            "true",
+            "2026-13-45",
+            "\u0000",
+            "é",
+            "#",
+            "? ",
+            "|",
+            ">",
+            "%YAML 1.2\n");
     return Combinators.combine(
             seed,
             Arbitraries.integers().between(0, 100_000),
@@ -97,21 +124,72 @@ class CaseReaderPropertiesTest {
   Arbitrary<String> plausible() {
     Arbitrary<String> key =
         Arbitraries.of(
-            "pcd-case", "id", "as-of", "patient", "diagnosis", "findings", "clonality", "labs", "history",
-            "proposed", "age", "sex", "present", "pattern", "count", "test", "value", "unit", "date",
-            "reference-range", "low", "high", "therapies", "therapy", "start", "end", "response",
-            "m-protein", "kinds", "peripheral-neuropathy", "sclerotic-bone-lesions", "hemoglobin");
+            "pcd-case",
+            "id",
+            "as-of",
+            "patient",
+            "diagnosis",
+            "findings",
+            "clonality",
+            "labs",
+            "history",
+            "proposed",
+            "age",
+            "sex",
+            "present",
+            "pattern",
+            "count",
+            "test",
+            "value",
+            "unit",
+            "date",
+            "reference-range",
+            "low",
+            "high",
+            "therapies",
+            "therapy",
+            "start",
+            "end",
+            "response",
+            "m-protein",
+            "kinds",
+            "peripheral-neuropathy",
+            "sclerotic-bone-lesions",
+            "hemoglobin");
     Arbitrary<String> scalar =
         Arbitraries.of(
-            "1", "0", "-5", "131", "58.5", "true", "false", "null", "2026-11-01", "2026-02-30", "g/dL",
-            "mmol/L", "10*9/L", "diffuse", "poems-syndrome", "thalidomide", "[]", "{}", "[a, b]", "''");
-    return Combinators.combine(key.list().ofMinSize(1).ofMaxSize(8), scalar.list().ofMinSize(8).ofMaxSize(8))
+            "1",
+            "0",
+            "-5",
+            "131",
+            "58.5",
+            "true",
+            "false",
+            "null",
+            "2026-11-01",
+            "2026-02-30",
+            "g/dL",
+            "mmol/L",
+            "10*9/L",
+            "diffuse",
+            "poems-syndrome",
+            "thalidomide",
+            "[]",
+            "{}",
+            "[a, b]",
+            "''");
+    return Combinators.combine(
+            key.list().ofMinSize(1).ofMaxSize(8), scalar.list().ofMinSize(8).ofMaxSize(8))
         .as(
             (keys, values) -> {
               StringBuilder b = new StringBuilder("pcd-case: 1\n");
               for (int i = 0; i < keys.size(); i++) {
                 String indent = i % 3 == 2 ? "  " : "";
-                b.append(indent).append(keys.get(i)).append(": ").append(values.get(i)).append('\n');
+                b.append(indent)
+                    .append(keys.get(i))
+                    .append(": ")
+                    .append(values.get(i))
+                    .append('\n');
               }
               return b.toString();
             });

@@ -28,7 +28,8 @@ class EnginePropertiesTest {
   private static final CaseReader READER = new CaseReader(TestPack.PACK.vocabulary());
 
   /** A generated case: its lines in findings, labs and proposed, which can be shuffled. */
-  record Parts(List<String> findings, List<String> labs, List<String> proposed, String patient, long seed) {
+  record Parts(
+      List<String> findings, List<String> labs, List<String> proposed, String patient, long seed) {
     String yaml(boolean shuffled) {
       List<String> f = new ArrayList<>(findings);
       List<String> l = new ArrayList<>(labs);
@@ -42,9 +43,12 @@ class EnginePropertiesTest {
       return "pcd-case: 1\nas-of: 2026-11-01\ndiagnosis: poems-syndrome\n"
           + patient
           + "clonality:\n  m-protein: {present: true, light-chain: lambda}\n"
-          + "findings:\n" + String.join("", f)
+          + "findings:\n"
+          + String.join("", f)
           + (l.isEmpty() ? "" : "labs:\n" + String.join("", l))
-          + "proposed: [" + String.join(", ", p) + "]\n";
+          + "proposed: ["
+          + String.join(", ", p)
+          + "]\n";
     }
   }
 
@@ -70,7 +74,8 @@ class EnginePropertiesTest {
                 "  - {test: vegf-serum, value: 900, unit: pg/mL, date: 2026-10-01}\n")
             .map(ArrayList::new);
     Arbitrary<List<String>> proposed =
-        Arbitraries.subsetOf("thalidomide", "bortezomib", "radiotherapy", "lenalidomide", "ivig-high-dose")
+        Arbitraries.subsetOf(
+                "thalidomide", "bortezomib", "radiotherapy", "lenalidomide", "ivig-high-dose")
             .map(ArrayList::new);
     Arbitrary<String> patient =
         Arbitraries.of(
@@ -91,7 +96,9 @@ class EnginePropertiesTest {
   private static Tuple.Tuple2<String, String> reports(String yaml) {
     PatientCase c = READER.read("p.yaml", yaml.getBytes(StandardCharsets.UTF_8), Optional.empty());
     Assessment a = Engine.assess(c, TestPack.PACK, c.asOf().orElseThrow());
-    return Tuple.of(JsonReport.render(a, TestPack.PACK), TextReport.render(a, TestPack.PACK, TextReport.Style.TEXT));
+    return Tuple.of(
+        JsonReport.render(a, TestPack.PACK),
+        TextReport.render(a, TestPack.PACK, TextReport.Style.TEXT));
   }
 
   @Property(tries = 300)

@@ -8,20 +8,30 @@ class CommonFactsTest {
   @Test
   void neuropathyPreexisting_flagDecides() {
     assertThat(
-            Facts.of("neuropathy.preexisting", "findings:\n  peripheral-neuropathy: {present: true, severity: severe, preexisting: false}\n")
+            Facts.of(
+                    "neuropathy.preexisting",
+                    "findings:\n  peripheral-neuropathy: {present: true, severity: severe, preexisting: false}\n")
                 .is(false))
         .isTrue();
   }
 
   @Test
   void neuropathyPreexisting_moderateSeverityCounts() {
-    assertThat(Facts.of("neuropathy.preexisting", "findings:\n  peripheral-neuropathy: {present: true, severity: moderate}\n").is(true))
+    assertThat(
+            Facts.of(
+                    "neuropathy.preexisting",
+                    "findings:\n  peripheral-neuropathy: {present: true, severity: moderate}\n")
+                .is(true))
         .isTrue();
   }
 
   @Test
   void neuropathyPreexisting_mildSeverityDoesNotCount() {
-    assertThat(Facts.of("neuropathy.preexisting", "findings:\n  peripheral-neuropathy: {present: true, severity: mild}\n").is(false))
+    assertThat(
+            Facts.of(
+                    "neuropathy.preexisting",
+                    "findings:\n  peripheral-neuropathy: {present: true, severity: mild}\n")
+                .is(false))
         .isTrue();
   }
 
@@ -34,20 +44,29 @@ class CommonFactsTest {
 
   @Test
   void transplantEligible_unknownUnlessStated() {
-    assertThat(Facts.missing(Facts.of("transplant.eligible", "patient: {age: 50}\n"))).isEqualTo("patient.transplant-eligible");
-    assertThat(Facts.of("transplant.eligible", "patient: {transplant-eligible: false}\n").is(false)).isTrue();
+    assertThat(Facts.missing(Facts.of("transplant.eligible", "patient: {age: 50}\n")))
+        .isEqualTo("patient.transplant-eligible");
+    assertThat(Facts.of("transplant.eligible", "patient: {transplant-eligible: false}\n").is(false))
+        .isTrue();
   }
 
   @Test
   void anemia_belowTheLabsLowerLimit() {
     assertThat(
-            Facts.of("anemia", "labs:\n  - {test: hemoglobin, value: 10.1, unit: g/dL, reference-range: {low: 12, high: 16}}\n").is(true))
+            Facts.of(
+                    "anemia",
+                    "labs:\n  - {test: hemoglobin, value: 10.1, unit: g/dL, reference-range: {low: 12, high: 16}}\n")
+                .is(true))
         .isTrue();
   }
 
   @Test
   void anemia_atTheLowerLimit_notAnemic() {
-    assertThat(Facts.of("anemia", "labs:\n  - {test: hemoglobin, value: 120, unit: g/L, reference-range: {low: 120}}\n").is(false))
+    assertThat(
+            Facts.of(
+                    "anemia",
+                    "labs:\n  - {test: hemoglobin, value: 120, unit: g/L, reference-range: {low: 120}}\n")
+                .is(false))
         .isTrue();
   }
 
@@ -73,17 +92,23 @@ class CommonFactsTest {
   @Test
   void thrombocytopenia_belowRange() {
     assertThat(
-            Facts.of("thrombocytopenia", "labs:\n  - {test: platelets, value: 90, unit: 10*3/uL, reference-range: {low: 150, high: 400}}\n")
+            Facts.of(
+                    "thrombocytopenia",
+                    "labs:\n  - {test: platelets, value: 90, unit: 10*3/uL, reference-range: {low: 150, high: 400}}\n")
                 .is(true))
         .isTrue();
   }
 
   @Test
   void priorSystemic_historyAbsentIsUnknown_emptyHistoryIsNone() {
-    assertThat(Facts.missing(Facts.of("therapy.prior-systemic", "patient: {age: 50}\n"))).isEqualTo("history.therapies");
+    assertThat(Facts.missing(Facts.of("therapy.prior-systemic", "patient: {age: 50}\n")))
+        .isEqualTo("history.therapies");
     assertThat(Facts.of("therapy.prior-systemic", "history: {therapies: []}\n").is(false)).isTrue();
     assertThat(
-            Facts.of("therapy.prior-systemic", "history: {therapies: [{therapy: melphalan-dexamethasone}]}\n").is(true))
+            Facts.of(
+                    "therapy.prior-systemic",
+                    "history: {therapies: [{therapy: melphalan-dexamethasone}]}\n")
+                .is(true))
         .isTrue();
   }
 
@@ -110,6 +135,7 @@ class CommonFactsTest {
             - {therapy: radiotherapy, end: 2026-06-15}
         """;
     assertThat(Facts.of("radiotherapy.months-since-end", body).is(2.0)).isTrue();
-    assertThat(Facts.missing(Facts.of("radiotherapy.stabilized", body))).isEqualTo("history.therapies[radiotherapy].response");
+    assertThat(Facts.missing(Facts.of("radiotherapy.stabilized", body)))
+        .isEqualTo("history.therapies[radiotherapy].response");
   }
 }

@@ -22,14 +22,19 @@ class PoemsCriteriaTest {
 
   @Test
   void criteria_noMonoclonalProtein_notMet() {
-    FactValue v = Facts.of("poems.criteria", MET.replace("{present: true, light-chain: lambda}", "false"));
+    FactValue v =
+        Facts.of("poems.criteria", MET.replace("{present: true, light-chain: lambda}", "false"));
     assertThat(v.is("not-met")).isTrue();
     assertThat(v.because()).anyMatch(b -> b.contains("monoclonal-plasma-cell-disorder not met"));
   }
 
   @Test
   void criteria_noNeuropathy_notMetWhateverElse() {
-    assertThat(Facts.of("poems.criteria", MET.replace("peripheral-neuropathy: true", "peripheral-neuropathy: false")).is("not-met"))
+    assertThat(
+            Facts.of(
+                    "poems.criteria",
+                    MET.replace("peripheral-neuropathy: true", "peripheral-neuropathy: false"))
+                .is("not-met"))
         .isTrue();
   }
 
@@ -86,20 +91,32 @@ class PoemsCriteriaTest {
 
   @Test
   void vegf_plasmaAtThreshold_met() {
-    assertThat(Facts.of("poems.criterion.vegf-elevated", "labs:\n  - {test: vegf-plasma, value: 200, unit: pg/mL}\n").is(true))
+    assertThat(
+            Facts.of(
+                    "poems.criterion.vegf-elevated",
+                    "labs:\n  - {test: vegf-plasma, value: 200, unit: pg/mL}\n")
+                .is(true))
         .isTrue();
   }
 
   @Test
   void vegf_plasmaJustBelowThreshold_notMet() {
-    assertThat(Facts.of("poems.criterion.vegf-elevated", "labs:\n  - {test: vegf-plasma, value: 199, unit: pg/mL}\n").is(false))
+    assertThat(
+            Facts.of(
+                    "poems.criterion.vegf-elevated",
+                    "labs:\n  - {test: vegf-plasma, value: 199, unit: pg/mL}\n")
+                .is(false))
         .isTrue();
   }
 
   @Test
   void vegf_plasmaInNanogramsPerLitre_convertedBeforeComparison() {
     // 250 ng/L = 250 pg/mL
-    assertThat(Facts.of("poems.criterion.vegf-elevated", "labs:\n  - {test: vegf-plasma, value: 250, unit: ng/L}\n").is(true))
+    assertThat(
+            Facts.of(
+                    "poems.criterion.vegf-elevated",
+                    "labs:\n  - {test: vegf-plasma, value: 250, unit: ng/L}\n")
+                .is(true))
         .isTrue();
   }
 
@@ -115,26 +132,36 @@ class PoemsCriteriaTest {
 
   @Test
   void vegf_serumWithoutRange_unknownNotJudgedAgainstThePlasmaCutoff() {
-    FactValue v = Facts.of("poems.criterion.vegf-elevated", "labs:\n  - {test: vegf-serum, value: 1850, unit: pg/mL}\n");
+    FactValue v =
+        Facts.of(
+            "poems.criterion.vegf-elevated",
+            "labs:\n  - {test: vegf-serum, value: 1850, unit: pg/mL}\n");
     assertThat(v.known()).isFalse();
     assertThat(Facts.missing(v)).isEqualTo("vegf-serum.reference-range.high");
   }
 
   @Test
   void vegf_noResult_unknownNamingPlasmaVegf() {
-    assertThat(Facts.missing(Facts.of("poems.criterion.vegf-elevated", "patient: {age: 50}\n"))).isEqualTo("vegf-plasma");
+    assertThat(Facts.missing(Facts.of("poems.criterion.vegf-elevated", "patient: {age: 50}\n")))
+        .isEqualTo("vegf-plasma");
   }
 
   @Test
   void endocrinopathy_diabetesAlone_doesNotCount() {
-    assertThat(Facts.of("poems.criterion.endocrinopathy", "findings:\n  endocrinopathy: {present: true, kinds: [diabetes]}\n").is(false))
+    assertThat(
+            Facts.of(
+                    "poems.criterion.endocrinopathy",
+                    "findings:\n  endocrinopathy: {present: true, kinds: [diabetes]}\n")
+                .is(false))
         .isTrue();
   }
 
   @Test
   void endocrinopathy_thyroidAndDiabetesOnly_doesNotCount() {
     assertThat(
-            Facts.of("poems.criterion.endocrinopathy", "findings:\n  endocrinopathy: {present: true, kinds: [thyroid, diabetes]}\n")
+            Facts.of(
+                    "poems.criterion.endocrinopathy",
+                    "findings:\n  endocrinopathy: {present: true, kinds: [thyroid, diabetes]}\n")
                 .is(false))
         .isTrue();
   }
@@ -142,20 +169,27 @@ class PoemsCriteriaTest {
   @Test
   void endocrinopathy_gonadalWithDiabetes_counts() {
     assertThat(
-            Facts.of("poems.criterion.endocrinopathy", "findings:\n  endocrinopathy: {present: true, kinds: [diabetes, gonadal]}\n")
+            Facts.of(
+                    "poems.criterion.endocrinopathy",
+                    "findings:\n  endocrinopathy: {present: true, kinds: [diabetes, gonadal]}\n")
                 .is(true))
         .isTrue();
   }
 
   @Test
   void endocrinopathy_presentWithoutKinds_unknown() {
-    assertThat(Facts.missing(Facts.of("poems.criterion.endocrinopathy", "findings:\n  endocrinopathy: true\n")))
+    assertThat(
+            Facts.missing(
+                Facts.of("poems.criterion.endocrinopathy", "findings:\n  endocrinopathy: true\n")))
         .isEqualTo("endocrinopathy.kinds");
   }
 
   @Test
   void organomegaly_lymphadenopathyAlone_counts() {
-    assertThat(Facts.of("poems.criterion.organomegaly", "findings:\n  lymphadenopathy: true\n").is(true)).isTrue();
+    assertThat(
+            Facts.of("poems.criterion.organomegaly", "findings:\n  lymphadenopathy: true\n")
+                .is(true))
+        .isTrue();
   }
 
   @Test

@@ -11,31 +11,45 @@ class PoemsExtentTest {
 
   @Test
   void solitaryLesionNegativeMarrow_localized() {
-    FactValue v = extent("  sclerotic-bone-lesions: {present: true, pattern: solitary}\n  bone-marrow-involvement: false\n");
+    FactValue v =
+        extent(
+            "  sclerotic-bone-lesions: {present: true, pattern: solitary}\n  bone-marrow-involvement: false\n");
     assertThat(v.is("localized")).isTrue();
     assertThat(v.because()).contains("bone-marrow-involvement = false");
   }
 
   @Test
   void threeLesionsNegativeMarrow_localizedAtTheBoundary() {
-    assertThat(extent("  sclerotic-bone-lesions: {present: true, count: 3}\n  bone-marrow-involvement: false\n").is("localized"))
+    assertThat(
+            extent(
+                    "  sclerotic-bone-lesions: {present: true, count: 3}\n  bone-marrow-involvement: false\n")
+                .is("localized"))
         .isTrue();
   }
 
   @Test
   void fourLesions_disseminated() {
-    assertThat(extent("  sclerotic-bone-lesions: {present: true, count: 4}\n  bone-marrow-involvement: false\n").is("disseminated"))
+    assertThat(
+            extent(
+                    "  sclerotic-bone-lesions: {present: true, count: 4}\n  bone-marrow-involvement: false\n")
+                .is("disseminated"))
         .isTrue();
   }
 
   @Test
   void diffuseLesions_disseminatedWhateverTheMarrow() {
-    assertThat(extent("  sclerotic-bone-lesions: {present: true, pattern: diffuse}\n").is("disseminated")).isTrue();
+    assertThat(
+            extent("  sclerotic-bone-lesions: {present: true, pattern: diffuse}\n")
+                .is("disseminated"))
+        .isTrue();
   }
 
   @Test
   void marrowInvolved_disseminatedEvenWithASolitaryLesion() {
-    assertThat(extent("  sclerotic-bone-lesions: {present: true, pattern: solitary}\n  bone-marrow-involvement: true\n").is("disseminated"))
+    assertThat(
+            extent(
+                    "  sclerotic-bone-lesions: {present: true, pattern: solitary}\n  bone-marrow-involvement: true\n")
+                .is("disseminated"))
         .isTrue();
   }
 

@@ -53,11 +53,13 @@ class KnowledgePackTest {
   @Test
   void storedSeedTexts_areByteIdenticalToTheSeedDocuments() throws IOException {
     Path seeds = Path.of("..", "..", "shared", "seeds");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(seeds), "shared/seeds is beside the repository");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(seeds), "shared/seeds is beside the repository");
     Map<String, String> stored = Map.of("seed-003", "003_0b420745bea67d6e.txt");
     Map<String, String> texts = YamlKnowledgePackSource.bundled().sourceTexts(pack);
     for (Map.Entry<String, String> s : stored.entrySet()) {
-      assertThat(texts.get(s.getKey())).isEqualTo(Files.readString(seeds.resolve(s.getValue()), StandardCharsets.UTF_8));
+      assertThat(texts.get(s.getKey()))
+          .isEqualTo(Files.readString(seeds.resolve(s.getValue()), StandardCharsets.UTF_8));
     }
   }
 
@@ -90,16 +92,21 @@ class KnowledgePackTest {
 
   @Test
   void brokenPack_everyProblemListedAtOnce(@TempDir Path dir) throws IOException {
-    for (String f : List.of("pack.yaml", "sources.yaml", "vocabulary.yaml", "sources/seed-003.txt")) {
+    for (String f :
+        List.of("pack.yaml", "sources.yaml", "vocabulary.yaml", "sources/seed-003.txt")) {
       Files.createDirectories(dir.resolve(f).getParent());
       Files.copy(REPO_PACK.resolve(f), dir.resolve(f));
     }
     String poems = Files.readString(REPO_PACK.resolve("poems.yaml"), StandardCharsets.UTF_8);
     String broken =
         poems
-            .replaceFirst("\\{fact: poems.extent, equals: localized\\}", "{fact: poems.extnet, equals: localized}")
+            .replaceFirst(
+                "\\{fact: poems.extent, equals: localized\\}",
+                "{fact: poems.extnet, equals: localized}")
             .replaceFirst("agents: \\[thalidomide\\]", "agents: [thalidomid]")
-            .replace("Do not use thalidomide-based regimens as first-line therapy due to", "Never use thalidomide due to")
+            .replace(
+                "Do not use thalidomide-based regimens as first-line therapy due to",
+                "Never use thalidomide due to")
             .replaceFirst("source: humeniuk-2013-blood", "source: humeniuk-2031-blood");
     Files.writeString(dir.resolve("poems.yaml"), broken, StandardCharsets.UTF_8);
     assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load())
@@ -115,7 +122,9 @@ class KnowledgePackTest {
 
   @Test
   void conditionOnAnEnumFact_withAValueItCannotTake_rejected(@TempDir Path dir) throws IOException {
-    for (String f : List.of("pack.yaml", "sources.yaml", "vocabulary.yaml", "sources/seed-003.txt", "poems.yaml")) {
+    for (String f :
+        List.of(
+            "pack.yaml", "sources.yaml", "vocabulary.yaml", "sources/seed-003.txt", "poems.yaml")) {
       Files.createDirectories(dir.resolve(f).getParent());
       Files.copy(REPO_PACK.resolve(f), dir.resolve(f));
     }

@@ -39,7 +39,9 @@ class GoldenReportsTest {
     if (UPDATE) {
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertThat(golden).as("golden file " + file + " (regenerate with -Dgolden.update=true)").exists();
+    assertThat(golden)
+        .as("golden file " + file + " (regenerate with -Dgolden.update=true)")
+        .exists();
     assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 }

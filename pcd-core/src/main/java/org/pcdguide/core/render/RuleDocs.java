@@ -1,0 +1,146 @@
+package org.pcdguide.core.render;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pcdguide.core.knowledge.Condition;
+import org.pcdguide.core.knowledge.Disagreement;
+import org.pcdguide.core.knowledge.DisorderModule;
+import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.Evidence;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.Source;
+
+/** One Markdown page per knowledge entry ({@code docs/rules/<id>.md}), generated from the pack. */
+public final class RuleDocs {
+  private RuleDocs() {}
+
+  /** File name to page text, for every entry of the pack, plus an index. */
+  public static Map<String, String> pages(KnowledgePack pack) {
+    Map<String, String> pages = new LinkedHashMap<>();
+    StringBuilder index = new StringBuilder("# Knowledge entries\n\n");
+    index
+        .append("Generated from the knowledge pack ")
+        .append(pack.version())
+        .append("; do not edit.\n\n");
+    index.append("| id | kind | title |\n|---|---|---|\n");
+    for (DisorderModule m : pack.modules()) {
+      for (Entry e : m.entries()) {
+        pages.put(e.id() + ".md", page(m, e, pack));
+        index.append("| [").append(e.id()).append("](").append(e.id()).append(".md) | ");
+        index
+            .append(e.kind().word())
+            .append(" | ")
+            .append(e.title().replace("|", "/"))
+            .append(" |\n");
+      }
+    }
+    pages.put("README.md", index.toString());
+    return pages;
+  }
+
+  static String page(DisorderModule m, Entry e, KnowledgePack pack) {
+    StringBuilder b = new StringBuilder();
+    b.append("# ").append(e.id()).append(": ").append(e.title()).append("\n\n");
+    b.append("Generated from `knowledge/").append(m.file()).append("`; do not edit.\n\n");
+    b.append("- Disorder: ").append(m.label()).append("\n");
+    b.append("- Kind: ").append(e.kind().word()).append("\n");
+    b.append("- Strength: ").append(e.strength()).append("\n");
+    e.severity()
+        .ifPresent(s -> b.append("- Severity: ").append(s).append(" (critical when proposed)\n"));
+    if (!e.agents().isEmpty()) {
+      b.append("- Agents: ").append(String.join(", ", e.agents())).append("\n");
+    }
+    e.regimen().ifPresent(r -> b.append("- Regimen: ").append(r).append("\n"));
+    b.append("- Applies when: ")
+        .append(describe(m.gate(e.kind())))
+        .append(" and ")
+        .append(describe(e.when()))
+        .append("\n");
+    e.preferWhen()
+        .ifPresent(p -> b.append("- Ranked higher when: ").append(describe(p)).append("\n"));
+    for (Entry.ThenStep t : e.then()) {
+      b.append("- Then: ")
+          .append(String.join(", ", t.agents()))
+          .append(" when ")
+          .append(describe(t.when()))
+          .append("\n");
+    }
+    e.criterion()
+        .ifPresent(
+            c ->
+                b.append("- Criterion: ")
+                    .append(c.group())
+                    .append(", fact `")
+                    .append(c.fact())
+                    .append("`\n"));
+    e.window()
+        .ifPresent(
+            w ->
+                b.append("- Window: ")
+                    .append(w.fromMonths())
+                    .append(" to ")
+                    .append(w.toMonths())
+                    .append(" months after `")
+                    .append(w.after())
+                    .append("`\n"));
+    b.append("\n## Statement\n\n").append(e.statement()).append("\n\n## Evidence\n\n");
+    for (Evidence ev : e.evidence()) {
+      Source s = pack.source(ev.source());
+      b.append("- **")
+          .append(s.id())
+          .append("** (")
+          .append(s.kind())
+          .append("; ")
+          .append(Citations.population(s));
+      b.append("; grade ").append(s.grade()).append(")");
+      if (!s.labels().isEmpty()) {
+        b.append(" _").append(String.join("; ", s.labels())).append("_");
+      }
+      b.append(", ").append(ev.locator());
+      ev.quote().ifPresent(q -> b.append(": \"").append(q).append("\""));
+      ev.note().ifPresent(n -> b.append(" Note: ").append(n));
+      b.append("\n");
+    }
+    if (!e.disagreements().isEmpty()) {
+      b.append("\n## Where sources disagree\n\n");
+      for (Disagreement d : e.disagreements()) {
+        Source s = pack.source(d.source());
+        b.append("- **")
+            .append(s.id())
+            .append("** (")
+            .append(s.kind())
+            .append("; grade ")
+            .append(s.grade());
+        b.append("), ").append(d.locator()).append(": ").append(d.statement()).append("\n");
+      }
+    }
+    return b.toString();
+  }
+
+  static String describe(Condition c) {
+    if (c instanceof Condition.All a) {
+      return "(" + String.join(" and ", a.parts().stream().map(RuleDocs::describe).toList()) + ")";
+    }
+    if (c instanceof Condition.Any a) {
+      return "(" + String.join(" or ", a.parts().stream().map(RuleDocs::describe).toList()) + ")";
+    }
+    if (c instanceof Condition.Not n) {
+      return "not " + describe(n.part());
+    }
+    if (c instanceof Condition.IsUnknown u) {
+      return "`" + u.fact() + "` is unknown";
+    }
+    if (c instanceof Condition.Compare cmp) {
+      String values =
+          cmp.values().stream().map(RuleDocs::literal).reduce((x, y) -> x + ", " + y).orElse("");
+      return "`" + cmp.fact() + "` " + cmp.op() + " " + values;
+    }
+    return "always";
+  }
+
+  private static String literal(Object v) {
+    return v instanceof Double d && d == Math.rint(d)
+        ? Long.toString(d.longValue())
+        : String.valueOf(v);
+  }
+}
