@@ -28,22 +28,40 @@ public final class Engine {
     for (DisorderModule m : pack.modules()) {
       boolean inScope = label.map(m.scopeDiagnoses()::contains).orElse(m.whenUnlabelled());
       boolean asDifferential = label.map(m.differentialOf()::contains).orElse(false);
+      if (!inScope && !asDifferential) {
+        continue;
+      }
+      Assessment.DiagnosisCheck check = Diagnosis.check(m, facts);
+      if (asDifferential) {
+        if (check.status().equals("criteria-not-met")) {
+          continue;
+        }
+        differential.add(Diagnosis.differential(m, check, label.get(), pack));
+        if (!check.status().equals("criteria-met")) {
+          // the label's own disorder stays the working diagnosis; say what would decide this one
+          out.criteriaGaps(m);
+          continue;
+        }
+        out.warn(
+            m.disorder() + "-criteria-met-despite-label",
+            "The case is labelled "
+                + label.get()
+                + " but the findings meet the "
+                + m.label()
+                + " criteria; it is assessed as "
+                + m.label()
+                + " below.");
+      }
+      if (primary.isEmpty()) {
+        primary = Optional.of(check);
+        extent = m.extentFact().map(f -> facts.fact(f).display()).orElse("not-assessed");
+      }
       if (inScope) {
-        Assessment.DiagnosisCheck check = Diagnosis.check(m, facts);
-        if (primary.isEmpty()) {
-          primary = Optional.of(check);
-          extent = m.extentFact().map(f -> facts.fact(f).display()).orElse("not-assessed");
-        }
         labelWarnings(m, check, label, out);
-        for (Entry e : m.entries()) {
-          if (e.kind() != EntryKind.DIAGNOSTIC) {
-            out.consider(m, e);
-          }
-        }
-      } else if (asDifferential) {
-        Assessment.DiagnosisCheck check = Diagnosis.check(m, facts);
-        if (!check.status().equals("criteria-not-met")) {
-          differential.add(Diagnosis.differential(m, check, label.get(), pack));
+      }
+      for (Entry e : m.entries()) {
+        if (e.kind() != EntryKind.DIAGNOSTIC) {
+          out.consider(m, e);
         }
       }
     }

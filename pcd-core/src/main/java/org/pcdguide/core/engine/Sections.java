@@ -171,6 +171,12 @@ final class Sections {
     }
   }
 
+  /** Lists what would decide a module's criteria (for a disorder checked as a differential). */
+  void criteriaGaps(DisorderModule m) {
+    Condition met = new Condition.Compare(m.criteriaFact(), "equals", List.of("met"));
+    gaps(ConditionEvaluator.evaluate(met, facts), m.criteriaFact());
+  }
+
   void warn(String id, String statement) {
     warnings.add(new Assessment.Warning(id, statement));
   }

@@ -28,11 +28,14 @@ final class PoemsExtent {
     }
     Finding f = lesions.get();
     if (!f.present()) {
-      return FactValue.unknown(
-          "sclerotic-bone-lesions",
-          "no sclerotic bone lesion"
-              + (marrow.known() ? " and no marrow involvement" : "")
-              + ": neither extent definition of the sources applies; clinician judgement needed");
+      // nothing in the input would decide this: the gap is the clinician's judgement, not a finding
+      return new FactValue.Unknown(
+          java.util.List.of(
+              "no sclerotic bone lesion"
+                  + (marrow.known() ? " and no marrow involvement" : "")
+                  + ": neither extent definition of the sources applies; clinician judgement"
+                  + " needed"),
+          java.util.List.of());
     }
     Optional<String> pattern = f.text("pattern");
     Optional<Long> count = f.integer("count");

@@ -52,8 +52,16 @@ final class PoemsFacts {
     if (spep.isPresent() && spep.get().value() > 0) {
       return FactValue.of(true, "m-protein-serum " + BloodCountFacts.show(spep.get()));
     }
+    boolean polyclonalIhc = c.ihcKappa().orElse(false) && c.ihcLambda().orElse(false);
+    if (c.mProteinPresent().isPresent() && polyclonalIhc) {
+      return FactValue.of(
+          false, "m-protein.present = false and plasma-cell-ihc shows both kappa and lambda");
+    }
     if (c.mProteinPresent().isPresent()) {
-      return FactValue.of(false, "m-protein.present = false and no light-chain restriction");
+      return FactValue.unknown(
+          "clonality.plasma-cell-ihc",
+          "no M-protein detected; light-chain restriction of plasma cells on a biopsy (bone lesion"
+              + " or marrow) would still establish a monoclonal plasma cell disorder");
     }
     return FactValue.unknown(
         "clonality.m-protein",

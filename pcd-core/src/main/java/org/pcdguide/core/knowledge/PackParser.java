@@ -139,10 +139,11 @@ final class PackParser {
     for (JsonNode a : nodes.list(doc, "agents", w)) {
       String id = nodes.required(a, "id", w + ".agents");
       String cls = nodes.required(a, "class", w + ".agents." + id);
-      if (!List.of("systemic", "local", "procedure", "supportive").contains(cls)) {
+      if (!List.of("systemic", "corticosteroid", "local", "procedure", "supportive")
+          .contains(cls)) {
         nodes.problem(
             w + ".agents." + id + ".class",
-            "'" + cls + "' is not systemic, local, procedure or supportive");
+            "'" + cls + "' is not systemic, corticosteroid, local, procedure or supportive");
       }
       put(
           agents,

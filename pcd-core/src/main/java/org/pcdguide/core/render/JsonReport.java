@@ -48,7 +48,7 @@ public final class JsonReport {
     ObjectNode c = root.putObject("case");
     c.put("id", a.caseId());
     c.put("as-of", a.asOf().toString());
-    root.set("headline", headline(a));
+    root.set("headline", headline(a, pack));
     ObjectNode dx = root.putObject("diagnosis");
     if (a.diagnosis().isPresent()) {
       Assessment.DiagnosisCheck d = a.diagnosis().get();
@@ -117,7 +117,7 @@ public final class JsonReport {
     return root;
   }
 
-  private static ObjectNode headline(Assessment a) {
+  private static ObjectNode headline(Assessment a, KnowledgePack pack) {
     ObjectNode h = MAPPER.createObjectNode();
     if (Headline.top(a).isPresent()) {
       Entry e = Headline.top(a).get().entry();
@@ -125,7 +125,7 @@ public final class JsonReport {
       h.put("statement", e.statement());
     } else {
       h.put("id", "none");
-      h.put("statement", Headline.noRecommendation(a));
+      h.put("statement", Headline.noRecommendation(a, pack));
     }
     return h;
   }

@@ -57,7 +57,7 @@ public final class TextReport {
     Headline.top(a)
         .ifPresentOrElse(
             top -> line(strong(summary(top)) + " [" + top.entry().id() + "]"),
-            () -> line(strong(Headline.noRecommendation(a))));
+            () -> line(strong(Headline.noRecommendation(a, pack))));
     Map<String, List<String>> critical = new LinkedHashMap<>();
     for (Assessment.Item i : a.avoid()) {
       if (!i.proposed().isEmpty()) {
@@ -85,8 +85,20 @@ public final class TextReport {
 
   private void diagnosis() {
     heading("Diagnosis check");
+    for (Assessment.Differential diff : a.differential()) {
+      line(
+          strong(
+                  "Differential: "
+                      + pack.vocabulary().label(diff.disorder())
+                      + ", "
+                      + diff.status().replace('-', ' '))
+              + ". "
+              + diff.statement()
+              + " "
+              + diff.rule().map(r -> cite(r.evidence())).orElse(""));
+    }
     if (a.diagnosis().isEmpty()) {
-      line("Not assessed: no disorder module applies to this case.");
+      line("No disorder module assesses this case's label as its working diagnosis.");
       return;
     }
     Assessment.DiagnosisCheck d = a.diagnosis().get();

@@ -21,11 +21,24 @@ class PoemsCriteriaTest {
   }
 
   @Test
-  void criteria_noMonoclonalProtein_notMet() {
+  void criteria_noMProteinAndPolyclonalPlasmaCells_notMet() {
     FactValue v =
-        Facts.of("poems.criteria", MET.replace("{present: true, light-chain: lambda}", "false"));
+        Facts.of(
+            "poems.criteria",
+            MET.replace(
+                "{present: true, light-chain: lambda}",
+                "false\n  plasma-cell-ihc: {kappa: true, lambda: true}"));
     assertThat(v.is("not-met")).isTrue();
     assertThat(v.because()).anyMatch(b -> b.contains("monoclonal-plasma-cell-disorder not met"));
+  }
+
+  @Test
+  void monoclonal_noMProteinAndNoBiopsyStudy_unknownNotAssumedAbsent() {
+    FactValue v =
+        Facts.of(
+            "poems.criterion.monoclonal-plasma-cell-disorder", "clonality:\n  m-protein: false\n");
+    assertThat(v.known()).isFalse();
+    assertThat(Facts.missing(v)).isEqualTo("clonality.plasma-cell-ihc");
   }
 
   @Test

@@ -67,9 +67,10 @@ class PoemsExtentTest {
   }
 
   @Test
-  void noLesionsNoMarrow_unknownNeitherDefinitionApplies() {
+  void noLesionsNoMarrow_unknownNeitherDefinitionAppliesAndNoFindingIsBlamed() {
     FactValue v = extent("  sclerotic-bone-lesions: false\n  bone-marrow-involvement: false\n");
     assertThat(v.known()).isFalse();
     assertThat(v.because().get(0)).contains("neither extent definition");
+    assertThat(((FactValue.Unknown) v).missing()).isEmpty();
   }
 }
