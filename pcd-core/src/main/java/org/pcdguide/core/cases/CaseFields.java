@@ -38,12 +38,13 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
           "refractory",
           "intolerant");
 
-  PatientCase patientCase(JsonNode root, Optional<LocalDate> asOfOverride) {
+  /** The case, or empty when the file is not even a map; {@link #problems} says why. */
+  Optional<PatientCase> patientCase(JsonNode root, Optional<LocalDate> asOfOverride) {
     if (!root.isObject()) {
       problem(
           "",
           "a case file is a map of fields (pcd-case, patient, findings, ...), was " + kind(root));
-      return null;
+      return Optional.empty();
     }
     keys(root, "", TOP);
     JsonNode version = root.get("pcd-case");
@@ -68,8 +69,9 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
     List<Lab> labs = new LabFields(this).labs(root.get("labs"), asOf);
     Optional<List<Therapy>> history = history(root.get("history"), asOf);
     List<String> proposed = proposed(root.get("proposed"));
-    return new PatientCase(
-        id, asOf, patient, diagnosis, findings, clonality, labs, history, proposed);
+    return Optional.of(
+        new PatientCase(
+            id, asOf, patient, diagnosis, findings, clonality, labs, history, proposed));
   }
 
   private Patient patient(JsonNode node) {

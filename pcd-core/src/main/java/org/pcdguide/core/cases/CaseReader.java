@@ -44,11 +44,11 @@ public final class CaseReader {
     }
     JsonNode root = parse(name, content);
     CaseFields fields = new CaseFields(vocabulary, new ArrayList<>());
-    PatientCase patientCase = fields.patientCase(root, asOfOverride);
-    if (!fields.problems().isEmpty()) {
+    Optional<PatientCase> patientCase = fields.patientCase(root, asOfOverride);
+    if (!fields.problems().isEmpty() || patientCase.isEmpty()) {
       throw new CaseFormatException(name, fields.problems());
     }
-    return patientCase;
+    return patientCase.get();
   }
 
   private static JsonNode parse(String name, byte[] content) {
