@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,8 +24,8 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 import org.pcdguide.core.render.JsonReport;
 
 /**
- * {@code assess()} on a disseminated POEMS case (the README example), plus the same with the case
- * file read first and with the JSON report rendered after. Target: assess under 20 µs median.
+ * {@code assess()} on one case per disorder (POEMS: the README example), plus the same with the
+ * case file read first and with the JSON report rendered after. Target: assess under 20 µs median.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -33,30 +34,16 @@ import org.pcdguide.core.render.JsonReport;
 @Measurement(iterations = 5, time = 2)
 @Fork(2)
 public class AssessBenchmark {
-  static final String CASE =
-      """
-      pcd-case: 1
-      id: poems-disseminated-neuropathy
-      as-of: 2026-11-01
-      patient: {age: 58, sex: female, transplant-eligible: true}
-      diagnosis: poems-syndrome
-      findings:
-        peripheral-neuropathy: {present: true, severity: moderate, preexisting: true}
-        sclerotic-bone-lesions: {present: true, pattern: diffuse}
-        bone-marrow-involvement: true
-        endocrinopathy: {present: true, kinds: [gonadal, adrenal]}
-        organomegaly: true
-        extravascular-volume-overload: false
-      clonality:
-        m-protein: {present: true, heavy-chain: IgA, light-chain: lambda}
-      labs:
-        - {test: vegf-plasma, value: 1850, unit: pg/mL, date: 2026-10-20}
-        - {test: hemoglobin, value: 101, unit: g/L, date: 2026-10-20, reference-range: {low: 120, high: 160}}
-        - {test: platelets, value: 455, unit: 10*9/L, date: 2026-10-20, reference-range: {low: 150, high: 400}}
-      history:
-        therapies: []
-      proposed: [thalidomide]
-      """;
+  /** One representative case per disorder module; {@code poems} is the README example. */
+  static final java.util.Map<String, String> CASES =
+      java.util.Map.of(
+          "poems", Cases.POEMS,
+          "plasmacytosis", Cases.PLASMACYTOSIS,
+          "scleromyxedema", Cases.SCLEROMYXEDEMA,
+          "myeloma-emp", Cases.MYELOMA_EMP);
+
+  @Param({"poems", "plasmacytosis", "scleromyxedema", "myeloma-emp"})
+  public String disorder;
 
   KnowledgePack pack;
   CaseReader reader;
@@ -68,7 +55,7 @@ public class AssessBenchmark {
   public void setup() {
     pack = YamlKnowledgePackSource.bundled().load();
     reader = new CaseReader(pack.vocabulary());
-    bytes = CASE.getBytes(StandardCharsets.UTF_8);
+    bytes = CASES.get(disorder).getBytes(StandardCharsets.UTF_8);
     patientCase = reader.read("bench.yaml", bytes, Optional.empty());
     asOf = patientCase.asOf().orElseThrow();
     Assessment a = Engine.assess(patientCase, pack, asOf);

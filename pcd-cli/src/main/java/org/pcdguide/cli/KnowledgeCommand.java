@@ -15,7 +15,11 @@ import picocli.CommandLine.Spec;
     name = "knowledge",
     description = "Work with the knowledge pack.",
     mixinStandardHelpOptions = true,
-    subcommands = {KnowledgeCommand.Check.class, KnowledgeCommand.Docs.class})
+    subcommands = {
+      KnowledgeCommand.Check.class,
+      KnowledgeCommand.Docs.class,
+      KnowledgeCommand.CoverageCommand.class
+    })
 final class KnowledgeCommand implements Runnable {
   @ParentCommand Pcd pcd;
 
@@ -94,6 +98,53 @@ final class KnowledgeCommand implements Runnable {
       spec.commandLine().getOut().println("wrote " + pages.size() + " pages to " + out);
       spec.commandLine().getOut().flush();
       return Pcd.OK;
+    }
+  }
+
+  /** Lists every seed sentence with the entries that cover it, or its mark and reason. */
+  @Command(
+      name = "coverage",
+      description =
+          "List every sentence of every seed with the entries that quote it, or why none does.",
+      mixinStandardHelpOptions = true)
+  static final class CoverageCommand implements java.util.concurrent.Callable<Integer> {
+    @ParentCommand KnowledgeCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      String source = "";
+      int covered = 0;
+      int marked = 0;
+      int total = 0;
+      for (org.pcdguide.core.knowledge.Coverage.Sentence s :
+          org.pcdguide.core.knowledge.Coverage.of(parent.pcd.pack())) {
+        if (!s.source().equals(source)) {
+          source = s.source();
+          out.println(source);
+        }
+        total++;
+        if (!s.entries().isEmpty()) {
+          covered++;
+          out.println("  covered by " + String.join(", ", s.entries()) + ": " + s.text());
+        } else if (s.mark().isPresent()) {
+          marked++;
+          out.println("  " + s.mark().get() + " (" + s.reason().orElse("") + "): " + s.text());
+        } else {
+          out.println("  NOT COVERED: " + s.text());
+        }
+      }
+      out.println(
+          total
+              + " sentences: "
+              + covered
+              + " covered by entries, "
+              + marked
+              + " marked background or source-gap");
+      out.flush();
+      return covered + marked == total ? Pcd.OK : Pcd.INVALID;
     }
   }
 }

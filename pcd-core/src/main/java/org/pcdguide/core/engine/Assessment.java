@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pcdguide.core.facts.FactValue;
+import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
 
 /**
@@ -21,11 +22,15 @@ public record Assessment(
     List<Differential> differential,
     String extent,
     Map<String, FactValue> facts,
+    List<String> modules,
     List<Item> recommendations,
     List<Item> avoid,
     List<Item> pitfalls,
     List<Item> monitoring,
     List<Item> timeline,
+    List<Item> context,
+    List<Trial> trials,
+    List<DisorderModule.SourceGap> sourceGaps,
     List<MissingData> missingData,
     List<Warning> warnings) {
 
@@ -37,6 +42,10 @@ public record Assessment(
     pitfalls = List.copyOf(pitfalls);
     monitoring = List.copyOf(monitoring);
     timeline = List.copyOf(timeline);
+    modules = List.copyOf(modules);
+    context = List.copyOf(context);
+    trials = List.copyOf(trials);
+    sourceGaps = List.copyOf(sourceGaps);
     missingData = List.copyOf(missingData);
     warnings = List.copyOf(warnings);
   }
@@ -72,6 +81,7 @@ public record Assessment(
    */
   public record Item(
       Entry entry,
+      String module,
       int rank,
       List<String> because,
       List<String> then,
@@ -92,6 +102,15 @@ public record Assessment(
   public record MissingData(String finding, String decides, String statement, List<String> blocks) {
     public MissingData {
       blocks = List.copyOf(blocks);
+    }
+  }
+
+  /** A trial and whether this patient looks eligible: yes, no or unknown (with what is missing). */
+  public record Trial(
+      Entry entry, String module, String eligible, List<String> because, List<String> missing) {
+    public Trial {
+      because = List.copyOf(because);
+      missing = List.copyOf(missing);
     }
   }
 

@@ -8,7 +8,6 @@ import org.pcdguide.core.facts.FactValue;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
 import org.pcdguide.core.knowledge.EntryKind;
-import org.pcdguide.core.knowledge.KnowledgePack;
 
 /** The diagnosis check of a module: its criteria fact, criterion by criterion. */
 final class Diagnosis {
@@ -40,20 +39,32 @@ final class Diagnosis {
     return new Assessment.DiagnosisCheck(m.disorder(), status, results, criteria.because(), rule);
   }
 
+  /** Whether the findings speak for the disorder: criteria met, or not excluded with one met. */
+  static boolean supported(Assessment.DiagnosisCheck check) {
+    return check.status().equals("criteria-met")
+        || (check.status().equals("insufficient-data")
+            && check.criteria().stream().anyMatch(c -> c.met().orElse(false)));
+  }
+
   static Assessment.Differential differential(
-      DisorderModule m, Assessment.DiagnosisCheck check, String label, KnowledgePack pack) {
+      DisorderModule m, Assessment.DiagnosisCheck check, Optional<String> label) {
+    String labelled = label.map(l -> "the case is labelled " + l).orElse("the case has no label");
+    List<String> met = new ArrayList<>();
+    for (Assessment.CriterionResult r : check.criteria()) {
+      if (r.met().orElse(false)) {
+        met.add(r.entry().title());
+      }
+    }
     String statement =
         check.status().equals("criteria-met")
-            ? "The findings meet the "
-                + m.label()
-                + " criteria although the case is labelled "
-                + label
-                + "."
+            ? "The findings meet the " + m.label() + " criteria (" + labelled + ")."
             : "The "
                 + m.label()
-                + " criteria are not excluded by the findings (case labelled "
-                + label
-                + "); the missing criteria below decide it.";
+                + " criteria are not excluded ("
+                + labelled
+                + "); met so far: "
+                + String.join("; ", met)
+                + ". The missing data below decide it.";
     return new Assessment.Differential(m.disorder(), check.status(), statement, check.rule());
   }
 }

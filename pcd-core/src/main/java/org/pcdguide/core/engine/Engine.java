@@ -25,28 +25,33 @@ public final class Engine {
     String extent = "not-assessed";
     List<Assessment.Differential> differential = new ArrayList<>();
     Optional<String> label = patientCase.diagnosis();
+    List<String> assessed = new ArrayList<>();
     for (DisorderModule m : pack.modules()) {
-      boolean inScope = label.map(m.scopeDiagnoses()::contains).orElse(m.whenUnlabelled());
-      boolean asDifferential = label.map(m.differentialOf()::contains).orElse(false);
-      if (!inScope && !asDifferential) {
+      boolean labelled = label.isPresent() && m.scopeDiagnoses().contains(label.get());
+      boolean candidate =
+          label.isEmpty() ? m.whenUnlabelled() : m.differentialOf().contains(label.get());
+      if (!labelled && !candidate) {
         continue;
       }
       Assessment.DiagnosisCheck check = Diagnosis.check(m, facts);
-      if (asDifferential) {
-        if (check.status().equals("criteria-not-met")) {
+      if (labelled) {
+        labelWarnings(m, check, label, out);
+      } else {
+        // a disorder the label does not name: listed when the findings support it, assessed
+        // only when they confirm it (never treatment for an unconfirmed disorder)
+        if (!Diagnosis.supported(check)) {
           continue;
         }
-        differential.add(Diagnosis.differential(m, check, label.get(), pack));
+        differential.add(Diagnosis.differential(m, check, label));
         if (!check.status().equals("criteria-met")) {
-          // the label's own disorder stays the working diagnosis; say what would decide this one
           out.criteriaGaps(m);
           continue;
         }
         out.warn(
-            m.disorder() + "-criteria-met-despite-label",
-            "The case is labelled "
-                + label.get()
-                + " but the findings meet the "
+            m.disorder() + "-criteria-met" + (label.isPresent() ? "-despite-label" : "-unlabelled"),
+            label
+                    .map(l -> "The case is labelled " + l + " but the findings meet the ")
+                    .orElse("The case has no diagnosis label; the findings meet the ")
                 + m.label()
                 + " criteria; it is assessed as "
                 + m.label()
@@ -56,9 +61,7 @@ public final class Engine {
         primary = Optional.of(check);
         extent = m.extentFact().map(f -> facts.fact(f).display()).orElse("not-assessed");
       }
-      if (inScope) {
-        labelWarnings(m, check, label, out);
-      }
+      assessed.add(m.file());
       for (Entry e : m.entries()) {
         if (e.kind() != EntryKind.DIAGNOSTIC) {
           out.consider(m, e);
@@ -75,11 +78,15 @@ public final class Engine {
         differential,
         extent,
         facts.derived(),
+        assessed,
         out.ranked(),
         out.avoid(),
         out.pitfalls(),
         out.monitoring(),
         out.timeline(),
+        out.context(),
+        out.trials(),
+        out.sourceGaps(),
         out.missingData(),
         out.warnings());
   }
@@ -87,6 +94,11 @@ public final class Engine {
   private static void labelWarnings(
       DisorderModule m, Assessment.DiagnosisCheck check, Optional<String> label, Sections out) {
     if (label.isPresent() && check.status().equals("criteria-not-met")) {
+      String pitfall =
+          m.misdiagnosisPitfall()
+              .flatMap(out::showPitfall)
+              .map(e -> " Pitfall " + e.id() + ": " + e.statement())
+              .orElse("");
       out.warn(
           m.disorder() + "-label-not-supported",
           "The case is labelled "
@@ -95,7 +107,8 @@ public final class Engine {
               + m.label()
               + " criteria are not met ("
               + String.join("; ", check.because())
-              + "); no treatment is recommended for an unconfirmed disorder.");
+              + "); no treatment is recommended for an unconfirmed disorder."
+              + pitfall);
     } else if (label.isPresent() && check.status().equals("insufficient-data")) {
       out.warn(
           m.disorder() + "-criteria-unconfirmed",

@@ -28,6 +28,11 @@ final class Sections {
   private final List<Assessment.Item> pitfalls = new ArrayList<>();
   private final List<Assessment.Item> monitoring = new ArrayList<>();
   private final List<Assessment.Item> timeline = new ArrayList<>();
+  private final List<Assessment.Item> context = new ArrayList<>();
+  private final List<Assessment.Trial> trials = new ArrayList<>();
+  private final List<org.pcdguide.core.knowledge.DisorderModule.SourceGap> sourceGaps =
+      new ArrayList<>();
+  private final Set<String> warningIds = new java.util.HashSet<>();
   private final Map<String, MissingBuilder> missing = new TreeMap<>();
   private final List<Assessment.Warning> warnings = new ArrayList<>();
   private final Set<String> proposedAgents;
@@ -43,10 +48,21 @@ final class Sections {
     }
   }
 
+  private static final int SUPPORTIVE_LAST = 100;
+
   /** A recommendation before ranking, with its sort keys. */
   private record Candidate(Assessment.Item item, int kind, int evidence, int prefer, int order) {}
 
   void consider(DisorderModule m, Entry e) {
+    if (e.kind() == EntryKind.TRIAL) {
+      trial(m, e);
+      return;
+    }
+    for (DisorderModule.SourceGap g : m.gaps()) {
+      if (!sourceGaps.contains(g)) {
+        sourceGaps.add(g);
+      }
+    }
     Condition when = new Condition.All(List.of(m.gate(e.kind()), e.when()));
     Outcome outcome = ConditionEvaluator.evaluate(when, facts);
     List<String> hits = e.kind() == EntryKind.AVOID ? hits(e) : List.of();
@@ -102,14 +118,38 @@ final class Sections {
               + e.statement());
     }
     Assessment.Item item =
-        new Assessment.Item(e, 0, outcome.because(), then, pending, severity, hits, from, to);
+        new Assessment.Item(
+            e, m.label(), 0, outcome.because(), then, pending, severity, hits, from, to);
     switch (e.kind()) {
       case AVOID -> avoid.add(item);
       case PITFALL -> pitfalls.add(item);
       case MONITORING -> monitoring.add(item);
       case TIMELINE -> timeline.add(item);
+      case CONTEXT -> context.add(item);
       default -> recommendations.add(candidate(e, item));
     }
+  }
+
+  /** A trial is listed once its module applies; its condition is the eligibility. */
+  private void trial(DisorderModule m, Entry e) {
+    if (ConditionEvaluator.evaluate(m.gate(e.kind()), facts).truth() != Tri.TRUE) {
+      return;
+    }
+    Outcome o = ConditionEvaluator.evaluate(e.when(), facts);
+    String eligible =
+        switch (o.truth()) {
+          case TRUE -> "yes";
+          case FALSE -> "no";
+          case UNKNOWN -> "unknown";
+        };
+    List<String> missingFindings = new ArrayList<>();
+    for (Outcome.Gap g : o.gaps()) {
+      if (!missingFindings.contains(g.finding().finding())) {
+        missingFindings.add(g.finding().finding());
+      }
+    }
+    gaps(o, e.id());
+    trials.add(new Assessment.Trial(e, m.label(), eligible, o.because(), missingFindings));
   }
 
   private Candidate candidate(Entry e, Assessment.Item item) {
@@ -124,10 +164,12 @@ final class Sections {
         gaps(p, e.id());
       }
     }
-    boolean human = e.evidence().stream().anyMatch(ev -> pack.sources().get(ev.source()).human());
+    // an option resting on veterinary or different-entity evidence ranks below human evidence
+    boolean human = e.evidence().stream().allMatch(ev -> pack.source(ev.source()).human());
     Assessment.Item withTrace =
         new Assessment.Item(
             e,
+            item.module(),
             0,
             because,
             item.then(),
@@ -136,7 +178,8 @@ final class Sections {
             item.proposed(),
             item.windowFrom(),
             item.windowTo());
-    return new Candidate(withTrace, e.kind().ordinal(), human ? 0 : 1, prefer, order++);
+    int kind = e.kind() == EntryKind.SUPPORTIVE ? SUPPORTIVE_LAST : e.kind().ordinal();
+    return new Candidate(withTrace, kind, human ? 0 : 1, prefer, order++);
   }
 
   /**
@@ -177,8 +220,33 @@ final class Sections {
     gaps(ConditionEvaluator.evaluate(met, facts), m.criteriaFact());
   }
 
+  /** Shows a pitfall whatever the gates say (the misdiagnosis pitfall of a label not supported). */
+  Optional<Entry> showPitfall(String id) {
+    Optional<Entry> e = pack.entry(id);
+    e.ifPresent(
+        entry -> {
+          if (pitfalls.stream().noneMatch(i -> i.entry().id().equals(id))) {
+            pitfalls.add(
+                new Assessment.Item(
+                    entry,
+                    "label check",
+                    0,
+                    List.of("diagnosis label not supported by the findings"),
+                    List.of(),
+                    List.of(),
+                    "",
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty()));
+          }
+        });
+    return e;
+  }
+
   void warn(String id, String statement) {
-    warnings.add(new Assessment.Warning(id, statement));
+    if (warningIds.add(id)) {
+      warnings.add(new Assessment.Warning(id, statement));
+    }
   }
 
   /** Proposed orders no entry speaks to are listed, so nothing proposed passes unremarked. */
@@ -200,8 +268,9 @@ final class Sections {
   List<Assessment.Item> ranked() {
     List<Candidate> sorted = new ArrayList<>(recommendations);
     sorted.sort(
-        Comparator.comparingInt(Candidate::kind)
+        Comparator.comparingInt((Candidate c) -> c.kind() == SUPPORTIVE_LAST ? 1 : 0)
             .thenComparingInt(Candidate::evidence)
+            .thenComparingInt(Candidate::kind)
             .thenComparingInt(Candidate::prefer)
             .thenComparingInt(Candidate::order));
     List<Assessment.Item> out = new ArrayList<>();
@@ -229,6 +298,18 @@ final class Sections {
     return numbered(timeline);
   }
 
+  List<Assessment.Item> context() {
+    return numbered(context);
+  }
+
+  List<Assessment.Trial> trials() {
+    return trials;
+  }
+
+  List<DisorderModule.SourceGap> sourceGaps() {
+    return sourceGaps;
+  }
+
   private static List<Assessment.Item> numbered(List<Assessment.Item> items) {
     List<Assessment.Item> out = new ArrayList<>();
     for (Assessment.Item i : items) {
@@ -240,6 +321,7 @@ final class Sections {
   private static Assessment.Item rank(Assessment.Item i, int rank) {
     return new Assessment.Item(
         i.entry(),
+        i.module(),
         rank,
         i.because(),
         i.then(),

@@ -16,11 +16,51 @@ public final class FactRegistry {
               "anemia",
               "latest hemoglobin below the lab's reference range",
               BloodCountFacts::anemia),
+          FactDef.bool(
+              "cd56.negative", "CD56 expression stated absent", MyelomaFacts::cd56Negative),
+          FactDef.enumeration(
+              "clonality",
+              List.of("polyclonal", "monoclonal"),
+              "plasma-cell clonality (M-protein, light-chain restriction, IHC, hypergammaglobulinemia)",
+              ClonalityFacts::clonality),
           FactDef.enumeration(
               "diagnosis.label",
               List.of(),
               "the case's diagnosis label",
               PatientFacts::diagnosisLabel),
+          FactDef.enumeration(
+              "emp.site",
+              List.of("soft-tissue", "paraskeletal"),
+              "extramedullary plasmacytoma site",
+              c -> MyelomaFacts.empDetail(c, "site")),
+          FactDef.enumeration(
+              "emp.timing",
+              List.of("diagnosis", "relapse"),
+              "extramedullary plasmacytoma timing",
+              c -> MyelomaFacts.empDetail(c, "timing")),
+          FactDef.bool(
+              "il6.elevated",
+              "latest serum IL-6 above the lab's reference range",
+              OrganFacts::il6Elevated),
+          FactDef.bool(
+              "ivig.refractory", "history: high-dose IVIg failed", TherapyFacts::ivigRefractory),
+          FactDef.enumeration(
+              "myeloma.criteria",
+              List.of(POEMS_MET, "not-met"),
+              "multiple-myeloma label not contradicted by a polyclonal finding",
+              MyelomaFacts::criteria),
+          FactDef.bool(
+              "myeloma.criterion.labelled",
+              "case labelled multiple-myeloma",
+              MyelomaFacts::labelled),
+          FactDef.bool(
+              "myeloma.criterion.not-polyclonal",
+              "clonality is not polyclonal",
+              MyelomaFacts::notPolyclonal),
+          FactDef.bool(
+              "myeloma.relapsed-refractory",
+              "plasmacytoma at relapse or progression after systemic therapy",
+              MyelomaFacts::relapsedRefractory),
           FactDef.bool(
               "neuropathy.preexisting",
               "clinically significant pre-existing neuropathy (flag, else moderate/severe severity)",
@@ -28,6 +68,20 @@ public final class FactRegistry {
           FactDef.number("patient.age", "age in years", PatientFacts::age),
           FactDef.enumeration(
               "patient.sex", List.of("female", "male", "other"), "sex", PatientFacts::sex),
+          FactDef.enumeration(
+              "plasmacytosis.criteria",
+              List.of(POEMS_MET, "not-met"),
+              "polyclonal plasma cells with skin lesions",
+              ClonalityFacts::plasmacytosisCriteria),
+          FactDef.bool(
+              "plasmacytosis.criterion.polyclonal",
+              "clonality = polyclonal",
+              ClonalityFacts::polyclonalCriterion),
+          FactDef.enumeration(
+              "plasmacytosis.extent",
+              List.of("cutaneous", "systemic"),
+              "cutaneous only vs lymph nodes or other organs involved",
+              ClonalityFacts::plasmacytosisExtent),
           FactDef.enumeration(
               "poems.criteria",
               List.of(POEMS_MET, "not-met"),

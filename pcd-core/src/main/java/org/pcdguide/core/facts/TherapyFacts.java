@@ -11,7 +11,7 @@ import org.pcdguide.core.knowledge.Vocabulary;
 final class TherapyFacts {
   private static final List<String> STABILIZED =
       List.of("complete", "very-good-partial", "partial", "stable");
-  private static final List<String> NOT_STABILIZED =
+  static final List<String> NOT_STABILIZED =
       List.of("progression", "no-stabilization", "refractory");
 
   private static final String HISTORY_ABSENT = "prior therapy is not stated (history is absent)";
@@ -115,5 +115,30 @@ final class TherapyFacts {
     return FactValue.of(
         (double) months,
         "radiotherapy ended " + ended + ", " + months + " whole months before " + ctx.asOf());
+  }
+
+  /** Any therapy in the history failed (refractory, progression, no stabilization). */
+  static FactValue refractory(FactContext ctx) {
+    return failed(ctx, t -> true, "therapy");
+  }
+
+  /** High-dose IVIg in the history failed. */
+  static FactValue ivigRefractory(FactContext ctx) {
+    Vocabulary v = ctx.pack().vocabulary();
+    return failed(ctx, t -> v.agentsOf(t.therapy()).contains("ivig-high-dose"), "high-dose IVIg");
+  }
+
+  private static FactValue failed(
+      FactContext ctx, java.util.function.Predicate<Therapy> which, String what) {
+    Optional<List<Therapy>> history = ctx.patientCase().history();
+    if (history.isEmpty()) {
+      return FactValue.unknown("history.therapies", HISTORY_ABSENT);
+    }
+    for (Therapy t : history.get()) {
+      if (which.test(t) && t.response().map(NOT_STABILIZED::contains).orElse(false)) {
+        return FactValue.of(true, "history: " + t.therapy() + " response " + t.response().get());
+      }
+    }
+    return FactValue.of(false, "history lists no failed " + what);
   }
 }

@@ -17,14 +17,20 @@ public record DisorderModule(
     Condition treatmentGate,
     Condition guidanceGate,
     Map<String, Threshold> thresholds,
-    List<Entry> entries) {
+    List<Entry> entries,
+    List<SourceGap> gaps,
+    Optional<String> misdiagnosisPitfall) {
 
   public DisorderModule {
     scopeDiagnoses = List.copyOf(scopeDiagnoses);
     differentialOf = List.copyOf(differentialOf);
     thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
     entries = List.copyOf(entries);
+    gaps = List.copyOf(gaps);
   }
+
+  /** Where a source is incomplete: recorded and shown, never filled. */
+  public record SourceGap(String section, String source, String locator, String statement) {}
 
   /** The gate implicitly added to an entry of {@code kind}. */
   public Condition gate(EntryKind kind) {

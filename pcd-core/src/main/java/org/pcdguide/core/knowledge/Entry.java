@@ -26,7 +26,8 @@ public record Entry(
     Optional<Criterion> criterion,
     Optional<String> item,
     Optional<String> schedule,
-    Optional<Window> window) {
+    Optional<Window> window,
+    Optional<String> registry) {
 
   public Entry {
     agents = List.copyOf(agents);

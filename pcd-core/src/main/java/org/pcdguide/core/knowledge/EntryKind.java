@@ -14,6 +14,8 @@ public enum EntryKind {
   PITFALL,
   MONITORING,
   TIMELINE,
+  CONTEXT,
+  TRIAL,
   DIAGNOSTIC;
 
   public String word() {

@@ -27,7 +27,8 @@ record EntryParser(PackNodes nodes, ConditionParser conditions) {
           "criterion",
           "item",
           "schedule",
-          "window");
+          "window",
+          "registry");
 
   Entry entry(JsonNode e, String file) {
     String id = nodes.required(e, "id", file + ".entries[]");
@@ -95,19 +96,22 @@ record EntryParser(PackNodes nodes, ConditionParser conditions) {
         criterion,
         nodes.optional(e, "item", where),
         nodes.optional(e, "schedule", where),
-        window);
+        window,
+        nodes.optional(e, "registry", where));
   }
 
   List<Evidence> evidence(JsonNode node, String where) {
     List<Evidence> evidence = new ArrayList<>();
     for (JsonNode ev : nodes.list(node, "evidence", where)) {
-      nodes.keys(ev, where + ".evidence", Set.of("source", "locator", "quote", "note"));
+      nodes.keys(
+          ev, where + ".evidence", Set.of("source", "locator", "quote", "note", "unsupported"));
       evidence.add(
           new Evidence(
               nodes.required(ev, "source", where + ".evidence"),
               nodes.optional(ev, "locator", where + ".evidence").orElse(""),
               nodes.optional(ev, "quote", where + ".evidence"),
-              nodes.optional(ev, "note", where + ".evidence")));
+              nodes.optional(ev, "note", where + ".evidence"),
+              nodes.flag(ev, "unsupported", where + ".evidence", false)));
     }
     return evidence;
   }

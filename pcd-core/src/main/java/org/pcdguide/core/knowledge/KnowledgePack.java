@@ -12,11 +12,15 @@ public record KnowledgePack(
     String hash,
     Map<String, Source> sources,
     Vocabulary vocabulary,
-    List<DisorderModule> modules) {
+    List<DisorderModule> modules,
+    Map<String, String> texts,
+    List<SeedCoverage> coverage) {
 
   public KnowledgePack {
     sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
     modules = List.copyOf(modules);
+    texts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(texts));
+    coverage = List.copyOf(coverage);
   }
 
   public Optional<Entry> entry(String id) {

@@ -32,24 +32,41 @@ final class PackParser {
   }
 
   List<String> files(JsonNode index) {
-    List<String> files = nodes.words(index, "files", "pack.yaml");
-    for (String required : List.of("sources.yaml", "vocabulary.yaml")) {
-      if (!files.contains(required)) {
-        nodes.problem("pack.yaml.files", "must list " + required);
-      }
-    }
-    return files;
+    return nodes.words(index, "files", "pack.yaml");
   }
 
-  Map<String, Source> sources(JsonNode doc) {
-    Map<String, Source> sources = new LinkedHashMap<>();
-    if (doc == null) {
-      return sources;
+  /** What a pack file holds, by its top-level keys. */
+  enum FileKind {
+    SOURCES,
+    VOCABULARY,
+    MODULE,
+    COVERAGE,
+    UNKNOWN
+  }
+
+  static FileKind kind(JsonNode doc) {
+    if (doc.has("sources")) {
+      return FileKind.SOURCES;
     }
-    List<JsonNode> list = nodes.list(doc, "sources", "sources.yaml");
+    if (doc.has("disorder")) {
+      return FileKind.MODULE;
+    }
+    if (doc.has("coverage")) {
+      return FileKind.COVERAGE;
+    }
+    if (doc.has("agents") || doc.has("findings") || doc.has("diagnoses")) {
+      return FileKind.VOCABULARY;
+    }
+    return FileKind.UNKNOWN;
+  }
+
+  /** Adds the sources of one file to {@code sources}, reporting ids already taken. */
+  void sources(JsonNode doc, String file, Map<String, Source> sources) {
+    nodes.keys(doc, file, Set.of("sources"));
+    List<JsonNode> list = nodes.list(doc, "sources", file);
     for (int i = 0; i < list.size(); i++) {
       JsonNode s = list.get(i);
-      String where = "sources.yaml.sources[" + i + "]";
+      String where = file + ".sources[" + i + "]";
       nodes.keys(
           s,
           where,
@@ -97,7 +114,28 @@ final class PackParser {
         nodes.problem(where + ".id", "duplicate source id '" + id + "'");
       }
     }
-    return sources;
+  }
+
+  SeedCoverage coverage(JsonNode doc, String file) {
+    JsonNode c = doc.path("coverage");
+    nodes.keys(doc, file, Set.of("coverage"));
+    nodes.keys(c, file + ".coverage", Set.of("source", "background", "source-gap"));
+    return new SeedCoverage(
+        nodes.required(c, "source", file + ".coverage"),
+        file,
+        marks(c, "background", file),
+        marks(c, "source-gap", file));
+  }
+
+  private List<SeedCoverage.Mark> marks(JsonNode c, String key, String file) {
+    List<SeedCoverage.Mark> marks = new ArrayList<>();
+    for (JsonNode m : nodes.list(c, key, file + ".coverage")) {
+      marks.add(
+          new SeedCoverage.Mark(
+              nodes.required(m, "sentence", file + ".coverage." + key),
+              nodes.required(m, "reason", file + ".coverage." + key)));
+    }
+    return marks;
   }
 
   Vocabulary vocabulary(JsonNode doc) {
@@ -196,6 +234,21 @@ final class PackParser {
     return new Vocabulary.FindingDef(id, nodes.optional(f, "label", where).orElse(id), details);
   }
 
+  private List<DisorderModule.SourceGap> gaps(JsonNode doc, String file) {
+    List<DisorderModule.SourceGap> gaps = new ArrayList<>();
+    for (JsonNode g : nodes.list(doc, "gaps", file)) {
+      String where = file + ".gaps";
+      nodes.keys(g, where, Set.of("section", "source", "locator", "statement"));
+      gaps.add(
+          new DisorderModule.SourceGap(
+              nodes.required(g, "section", where),
+              nodes.required(g, "source", where),
+              nodes.optional(g, "locator", where).orElse(""),
+              nodes.required(g, "statement", where)));
+    }
+    return gaps;
+  }
+
   private <V> void put(Map<String, V> map, String id, V value, String where) {
     if (map.put(id, value) != null) {
       nodes.problem(where, "duplicate id '" + id + "'");
@@ -214,7 +267,9 @@ final class PackParser {
             "extent-fact",
             "gates",
             "thresholds",
-            "entries"));
+            "entries",
+            "gaps",
+            "misdiagnosis-pitfall"));
     JsonNode scope = doc.path("scope");
     JsonNode gates = doc.path("gates");
     Map<String, Threshold> thresholds = new LinkedHashMap<>();
@@ -254,6 +309,8 @@ final class PackParser {
             conditions.parse(gates.get("treatment"), file + ".gates.treatment"),
             conditions.parse(gates.get("guidance"), file + ".gates.guidance"),
             thresholds,
-            list));
+            list,
+            gaps(doc, file),
+            nodes.optional(doc, "misdiagnosis-pitfall", file)));
   }
 }

@@ -51,6 +51,19 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
     Set<String> ids = new HashSet<>();
     for (DisorderModule m : pack.modules()) {
       module(m);
+      m.misdiagnosisPitfall()
+          .ifPresent(
+              id ->
+                  check(
+                      pack.entry(id).map(e -> e.kind() == EntryKind.PITFALL).orElse(false),
+                      m.file() + ".misdiagnosis-pitfall",
+                      "'" + id + "' is not a pitfall entry of the pack"));
+      for (DisorderModule.SourceGap g : m.gaps()) {
+        check(
+            pack.sources().containsKey(g.source()),
+            m.file() + ".gaps",
+            "unknown source '" + g.source() + "'");
+      }
       for (Entry e : m.entries()) {
         if (!ids.add(e.id())) {
           problem(m.file() + "." + e.id(), "duplicate entry id");
@@ -58,9 +71,50 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
         new EntryValidator(this, m.file() + "." + e.id()).entry(e);
       }
     }
+    coverage();
     for (String t : FactRegistry.requiredThresholds()) {
       if (pack.threshold(t).isEmpty()) {
         problem("thresholds", "no module declares threshold '" + t + "' that a fact needs");
+      }
+    }
+  }
+
+  /** Every sentence of every seed is quoted by an entry or marked with a reason; no stale marks. */
+  private void coverage() {
+    for (Source s : pack.sources().values()) {
+      if (s.text().isPresent()
+          && pack.coverage().stream().noneMatch(c -> c.source().equals(s.id()))) {
+        problem(
+            "coverage",
+            "no coverage file for " + s.id() + " (knowledge/coverage-" + s.id() + ".yaml)");
+      }
+    }
+    for (SeedCoverage c : pack.coverage()) {
+      check(
+          texts.containsKey(c.source()),
+          c.file(),
+          "'" + c.source() + "' is not a source with a stored text");
+      List<String> sentences = Coverage.sentences(texts.getOrDefault(c.source(), ""));
+      for (SeedCoverage.Mark m : c.background()) {
+        check(
+            sentences.contains(Coverage.normalize(m.sentence())),
+            c.file(),
+            "marked sentence not in " + c.source() + ": \"" + m.sentence() + "\"");
+      }
+      for (SeedCoverage.Mark m : c.gaps()) {
+        check(
+            sentences.contains(Coverage.normalize(m.sentence())),
+            c.file(),
+            "marked sentence not in " + c.source() + ": \"" + m.sentence() + "\"");
+      }
+    }
+    for (Coverage.Sentence sentence : Coverage.of(pack)) {
+      if (!sentence.accounted()) {
+        problem(
+            "coverage " + sentence.source(),
+            "sentence neither quoted by an entry nor marked background/source-gap: \""
+                + sentence.text()
+                + "\"");
       }
     }
   }

@@ -87,35 +87,44 @@ public final class YamlKnowledgePackSource {
         docs.put(name, doc);
       }
     }
-    Map<String, Source> sources = parser.sources(docs.get("sources.yaml"));
+    Map<String, Source> sources = new LinkedHashMap<>();
+    List<DisorderModule> modules = new ArrayList<>();
+    List<SeedCoverage> coverage = new ArrayList<>();
+    Vocabulary vocabulary = null;
+    for (Map.Entry<String, JsonNode> d : docs.entrySet()) {
+      switch (PackParser.kind(d.getValue())) {
+        case SOURCES -> parser.sources(d.getValue(), d.getKey(), sources);
+        case MODULE -> parser.module(d.getKey(), d.getValue()).ifPresent(modules::add);
+        case COVERAGE -> coverage.add(parser.coverage(d.getValue(), d.getKey()));
+        case VOCABULARY -> {
+          if (vocabulary != null) {
+            problems.add(d.getKey() + ": a second vocabulary file; the pack has one");
+          }
+          vocabulary = parser.vocabulary(d.getValue());
+        }
+        default ->
+            problems.add(
+                d.getKey() + ": not a sources, vocabulary, disorder module or coverage file");
+      }
+    }
+    if (vocabulary == null) {
+      problems.add("pack.yaml.files: no vocabulary file");
+      vocabulary = parser.vocabulary(null);
+    }
+    if (sources.isEmpty()) {
+      problems.add("pack.yaml.files: no sources file");
+    }
     for (Source s : sources.values()) {
       s.text().ifPresent(path -> text(path, problems, sha).ifPresent(t -> texts.put(s.id(), t)));
     }
-    Vocabulary vocabulary = parser.vocabulary(docs.get("vocabulary.yaml"));
-    List<DisorderModule> modules = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> d : docs.entrySet()) {
-      if (!d.getKey().equals("sources.yaml") && !d.getKey().equals("vocabulary.yaml")) {
-        parser.module(d.getKey(), d.getValue()).ifPresent(modules::add);
-      }
-    }
     String hash = "sha256:" + HexFormat.of().formatHex(sha.digest());
-    KnowledgePack pack = new KnowledgePack(version, hash, sources, vocabulary, modules);
+    KnowledgePack pack =
+        new KnowledgePack(version, hash, sources, vocabulary, modules, texts, coverage);
     new PackValidator(pack, texts, problems).validate();
     if (!problems.isEmpty()) {
       throw new KnowledgePackException(problems);
     }
     return pack;
-  }
-
-  /** The stored verbatim text of each seed source, by source id (for quote display and checks). */
-  public Map<String, String> sourceTexts(KnowledgePack pack) {
-    Map<String, String> texts = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
-    for (Source s : pack.sources().values()) {
-      s.text()
-          .ifPresent(path -> text(path, problems, sha256()).ifPresent(t -> texts.put(s.id(), t)));
-    }
-    return texts;
   }
 
   private JsonNode yaml(String name, List<String> problems, MessageDigest sha) {

@@ -81,6 +81,7 @@ public final class JsonReport {
       evidence(n.putArray("evidence"), d.rule().map(Entry::evidence).orElse(List.of()), pack);
     }
     root.put("extent", a.extent());
+    strings(root.putArray("modules"), a.modules());
     ObjectNode facts = root.putObject("facts");
     for (Map.Entry<String, FactValue> f : a.facts().entrySet()) {
       ObjectNode n = facts.putObject(f.getKey());
@@ -101,7 +102,29 @@ public final class JsonReport {
     items(root.putArray("pitfalls"), a.pitfalls(), pack);
     items(root.putArray("monitoring"), a.monitoring(), pack);
     items(root.putArray("timeline"), a.timeline(), pack);
-    root.putArray("trials");
+    items(root.putArray("context"), a.context(), pack);
+    ArrayNode trials = root.putArray("trials");
+    for (Assessment.Trial t : a.trials()) {
+      ObjectNode n = trials.addObject();
+      n.put("id", t.entry().id());
+      n.put("title", t.entry().title());
+      t.entry().registry().ifPresent(r -> n.put("registry", r));
+      n.put("module", t.module());
+      n.put("eligible", t.eligible());
+      strings(n.putArray("because"), t.because());
+      strings(n.putArray("missing"), t.missing());
+      n.put("statement", t.entry().statement());
+      strings(n.putArray("labels"), Labels.of(t.entry(), pack));
+      evidence(n.putArray("evidence"), t.entry().evidence(), pack);
+    }
+    ArrayNode gaps = root.putArray("source-gaps");
+    for (org.pcdguide.core.knowledge.DisorderModule.SourceGap g : a.sourceGaps()) {
+      gaps.addObject()
+          .put("section", g.section())
+          .put("source", g.source())
+          .put("locator", g.locator())
+          .put("statement", g.statement());
+    }
     ArrayNode missing = root.putArray("missing-data");
     for (Assessment.MissingData m : a.missingData()) {
       ObjectNode n = missing.addObject();
@@ -137,6 +160,7 @@ public final class JsonReport {
       n.put("id", e.id());
       n.put("rank", i.rank());
       n.put("kind", e.kind().word());
+      n.put("module", i.module());
       if (!e.title().isEmpty()) {
         n.put("title", e.title());
       }
@@ -186,6 +210,9 @@ public final class JsonReport {
       n.put("locator", ev.locator());
       ev.quote().ifPresent(q -> n.put("quote", q));
       ev.note().ifPresent(q -> n.put("note", q));
+      if (ev.unsupported()) {
+        n.put("unsupported", true);
+      }
       List<String> identified = Citations.identified(ev, pack);
       if (!identified.isEmpty()) {
         strings(n.putArray("identified"), identified);

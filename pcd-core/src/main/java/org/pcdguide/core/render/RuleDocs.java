@@ -73,6 +73,7 @@ public final class RuleDocs {
                     .append(", fact `")
                     .append(c.fact())
                     .append("`\n"));
+    e.registry().ifPresent(r -> b.append("- Registry: ").append(r).append("\n"));
     e.window()
         .ifPresent(
             w ->
@@ -99,6 +100,9 @@ public final class RuleDocs {
       b.append(", ").append(ev.locator());
       ev.quote().ifPresent(q -> b.append(": \"").append(q).append("\""));
       ev.note().ifPresent(n -> b.append(" Note: ").append(n));
+      if (ev.unsupported()) {
+        b.append(" _(").append(Labels.UNSUPPORTED).append(")_");
+      }
       b.append("\n");
     }
     if (!e.disagreements().isEmpty()) {

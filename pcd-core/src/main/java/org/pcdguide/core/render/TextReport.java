@@ -77,6 +77,11 @@ public final class TextReport {
     section("Pitfalls", a.pitfalls(), false);
     section("Monitoring", a.monitoring(), false);
     section("Expected response timeline", a.timeline(), false);
+    if (!a.context().isEmpty()) {
+      section("Context (background, not recommendations)", a.context(), false);
+    }
+    trials();
+    gaps();
     missing();
     warnings();
     references();
@@ -189,6 +194,52 @@ public final class TextReport {
         .map(s -> s.grade() + " (" + s.id() + ")")
         .distinct()
         .collect(Collectors.joining(", "));
+  }
+
+  private void trials() {
+    if (a.trials().isEmpty()) {
+      return;
+    }
+    heading("Investigational options and trials");
+    for (Assessment.Trial t : a.trials()) {
+      Entry e = t.entry();
+      raw(
+          "- "
+              + strong(e.title())
+              + e.registry().map(r -> " (" + r + ")").orElse("")
+              + " ["
+              + e.id()
+              + "]");
+      indent(
+          "Eligible: "
+              + strong(t.eligible())
+              + (t.because().isEmpty() ? "" : " (" + String.join("; ", t.because()) + ")")
+              + (t.missing().isEmpty() ? "" : "; missing: " + String.join(", ", t.missing()))
+              + ".");
+      indent(e.statement() + " " + cite(e.evidence()));
+      List<String> labels = Labels.of(e, pack);
+      indent(
+          "Evidence: "
+              + (labels.isEmpty() ? "" : String.join("; ", labels) + "; ")
+              + "grade "
+              + grades(e)
+              + ".");
+    }
+  }
+
+  private void gaps() {
+    if (a.sourceGaps().isEmpty()) {
+      return;
+    }
+    heading("Known gaps in the sources");
+    for (org.pcdguide.core.knowledge.DisorderModule.SourceGap g : a.sourceGaps()) {
+      bullet(
+          g.section()
+              + ": "
+              + g.statement()
+              + " "
+              + citeSource(pack.source(g.source()), g.locator(), null, null));
+    }
   }
 
   private void missing() {

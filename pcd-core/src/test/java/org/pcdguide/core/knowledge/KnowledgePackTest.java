@@ -35,7 +35,7 @@ class KnowledgePackTest {
 
   @Test
   void everySeedQuote_isVerbatimInItsStoredText() {
-    Map<String, String> texts = YamlKnowledgePackSource.bundled().sourceTexts(pack);
+    Map<String, String> texts = pack.texts();
     int quotes = 0;
     for (Entry e : entries()) {
       for (Evidence ev : e.evidence()) {
@@ -56,7 +56,7 @@ class KnowledgePackTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isDirectory(seeds), "shared/seeds is beside the repository");
     Map<String, String> stored = Map.of("seed-003", "003_0b420745bea67d6e.txt");
-    Map<String, String> texts = YamlKnowledgePackSource.bundled().sourceTexts(pack);
+    Map<String, String> texts = pack.texts();
     for (Map.Entry<String, String> s : stored.entrySet()) {
       assertThat(texts.get(s.getKey()))
           .isEqualTo(Files.readString(seeds.resolve(s.getValue()), StandardCharsets.UTF_8));
