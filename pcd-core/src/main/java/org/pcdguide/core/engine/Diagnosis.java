@@ -43,7 +43,9 @@ final class Diagnosis {
   static boolean supported(Assessment.DiagnosisCheck check) {
     return check.status().equals("criteria-met")
         || (check.status().equals("insufficient-data")
-            && check.criteria().stream().anyMatch(c -> c.met().orElse(false)));
+            && check.criteria().stream()
+                .anyMatch(
+                    c -> c.met().orElse(false) && c.entry().criterion().get().discriminating()));
   }
 
   static Assessment.Differential differential(

@@ -106,13 +106,15 @@ final class Sections {
     }
     String severity = e.severity().orElse("");
     if (!hits.isEmpty()) {
-      severity = "critical";
+      // a proposed order raises an avoid entry to critical; a caution entry to a warning
+      severity = severity.equals("caution") ? "warning" : "critical";
       coveredProposals.addAll(hits);
       warn(
           e.id() + "-proposed",
-          "CRITICAL: proposed "
-              + String.join(", ", hits)
-              + " is an agent to avoid for this patient ("
+          (severity.equals("critical")
+                  ? "CRITICAL: proposed " + String.join(", ", hits) + " is an agent to avoid"
+                  : "CAUTION: proposed " + String.join(", ", hits) + " calls for caution")
+              + " for this patient ("
               + e.id()
               + "): "
               + e.statement());
@@ -195,9 +197,13 @@ final class Sections {
       }
     }
     if (e.onlyWhenAlone() && !hits.isEmpty()) {
+      // "alone": no other systemic agent is proposed besides the entry's own agents
       Vocabulary v = pack.vocabulary();
-      boolean systemic = proposedAgents.stream().anyMatch(a -> v.agents().get(a).systemic());
-      if (systemic) {
+      boolean otherSystemic =
+          proposedAgents.stream()
+              .filter(a -> !agents.contains(a))
+              .anyMatch(a -> v.agents().get(a).systemic());
+      if (otherSystemic) {
         return List.of();
       }
     }

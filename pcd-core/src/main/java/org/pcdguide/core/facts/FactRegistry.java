@@ -9,7 +9,7 @@ import org.pcdguide.core.knowledge.Vocabulary;
  * The {@code finding.<id>} family exists for every finding of the vocabulary.
  */
 public final class FactRegistry {
-  private static final String POEMS_MET = "met";
+  private static final String MET = "met";
   private static final List<FactDef> FACTS =
       List.of(
           FactDef.bool(
@@ -46,7 +46,7 @@ public final class FactRegistry {
               "ivig.refractory", "history: high-dose IVIg failed", TherapyFacts::ivigRefractory),
           FactDef.enumeration(
               "myeloma.criteria",
-              List.of(POEMS_MET, "not-met"),
+              List.of(MET, "not-met"),
               "multiple-myeloma label not contradicted by a polyclonal finding",
               MyelomaFacts::criteria),
           FactDef.bool(
@@ -70,7 +70,7 @@ public final class FactRegistry {
               "patient.sex", List.of("female", "male", "other"), "sex", PatientFacts::sex),
           FactDef.enumeration(
               "plasmacytosis.criteria",
-              List.of(POEMS_MET, "not-met"),
+              List.of(MET, "not-met"),
               "polyclonal plasma cells with skin lesions",
               ClonalityFacts::plasmacytosisCriteria),
           FactDef.bool(
@@ -84,7 +84,7 @@ public final class FactRegistry {
               ClonalityFacts::plasmacytosisExtent),
           FactDef.enumeration(
               "poems.criteria",
-              List.of(POEMS_MET, "not-met"),
+              List.of(MET, "not-met"),
               "POEMS criteria: both mandatory, 1 of 3 other major, 1 of 6 minor",
               PoemsFacts::criteria),
           FactDef.bool(
@@ -151,9 +151,39 @@ public final class FactRegistry {
               "response of the latest radiotherapy",
               TherapyFacts::radiotherapyStabilized),
           FactDef.bool(
+              "renal.impaired",
+              "renal-impairment finding, else creatinine clearance or eGFR below range",
+              OrganFacts::renalImpaired),
+          FactDef.enumeration(
+              "scleromyxedema.criteria",
+              List.of(MET, "not-met"),
+              "papular eruption, histologic triad, monoclonal gammopathy, no thyroid disease",
+              ScleromyxedemaFacts::criteria),
+          FactDef.bool(
+              "scleromyxedema.criterion.monoclonal-gammopathy",
+              "monoclonal gammopathy present",
+              ScleromyxedemaFacts::monoclonalGammopathy),
+          FactDef.bool(
+              "scleromyxedema.criterion.no-thyroid-disease",
+              "thyroid disease stated absent",
+              ScleromyxedemaFacts::noThyroidDisease),
+          FactDef.enumeration(
+              "scleromyxedema.severity",
+              List.of("nonsevere", "severe"),
+              "severe: HDIVig-refractory, CNS (incl. dermato-neuro syndrome) or cardiac involvement",
+              ScleromyxedemaFacts::severity),
+          FactDef.bool(
+              "skin.lesions-limited",
+              "skin lesions localized (limited) rather than widespread",
+              ClonalityFacts::skinLesionsLimited),
+          FactDef.bool(
               "therapy.prior-systemic",
               "history lists a systemic therapy",
               TherapyFacts::priorSystemic),
+          FactDef.bool(
+              "therapy.refractory",
+              "history: a therapy failed (refractory, progression, no stabilization)",
+              TherapyFacts::refractory),
           FactDef.bool(
               "thrombocytopenia",
               "latest platelets below the lab's reference range",

@@ -43,8 +43,12 @@ public record Entry(
     }
   }
 
-  /** The fact a diagnostic entry documents and the group it counts in. */
-  public record Criterion(String fact, String group) {}
+  /**
+   * The fact a diagnostic entry documents and the group it counts in. A criterion that is not
+   * {@code discriminating} (a monoclonal gammopathy shared by many disorders) does not by itself
+   * make a case list the disorder as a differential.
+   */
+  public record Criterion(String fact, String group, boolean discriminating) {}
 
   /** A date window after an event, e.g. 3 to 6 months after radiotherapy ends. */
   public record Window(String after, int fromMonths, int toMonths) {}

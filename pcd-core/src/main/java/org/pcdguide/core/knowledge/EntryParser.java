@@ -64,7 +64,8 @@ record EntryParser(PackNodes nodes, ConditionParser conditions) {
           Optional.of(
               new Entry.Criterion(
                   nodes.required(c, "fact", where + ".criterion"),
-                  nodes.required(c, "group", where + ".criterion")));
+                  nodes.required(c, "group", where + ".criterion"),
+                  nodes.flag(c, "discriminating", where + ".criterion", true)));
     }
     Optional<Entry.Window> window = Optional.empty();
     JsonNode w = e.get("window");

@@ -58,19 +58,17 @@ public final class TextReport {
         .ifPresentOrElse(
             top -> line(strong(summary(top)) + " [" + top.entry().id() + "]"),
             () -> line(strong(Headline.noRecommendation(a, pack))));
-    Map<String, List<String>> critical = new LinkedHashMap<>();
+    Map<String, List<String>> flagged = new LinkedHashMap<>();
     for (Assessment.Item i : a.avoid()) {
       if (!i.proposed().isEmpty()) {
-        critical.computeIfAbsent(words(i.proposed()), k -> new ArrayList<>()).add(i.entry().id());
+        String key =
+            i.severity().equals("critical")
+                ? "CRITICAL: proposed " + words(i.proposed()) + " is to be avoided for this patient"
+                : "CAUTION: proposed " + words(i.proposed()) + " calls for caution in this patient";
+        flagged.computeIfAbsent(key, k -> new ArrayList<>()).add(i.entry().id());
       }
     }
-    critical.forEach(
-        (agents, ids) ->
-            line(
-                strong("CRITICAL: proposed " + agents + " is to be avoided for this patient")
-                    + " ["
-                    + String.join(", ", ids)
-                    + "]"));
+    flagged.forEach((text, ids) -> line(strong(text) + " [" + String.join(", ", ids) + "]"));
     diagnosis();
     section("Recommended options (ranked)", a.recommendations(), true);
     section("Agents and approaches to avoid", a.avoid(), false);
@@ -117,7 +115,9 @@ public final class TextReport {
               + r.entry().title()
               + (r.because().isEmpty() ? "" : " (" + String.join("; ", r.because()) + ")"));
     }
-    line("Extent: " + strong(a.extent()) + extentWhy());
+    if (!a.extent().equals("not-assessed")) {
+      line("Extent: " + strong(a.extent()) + extentWhy());
+    }
     for (Assessment.Differential diff : a.differential()) {
       line(
           "Differential: "

@@ -24,7 +24,15 @@ class GoldenReportsTest {
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   @ParameterizedTest
-  @ValueSource(strings = {"poems-disseminated", "poems-localized", "poems-missing-marrow"})
+  @ValueSource(
+      strings = {
+        "poems-disseminated",
+        "poems-localized",
+        "poems-missing-marrow",
+        "plasmacytosis-systemic",
+        "scleromyxedema-dns",
+        "myeloma-soft-tissue-emp"
+      })
   void reports_matchGoldenFiles(String name) throws IOException {
     byte[] input = Files.readAllBytes(CASES.resolve(name + ".case.yaml"));
     PatientCase c = new CaseReader(TestPack.PACK.vocabulary()).read(name, input, Optional.empty());
