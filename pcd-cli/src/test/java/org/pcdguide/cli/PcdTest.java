@@ -194,4 +194,16 @@ class PcdTest {
         .contains("generated-summary")
         .contains("grade low");
   }
+
+  @Test
+  void knowledgeCoverage_everySeedSentenceAccountedFor() {
+    Run r = pcd("knowledge", "coverage");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .doesNotContain("NOT COVERED")
+        .contains("seed-000")
+        .contains("source-gap (")
+        .containsPattern(
+            "\\d+ sentences: \\d+ covered by entries, \\d+ marked background or source-gap");
+  }
 }

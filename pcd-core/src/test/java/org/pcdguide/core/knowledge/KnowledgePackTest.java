@@ -55,12 +55,52 @@ class KnowledgePackTest {
     Path seeds = Path.of("..", "..", "shared", "seeds");
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isDirectory(seeds), "shared/seeds is beside the repository");
-    Map<String, String> stored = Map.of("seed-003", "003_0b420745bea67d6e.txt");
+    Map<String, String> stored =
+        Map.of(
+            "seed-000", "000_56abfdacde357817.txt",
+            "seed-001", "001_a07ae61fc5118c9b.txt",
+            "seed-002", "002_d6f318a10605abfe.txt",
+            "seed-003", "003_0b420745bea67d6e.txt",
+            "seed-004", "004_7f5e023b42a6b588.txt");
     Map<String, String> texts = pack.texts();
     for (Map.Entry<String, String> s : stored.entrySet()) {
       assertThat(texts.get(s.getKey()))
           .isEqualTo(Files.readString(seeds.resolve(s.getValue()), StandardCharsets.UTF_8));
     }
+  }
+
+  @Test
+  void everySeedSentence_isQuotedByAnEntryOrMarkedWithAReason() {
+    List<Coverage.Sentence> sentences = Coverage.of(pack);
+    assertThat(sentences)
+        .allSatisfy(s -> assertThat(s.accounted()).as(s.source() + ": " + s.text()).isTrue());
+    for (String seed : List.of("seed-000", "seed-001", "seed-002", "seed-003", "seed-004")) {
+      assertThat(sentences)
+          .as(seed + " has clinical sentences covered by entries")
+          .anyMatch(s -> s.source().equals(seed) && !s.entries().isEmpty());
+    }
+    assertThat(sentences)
+        .as("seed 000's empty monitoring list is recorded as a source gap")
+        .anyMatch(
+            s ->
+                s.source().equals("seed-000")
+                    && s.mark().equals(java.util.Optional.of("source-gap")));
+  }
+
+  @Test
+  void sentences_cutAsTheFormatDocumentSays() {
+    assertThat(
+            Coverage.sentences(
+                "Heading\n- First point here. Second point 1, 2\n\n  Tail text.  3\n"))
+        .containsExactly("Heading", "First point here.", "Second point", "Tail text.");
+  }
+
+  @Test
+  void veterinaryStatements_areLabelledVeterinaryAndDifferentEntity() {
+    Source vet = pack.source("vet-cp-2017-jvim");
+    assertThat(vet.labels()).containsExactly("veterinary", "different entity");
+    assertThat(pack.entry("PC-TX-006").orElseThrow().evidence())
+        .anyMatch(ev -> ev.source().equals("vet-cp-2017-jvim"));
   }
 
   @Test
