@@ -10,7 +10,9 @@ import java.util.TreeMap;
  * The validated, typed picture of one patient. Every door (case file, FHIR, CDS Hooks, bulk)
  * produces exactly this. {@code history} is empty when the input says nothing about prior therapy
  * (unknown), and present-but-empty when it says there was none. Labs and proposed orders are kept
- * in a canonical order, so the order in which a door lists them never changes an assessment.
+ * in a canonical order, so the order in which a door lists them never changes an assessment. {@code
+ * notes} are what a door read but could not use (an unknown code, a refuted condition), so that
+ * nothing is dropped silently; the assessment lists them as warnings.
  */
 public record PatientCase(
     String id,
@@ -21,7 +23,8 @@ public record PatientCase(
     Clonality clonality,
     List<Lab> labs,
     Optional<List<Therapy>> history,
-    List<String> proposed) {
+    List<String> proposed,
+    List<Problem> notes) {
   private static final java.util.Comparator<Lab> LAB_ORDER =
       java.util.Comparator.comparing(Lab::test)
           .thenComparing(l -> l.date().orElse(LocalDate.MAX))
@@ -32,6 +35,21 @@ public record PatientCase(
     labs = labs.stream().sorted(LAB_ORDER).toList();
     history = history.map(List::copyOf);
     proposed = proposed.stream().distinct().sorted().toList();
+    notes = List.copyOf(notes);
+  }
+
+  /** A case with no door notes (the case-file door reports problems instead). */
+  public PatientCase(
+      String id,
+      Optional<LocalDate> asOf,
+      Patient patient,
+      Optional<String> diagnosis,
+      Map<String, Finding> findings,
+      Clonality clonality,
+      List<Lab> labs,
+      Optional<List<Therapy>> history,
+      List<String> proposed) {
+    this(id, asOf, patient, diagnosis, findings, clonality, labs, history, proposed, List.of());
   }
 
   public Optional<Finding> finding(String findingId) {

@@ -69,6 +69,7 @@ public final class Engine {
       }
     }
     out.proposedWithoutEntry(patientCase);
+    out.inputNotes(patientCase);
     return new Assessment(
         pack.version(),
         pack.hash(),

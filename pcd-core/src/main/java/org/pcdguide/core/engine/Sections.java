@@ -255,18 +255,33 @@ final class Sections {
     }
   }
 
+  /** What the door read but could not use, so that nothing is dropped silently. */
+  void inputNotes(PatientCase patientCase) {
+    for (org.pcdguide.core.cases.Problem n : patientCase.notes()) {
+      warn("input:" + n.path(), n.message());
+    }
+  }
+
   /** Proposed orders no entry speaks to are listed, so nothing proposed passes unremarked. */
   void proposedWithoutEntry(PatientCase patientCase) {
+    Set<String> recommended = new java.util.HashSet<>();
+    for (Candidate c : recommendations) {
+      Entry e = c.item().entry();
+      recommended.addAll(e.agents());
+      e.regimen().ifPresent(recommended::add);
+      recommended.addAll(c.item().then());
+    }
     for (String id : patientCase.proposed()) {
       boolean covered =
-          pack.vocabulary().agentsOf(id).stream().anyMatch(coveredProposals::contains);
+          recommended.contains(id)
+              || pack.vocabulary().agentsOf(id).stream().anyMatch(coveredProposals::contains);
       if (!covered) {
         warn(
             "proposed-" + id + "-unchecked",
             "Proposed "
                 + id
-                + " matches no agent-to-avoid entry for this patient; the pack has no"
-                + " rule against it, which is not an endorsement.");
+                + " matches no recommendation and no agent-to-avoid entry for this patient;"
+                + " the pack has no rule against it, which is not an endorsement.");
       }
     }
   }

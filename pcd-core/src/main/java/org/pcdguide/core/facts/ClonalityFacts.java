@@ -81,7 +81,11 @@ final class ClonalityFacts {
       return new FactValue.Known("cutaneous", because);
     }
     if (beyondSkin.is(Boolean.FALSE)) {
-      return skin;
+      // no skin lesion (or none stated) and nothing beyond the skin: neither extent applies
+      return skin.known()
+          ? new FactValue.Unknown(
+              List.of("no skin lesion and no involvement beyond the skin"), List.of())
+          : skin;
     }
     return new FactValue.Unknown(
         beyondSkin.because(),

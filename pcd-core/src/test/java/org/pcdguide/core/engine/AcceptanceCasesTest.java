@@ -35,6 +35,11 @@ class AcceptanceCasesTest {
     try (Stream<Path> files = Files.list(DIR)) {
       List<Path> list = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
       assertThat(list).as("acceptance cases").hasSizeGreaterThanOrEqualTo(20);
+      for (String disorder : List.of("poems", "plasmacytosis", "scleromyxedema", "myeloma")) {
+        assertThat(list.stream().filter(p -> p.getFileName().toString().startsWith(disorder + "-")))
+            .as("acceptance cases for " + disorder)
+            .hasSizeGreaterThanOrEqualTo(12);
+      }
       return list.stream();
     }
   }
@@ -96,6 +101,20 @@ class AcceptanceCasesTest {
           .containsExactlyInAnyOrderElementsOf(words(expect.get("missing-data")));
     }
     contains(expect, "warnings", a.warnings().stream().map(Assessment.Warning::id).toList());
+    if (expect.has("trials")) {
+      expect
+          .get("trials")
+          .fields()
+          .forEachRemaining(
+              t ->
+                  assertThat(
+                          a.trials().stream()
+                              .filter(x -> x.entry().id().equals(t.getKey()))
+                              .map(Assessment.Trial::eligible)
+                              .findFirst())
+                      .as("eligibility for trial " + t.getKey())
+                      .contains(t.getValue().asText()));
+    }
     if (expect.has("then")) {
       Assessment.Item top = a.recommendations().get(0);
       assertThat(top.then())

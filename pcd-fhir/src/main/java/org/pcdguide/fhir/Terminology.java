@@ -1,0 +1,108 @@
+package org.pcdguide.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FHIR door's code maps (terminology.yaml): external codes (ICD-10-CM, SNOMED CT, LOINC,
+ * RxNorm, Orphanet, Mondo) for the vocabulary's ids, each with its verification status, plus the
+ * documented local code system in which every vocabulary id is its own code.
+ */
+public final class Terminology {
+  /** A code of the map: the concept it stands for ("lab:hemoglobin") and whether it is verified. */
+  public record Code(
+      String concept,
+      String system,
+      String code,
+      String display,
+      boolean verified,
+      String source) {}
+
+  private final Map<String, String> systems;
+  private final Map<String, List<Code>> bySystemAndCode;
+  private final Map<String, List<Code>> byConcept;
+
+  private Terminology(Map<String, String> systems, List<Code> codes) {
+    this.systems = Map.copyOf(systems);
+    Map<String, List<Code>> index = new HashMap<>();
+    Map<String, List<Code>> concepts = new LinkedHashMap<>();
+    for (Code c : codes) {
+      index.computeIfAbsent(c.system() + "|" + c.code(), k -> new ArrayList<>()).add(c);
+      concepts.computeIfAbsent(c.concept(), k -> new ArrayList<>()).add(c);
+    }
+    this.bySystemAndCode = Map.copyOf(index);
+    this.byConcept = Map.copyOf(concepts);
+  }
+
+  /** The map bundled with the FHIR module. */
+  public static Terminology bundled() {
+    try (InputStream in = Terminology.class.getResourceAsStream("terminology.yaml")) {
+      JsonNode root = new YAMLMapper().readTree(in);
+      Map<String, String> systems = new LinkedHashMap<>();
+      root.get("systems")
+          .fields()
+          .forEachRemaining(e -> systems.put(e.getKey(), e.getValue().asText()));
+      List<Code> codes = new ArrayList<>();
+      for (JsonNode c : root.get("codes")) {
+        String system = systems.get(c.get("system").asText());
+        if (system == null) {
+          throw new IllegalStateException(
+              "terminology.yaml: unknown system " + c.get("system").asText());
+        }
+        codes.add(
+            new Code(
+                c.get("concept").asText(),
+                system,
+                c.get("code").asText(),
+                c.get("display").asText(),
+                c.get("status").asText().equals("verified"),
+                c.get("source").asText()));
+      }
+      return new Terminology(systems, codes);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("cannot load the FHIR terminology map", e);
+    }
+  }
+
+  public String local() {
+    return systems.get("pcd");
+  }
+
+  public String system(String key) {
+    return systems.get(key);
+  }
+
+  /**
+   * The concept a coding stands for: a local code of kind {@code kind} ("finding", "lab"...) whose
+   * id the caller checks against the vocabulary, or a mapped external code.
+   */
+  public List<Code> lookup(String system, String code) {
+    if (system == null || code == null) {
+      return List.of();
+    }
+    if (system.equals(local())) {
+      return List.of(new Code(code, system, code, code, true, "local code system"));
+    }
+    return bySystemAndCode.getOrDefault(system + "|" + code, List.of());
+  }
+
+  /** External codes known for a concept, verified ones first. */
+  public List<Code> codesFor(String concept) {
+    List<Code> codes = new ArrayList<>(byConcept.getOrDefault(concept, List.of()));
+    codes.sort((a, b) -> Boolean.compare(b.verified(), a.verified()));
+    return codes;
+  }
+
+  public List<Code> all() {
+    List<Code> all = new ArrayList<>();
+    byConcept.values().forEach(all::addAll);
+    return all;
+  }
+}
