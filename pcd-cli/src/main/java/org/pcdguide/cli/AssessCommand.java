@@ -17,6 +17,9 @@ import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.render.JsonReport;
 import org.pcdguide.core.render.TextReport;
+import org.pcdguide.fhir.FhirAssessmentWriter;
+import org.pcdguide.fhir.HapiBundleCaseSource;
+import org.pcdguide.fhir.Terminology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,14 +29,17 @@ import picocli.CommandLine.Spec;
 /** {@code pcd assess FILE}: reads a case file, assesses it and prints the report. */
 @Command(
     name = "assess",
-    description = "Assess one patient from a case file (YAML or JSON, spec: case-format.md).",
+    description =
+        "Assess one patient from a case file (YAML or JSON, spec: case-format.md) or a FHIR R4"
+            + " Bundle (detected by content).",
     mixinStandardHelpOptions = true)
 final class AssessCommand implements java.util.concurrent.Callable<Integer> {
   /** Report formats. */
   enum Format {
     text,
     markdown,
-    json
+    json,
+    fhir
   }
 
   @ParentCommand Pcd pcd;
@@ -47,7 +53,7 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
+      description = "text, markdown, json or fhir (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(
@@ -69,7 +75,10 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
     byte[] content = read(file);
     KnowledgePack pack = pcd.pack();
     PatientCase patientCase =
-        new CaseReader(pack.vocabulary()).read(file.toString(), content, override);
+        HapiBundleCaseSource.looksLikeFhir(content)
+            ? new HapiBundleCaseSource(pack.vocabulary(), Terminology.bundled())
+                .read(file.toString(), content, override)
+            : new CaseReader(pack.vocabulary()).read(file.toString(), content, override);
     LocalDate date = patientCase.asOf().orElseGet(LocalDate::now);
     Assessment assessment = Engine.assess(patientCase, pack, date);
     String report =
@@ -77,6 +86,8 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
           case json -> JsonReport.render(assessment, pack);
           case markdown -> TextReport.render(assessment, pack, TextReport.Style.MARKDOWN);
           case text -> TextReport.render(assessment, pack, TextReport.Style.TEXT);
+          case fhir ->
+              new FhirAssessmentWriter(pack, Terminology.bundled()).json(assessment, patientCase);
         };
     if (output == null) {
       spec.commandLine().getOut().print(report);

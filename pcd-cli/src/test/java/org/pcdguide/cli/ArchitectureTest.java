@@ -40,6 +40,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheFhirModule_seesHapi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.pcdguide.fhir..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("ca.uhn..", "org.hl7..")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyTheCli_writesToStandardOutOrErr() {
     noClasses()
         .that()

@@ -112,7 +112,7 @@ record ConditionMapping(BundleMapping m) {
       }
     }
     for (Extension e : c.getExtension()) {
-      if (!e.getUrl().startsWith(BundleMapping.EXT + "finding-detail-")) {
+      if (e.getUrl() == null || !e.getUrl().startsWith(BundleMapping.EXT + "finding-detail-")) {
         continue;
       }
       String name = e.getUrl().substring((BundleMapping.EXT + "finding-detail-").length());
@@ -151,9 +151,10 @@ record ConditionMapping(BundleMapping m) {
   private static Object value(Extension e, Vocabulary.DetailDef detail) {
     switch (detail.type()) {
       case BOOLEAN:
-        return e.getValue() instanceof BooleanType b ? b.booleanValue() : null;
+        return e.getValue() instanceof BooleanType b && b.hasValue() ? b.booleanValue() : null;
       case INTEGER:
         return e.getValue() instanceof IntegerType i
+                && i.hasValue()
                 && i.getValue() >= detail.min().orElse(Long.MIN_VALUE)
             ? (long) i.getValue()
             : null;

@@ -20,7 +20,11 @@ import org.pcdguide.core.knowledge.Vocabulary;
  * naming what is wrong; resources and codes it cannot use are kept as notes (warnings).
  */
 public final class HapiBundleCaseSource {
-  private static final FhirContext R4 = FhirContext.forR4Cached();
+  /** HAPI's R4 context, built on first use (it takes about a second): case files never pay. */
+  private static final class R4Holder {
+    static final FhirContext R4 = FhirContext.forR4Cached();
+  }
+
   private final Vocabulary vocabulary;
   private final Terminology terminology;
 
@@ -30,7 +34,7 @@ public final class HapiBundleCaseSource {
   }
 
   public static FhirContext context() {
-    return R4;
+    return R4Holder.R4;
   }
 
   /** Whether the content looks like a FHIR resource (JSON with a resourceType). */
@@ -59,7 +63,7 @@ public final class HapiBundleCaseSource {
   static Bundle parse(String name, byte[] content) {
     IBaseResource resource;
     try {
-      IParser parser = R4.newJsonParser();
+      IParser parser = context().newJsonParser();
       resource = parser.parseResource(new String(content, StandardCharsets.UTF_8));
     } catch (RuntimeException | StackOverflowError e) {
       throw new CaseFormatException(

@@ -88,7 +88,11 @@ public final class Terminology {
       return List.of();
     }
     if (system.equals(local())) {
-      return List.of(new Code(code, system, code, code, true, "local code system"));
+      // local codes are "<kind>:<id>" (finding:papilledema); anything else is not a concept
+      int colon = code.indexOf(':');
+      return colon > 0 && colon < code.length() - 1
+          ? List.of(new Code(code, system, code, code, true, "local code system"))
+          : List.of();
     }
     return bySystemAndCode.getOrDefault(system + "|" + code, List.of());
   }
