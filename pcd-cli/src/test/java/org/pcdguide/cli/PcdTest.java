@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -205,5 +206,36 @@ class PcdTest {
         .contains("source-gap (")
         .containsPattern(
             "\\d+ sentences: \\d+ covered by entries, \\d+ marked background or source-gap");
+  }
+
+  @Test
+  void assess_fhirBundle_detectedByContent_sameAssessmentAsTheCaseFile() {
+    Run fhir = pcd("assess", "../examples/poems-disseminated.fhir.json", "--format", "json");
+    assertThat(fhir.code()).isZero();
+    assertThat(fhir.out()).isEqualTo(pcd("assess", EXAMPLE, "--format", "json").out());
+  }
+
+  @Test
+  void assess_formatFhir_writesABundleWithADetectedIssueForTheProposedThalidomide()
+      throws IOException {
+    Run r = pcd("assess", EXAMPLE, "--format", "fhir");
+    assertThat(r.code()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.get("resourceType").asText()).isEqualTo("Bundle");
+    List<String> types = new java.util.ArrayList<>();
+    json.get("entry").forEach(e -> types.add(e.at("/resource/resourceType").asText()));
+    assertThat(types)
+        .contains(
+            "RequestGroup", "DetectedIssue", "GuidanceResponse", "Provenance", "MedicationRequest");
+    assertThat(r.out()).contains("\"severity\": \"high\"").contains("MedicationRequest/order-1");
+  }
+
+  @Test
+  void assess_notABundle_exit2(@TempDir Path dir) throws IOException {
+    Path bad = dir.resolve("patient.json");
+    Files.writeString(bad, "{\"resourceType\": \"Patient\", \"id\": \"x\"}");
+    Run r = pcd("assess", bad.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("'Patient' is not a Bundle");
   }
 }
