@@ -167,16 +167,7 @@ record ConditionMapping(BundleMapping m) {
   private void unverified(String path, List<Terminology.Code> concepts) {
     for (Terminology.Code c : concepts) {
       if (!c.verified()) {
-        m.notes.add(
-            new Problem(
-                path + ".code",
-                "mapped with an unverified code "
-                    + c.system()
-                    + "|"
-                    + c.code()
-                    + " ("
-                    + c.source()
-                    + ")"));
+        m.notes.add(FhirCodes.unverified(path + ".code", c));
       }
     }
   }

@@ -207,8 +207,7 @@ public final class FhirAssessmentWriter {
     for (String id : c.proposed()) {
       String concept = (pack.vocabulary().agents().containsKey(id) ? "agent:" : "regimen:") + id;
       Vocabulary.AgentDef def = pack.vocabulary().agents().get(id);
-      boolean procedure =
-          def != null && (def.agentClass().equals("procedure") || def.agentClass().equals("local"));
+      boolean procedure = def != null && def.procedure();
       String rid = "order-" + (++n);
       if (procedure) {
         ServiceRequest s = new ServiceRequest();

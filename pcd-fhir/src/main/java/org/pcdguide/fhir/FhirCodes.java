@@ -53,4 +53,11 @@ record FhirCodes(Terminology terminology) {
         ? (cc.hasText() ? "'" + cc.getText() + "'" : "no code")
         : String.join(", ", parts);
   }
+
+  /** The note that says a concept was read through a code the digest could not verify. */
+  static org.pcdguide.core.cases.Problem unverified(String path, Terminology.Code c) {
+    return new org.pcdguide.core.cases.Problem(
+        path,
+        "mapped with an unverified code " + c.system() + "|" + c.code() + " (" + c.source() + ")");
+  }
 }

@@ -40,16 +40,7 @@ record ObservationMapping(BundleMapping m) {
       return;
     }
     if (!concept.get().verified()) {
-      m.notes.add(
-          new Problem(
-              path + ".code",
-              "mapped with an unverified code "
-                  + concept.get().system()
-                  + "|"
-                  + concept.get().code()
-                  + " ("
-                  + concept.get().source()
-                  + ")"));
+      m.notes.add(FhirCodes.unverified(path + ".code", concept.get()));
     }
     String id = FhirCodes.id(concept.get());
     if (FhirCodes.kind(concept.get()).equals("obs")) {

@@ -27,16 +27,6 @@ record TherapyMapping(BundleMapping m) {
   static final String RESPONSE = BundleMapping.EXT + "therapy-response";
   private static final List<String> PROPOSED_STATUS = List.of("draft", "active");
   private static final List<String> PROPOSED_INTENT = List.of("proposal", "plan", "order");
-  private static final List<String> RESPONSES =
-      List.of(
-          "complete",
-          "very-good-partial",
-          "partial",
-          "stable",
-          "progression",
-          "no-stabilization",
-          "refractory",
-          "intolerant");
 
   void request(MedicationRequest r) {
     String path = BundleMapping.path(r);
@@ -146,11 +136,11 @@ record TherapyMapping(BundleMapping m) {
     if (code == null) {
       return Optional.empty();
     }
-    if (!RESPONSES.contains(code)) {
+    if (!Therapy.RESPONSES.contains(code)) {
       m.notes.add(
           new Problem(
               path + ".response",
-              "'" + code + "' is not a response of " + RESPONSES + "; not used"));
+              "'" + code + "' is not a response of " + Therapy.RESPONSES + "; not used"));
       return Optional.empty();
     }
     return Optional.of(code);
@@ -172,16 +162,7 @@ record TherapyMapping(BundleMapping m) {
       return Optional.empty();
     }
     if (!concept.get().verified()) {
-      m.notes.add(
-          new Problem(
-              path,
-              "mapped with an unverified code "
-                  + concept.get().system()
-                  + "|"
-                  + concept.get().code()
-                  + " ("
-                  + concept.get().source()
-                  + ")"));
+      m.notes.add(FhirCodes.unverified(path, concept.get()));
     }
     String id = FhirCodes.id(concept.get());
     if (!m.vocabulary.isTherapy(id)) {

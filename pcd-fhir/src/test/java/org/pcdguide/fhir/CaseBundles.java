@@ -211,7 +211,7 @@ final class CaseBundles {
 
   private boolean procedure(String therapy) {
     Vocabulary.AgentDef a = vocabulary.agents().get(therapy);
-    return a != null && (a.agentClass().equals("procedure") || a.agentClass().equals("local"));
+    return a != null && a.procedure();
   }
 
   private String concept(String therapy) {

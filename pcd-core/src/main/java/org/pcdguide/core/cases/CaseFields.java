@@ -27,16 +27,6 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
           "history",
           "proposed");
   static final List<String> SEXES = List.of("female", "male", "other", "unknown");
-  static final List<String> RESPONSES =
-      List.of(
-          "complete",
-          "very-good-partial",
-          "partial",
-          "stable",
-          "progression",
-          "no-stabilization",
-          "refractory",
-          "intolerant");
 
   /** The case, or empty when the file is not even a map; {@link #problems} says why. */
   Optional<PatientCase> patientCase(JsonNode root, Optional<LocalDate> asOfOverride) {
@@ -187,7 +177,7 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
       }
       Optional<LocalDate> start = date(t, "start", path + ".start");
       Optional<LocalDate> end = date(t, "end", path + ".end");
-      Optional<String> response = oneOf(t, "response", path + ".response", RESPONSES);
+      Optional<String> response = oneOf(t, "response", path + ".response", Therapy.RESPONSES);
       notAfter(start, asOf, path + ".start");
       notAfter(end, asOf, path + ".end");
       if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {

@@ -65,6 +65,11 @@ public record Vocabulary(
     public boolean systemic() {
       return "systemic".equals(agentClass);
     }
+
+    /** Given or ordered as a procedure (ServiceRequest, Procedure) rather than a drug. */
+    public boolean procedure() {
+      return "procedure".equals(agentClass) || "local".equals(agentClass);
+    }
   }
 
   /** A named regimen and its agents. */
