@@ -166,7 +166,8 @@ public final class JsonReport {
       }
       strings(n.putArray("agents"), e.agents());
       e.regimen().ifPresent(r -> n.put("regimen", r));
-      if (!e.then().isEmpty()) {
+      if (e.kind().treatment()) {
+        // contract field (spec/assessment.md): present, possibly empty, on every recommendation
         strings(n.putArray("then"), i.then());
         strings(n.putArray("then-if-decided"), i.thenPending());
       }
