@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       KnowledgeCommand.class,
       VocabularyCommand.class,
       SourcesCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
       "  pcd assess case.json --format markdown --output report.md",
       "  pcd knowledge check --dir knowledge",
       "  pcd vocabulary",
+      "  pcd serve --port 8080",
       "",
       "Exit codes: 0 ok; 2 invalid input (the message names the file, field and value);",
       "1 internal error (no stack trace unless --debug)."

@@ -51,6 +51,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheServerModule_seesHttp() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("org.pcdguide.server..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyTheCli_writesToStandardOutOrErr() {
     noClasses()
         .that()

@@ -66,9 +66,8 @@ public final class HapiBundleCaseSource {
       IParser parser = context().newJsonParser();
       resource = parser.parseResource(new String(content, StandardCharsets.UTF_8));
     } catch (RuntimeException | StackOverflowError e) {
-      throw new CaseFormatException(
-          name,
-          List.of(new Problem("", "not a FHIR R4 JSON resource: " + firstLine(e.getMessage()))));
+      throw CaseFormatException.malformed(
+          name, new Problem("", "not a FHIR R4 JSON resource: " + firstLine(e.getMessage())));
     }
     if (!(resource instanceof Bundle bundle)) {
       throw new CaseFormatException(

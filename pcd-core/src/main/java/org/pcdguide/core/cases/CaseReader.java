@@ -57,7 +57,7 @@ public final class CaseReader {
     try {
       JsonNode node = (json ? JSON : YAML).readTree(text);
       if (node == null || node.isMissingNode() || node.isNull()) {
-        throw new CaseFormatException(name, List.of(new Problem("", "the file is empty")));
+        throw CaseFormatException.malformed(name, new Problem("", "the file is empty"));
       }
       return node;
     } catch (JsonProcessingException e) {
@@ -65,27 +65,22 @@ public final class CaseReader {
           e.getLocation() == null
               ? ""
               : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new CaseFormatException(
+      throw CaseFormatException.malformed(
           name,
-          List.of(
-              new Problem(
-                  where,
-                  "not valid "
-                      + (json ? "JSON" : "YAML")
-                      + ": "
-                      + firstLine(e.getOriginalMessage()))));
+          new Problem(
+              where,
+              "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage())));
     } catch (CaseFormatException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      throw new CaseFormatException(
+      throw CaseFormatException.malformed(
           name,
-          List.of(
-              new Problem(
-                  "",
-                  "not valid "
-                      + (json ? "JSON" : "YAML")
-                      + ": "
-                      + firstLine(String.valueOf(e.getMessage())))));
+          new Problem(
+              "",
+              "not valid "
+                  + (json ? "JSON" : "YAML")
+                  + ": "
+                  + firstLine(String.valueOf(e.getMessage()))));
     }
   }
 

@@ -1,0 +1,259 @@
+package org.pcdguide.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.pcdguide.core.cases.CaseFormatException;
+import org.pcdguide.core.cases.CaseReader;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.engine.Engine;
+import org.pcdguide.core.knowledge.DisorderModule;
+import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.Vocabulary;
+import org.pcdguide.core.render.JsonReport;
+import org.pcdguide.core.render.RuleDocs;
+import org.pcdguide.core.render.TextReport;
+import org.pcdguide.fhir.FhirAssessmentWriter;
+import org.pcdguide.fhir.HapiBundleCaseSource;
+import org.pcdguide.fhir.Terminology;
+
+/** The REST API: assess, knowledge, vocabulary, health and the OpenAPI document. */
+final class Api {
+  static final List<String> ROUTES =
+      List.of(
+          "GET /health",
+          "GET /openapi.json",
+          "POST /api/assess",
+          "GET /api/knowledge",
+          "GET /api/knowledge/{id}",
+          "GET /api/vocabulary");
+  private static final List<String> YAML =
+      List.of("application/yaml", "application/x-yaml", "text/yaml");
+  private static final List<String> JSON = List.of("application/json", "application/fhir+json");
+  private final KnowledgePack pack;
+  private final Terminology terminology;
+  private final long maxBytes;
+  private final byte[] openApi;
+
+  Api(KnowledgePack pack, Terminology terminology, long maxBytes) {
+    this.pack = pack;
+    this.terminology = terminology;
+    this.maxBytes = maxBytes;
+    try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
+      this.openApi = in.readAllBytes();
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("openapi.json is missing from the server jar", e);
+    }
+  }
+
+  void routes(JavalinDefaultRoutingApi r) {
+    r.get("/health", this::health);
+    r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    r.post("/api/assess", this::assess);
+    r.get("/api/knowledge", this::knowledge);
+    r.get("/api/knowledge/{id}", this::entry);
+    r.get("/api/vocabulary", this::vocabulary);
+  }
+
+  private void health(Context ctx) {
+    ObjectNode body = Problems.JSON.createObjectNode();
+    body.put("status", "up");
+    body.putObject("knowledge").put("version", pack.version()).put("hash", pack.hash());
+    ctx.contentType("application/json").result(body.toString());
+  }
+
+  private void assess(Context ctx) {
+    String type =
+        Optional.ofNullable(ctx.contentType())
+            .orElse("")
+            .split(";")[0]
+            .trim()
+            .toLowerCase(Locale.ROOT);
+    if (!YAML.contains(type) && !JSON.contains(type)) {
+      Problems.send(
+          ctx,
+          415,
+          "Unsupported media type",
+          "Content-Type '"
+              + type
+              + "' is not accepted; send application/json, application/fhir+json or application/yaml");
+      return;
+    }
+    if (ctx.contentLength() > maxBytes) {
+      Problems.send(
+          ctx,
+          413,
+          "Request too large",
+          "The body is " + ctx.contentLength() + " bytes; the limit is " + maxBytes);
+      return;
+    }
+    String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
+    if (!List.of("json", "fhir", "markdown", "text").contains(format)) {
+      Problems.send(
+          ctx,
+          400,
+          "Malformed request",
+          "format '" + format + "' is not json, fhir, markdown or text");
+      return;
+    }
+    Optional<LocalDate> asOf;
+    try {
+      asOf = Optional.ofNullable(ctx.queryParam("as-of")).map(LocalDate::parse);
+    } catch (DateTimeParseException e) {
+      Problems.send(
+          ctx,
+          400,
+          "Malformed request",
+          "as-of '" + ctx.queryParam("as-of") + "' is not a date (YYYY-MM-DD)");
+      return;
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length == 0) {
+      Problems.send(
+          ctx, 400, "Malformed request", "The body is empty; send a case file or a FHIR Bundle");
+      return;
+    }
+    PatientCase patientCase;
+    try {
+      patientCase =
+          type.equals("application/fhir+json") || HapiBundleCaseSource.looksLikeFhir(body)
+              ? new HapiBundleCaseSource(pack.vocabulary(), terminology).read("body", body, asOf)
+              : new CaseReader(pack.vocabulary()).read("body", body, asOf);
+    } catch (CaseFormatException e) {
+      if (e.malformed()) {
+        Problems.send(ctx, 400, "Malformed request", "The body is not well-formed", e.problems());
+      } else {
+        Problems.send(
+            ctx,
+            422,
+            "Invalid case",
+            e.problems().size() + " invalid field(s); every one is listed",
+            e.problems());
+      }
+      return;
+    }
+    LocalDate date = patientCase.asOf().orElseGet(LocalDate::now);
+    Assessment a = Engine.assess(patientCase, pack, date);
+    switch (format) {
+      case "fhir" ->
+          ctx.contentType("application/fhir+json")
+              .result(new FhirAssessmentWriter(pack, terminology).json(a, patientCase));
+      case "markdown" ->
+          ctx.contentType("text/markdown; charset=utf-8")
+              .result(TextReport.render(a, pack, TextReport.Style.MARKDOWN));
+      case "text" ->
+          ctx.contentType("text/plain; charset=utf-8")
+              .result(TextReport.render(a, pack, TextReport.Style.TEXT));
+      default -> ctx.contentType("application/json").result(JsonReport.render(a, pack));
+    }
+  }
+
+  private void knowledge(Context ctx) {
+    ObjectNode body = Problems.JSON.createObjectNode();
+    body.put("version", pack.version());
+    body.put("hash", pack.hash());
+    ArrayNode entries = body.putArray("entries");
+    for (DisorderModule m : pack.modules()) {
+      for (Entry e : m.entries()) {
+        entries
+            .addObject()
+            .put("id", e.id())
+            .put("kind", e.kind().word())
+            .put("title", e.title())
+            .put("module", m.file());
+      }
+    }
+    ctx.contentType("application/json").result(body.toString());
+  }
+
+  private void entry(Context ctx) {
+    String id = ctx.pathParam("id");
+    for (DisorderModule m : pack.modules()) {
+      for (Entry e : m.entries()) {
+        if (e.id().equals(id)) {
+          ObjectNode body = Problems.JSON.createObjectNode();
+          body.put("id", e.id());
+          body.put("kind", e.kind().word());
+          body.put("title", e.title());
+          body.put("statement", e.statement());
+          body.put("strength", e.strength());
+          ArrayNode evidence = body.putArray("evidence");
+          e.evidence()
+              .forEach(
+                  ev -> {
+                    var s = pack.source(ev.source());
+                    ObjectNode n =
+                        evidence
+                            .addObject()
+                            .put("source", s.id())
+                            .put("kind", s.kind())
+                            .put("grade", s.grade())
+                            .put("locator", ev.locator());
+                    ev.quote().ifPresent(q -> n.put("quote", q));
+                  });
+          body.put("doc", RuleDocs.pages(pack).get(e.id() + ".md"));
+          ctx.contentType("application/json").result(body.toString());
+          return;
+        }
+      }
+    }
+    Problems.send(ctx, 404, "Not found", "No knowledge entry '" + id + "'");
+  }
+
+  private void vocabulary(Context ctx) {
+    Vocabulary v = pack.vocabulary();
+    ObjectNode body = Problems.JSON.createObjectNode();
+    v.diagnoses().values().forEach(d -> body.with("diagnoses").put(d.id(), d.label()));
+    v.findings()
+        .values()
+        .forEach(
+            f -> {
+              ObjectNode n = body.with("findings").putObject(f.id());
+              n.put("label", f.label());
+              f.details()
+                  .values()
+                  .forEach(
+                      d ->
+                          n.with("details")
+                              .put(
+                                  d.name(),
+                                  d.type().word()
+                                      + (d.values().isEmpty() ? "" : " " + d.values())));
+            });
+    v.labs()
+        .values()
+        .forEach(
+            l -> body.with("labs").putObject(l.id()).put("label", l.label()).put("unit", l.unit()));
+    v.agents()
+        .values()
+        .forEach(
+            a ->
+                body.with("agents")
+                    .putObject(a.id())
+                    .put("label", a.label())
+                    .put("class", a.agentClass()));
+    v.regimens()
+        .values()
+        .forEach(
+            r -> {
+              ArrayNode agents =
+                  body.with("regimens")
+                      .putObject(r.id())
+                      .put("label", r.label())
+                      .putArray("agents");
+              r.agents().forEach(agents::add);
+            });
+    ctx.contentType("application/json").result(body.toString().getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,82 @@
+package org.pcdguide.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.fhir.Terminology;
+
+/**
+ * The PCD Guide HTTP server (Javalin on Jetty): the REST API for now; CDS Hooks, the clinician page
+ * and the audit log will join it. Every error is an RFC 9457 problem body, never a stack trace.
+ */
+public final class PcdServer implements AutoCloseable {
+  /** Server settings; {@code port} 0 picks a free port. */
+  public record Settings(String host, int port, long maxRequestBytes) {
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
+    public static Settings defaults() {
+      return new Settings("127.0.0.1", 8080, DEFAULT_MAX_REQUEST_BYTES);
+    }
+  }
+
+  private final Javalin app;
+
+  private PcdServer(Javalin app) {
+    this.app = app;
+  }
+
+  public static PcdServer start(KnowledgePack pack, Settings settings) {
+    Api api = new Api(pack, Terminology.bundled(), settings.maxRequestBytes());
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.http.maxRequestSize = settings.maxRequestBytes();
+              config.startup.showJavalinBanner = false;
+              api.routes(config.routes);
+              config.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) ->
+                      Problems.send(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) ->
+                      Problems.send(
+                          ctx,
+                          500,
+                          "Internal error",
+                          "The server could not complete the request."));
+              config.routes.error(
+                  404,
+                  "*",
+                  ctx -> {
+                    if (!ctx.result().startsWith("{")) {
+                      Problems.send(
+                          ctx,
+                          404,
+                          "Not found",
+                          "No resource at " + ctx.path() + "; see /openapi.json");
+                    }
+                  });
+            });
+    app.start(settings.host(), settings.port());
+    return new PcdServer(app);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 413 -> "Request too large";
+      case 415 -> "Unsupported media type";
+      case 400 -> "Malformed request";
+      default -> "Request failed";
+    };
+  }
+}
