@@ -37,13 +37,21 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
       description = "Largest accepted request body (default: ${DEFAULT-VALUE}).")
   long maxRequestBytes;
 
+  @Option(
+      names = "--fhir-server",
+      paramLabel = "URL",
+      description =
+          "A FHIR server base URL that CDS Hooks calls may make this server fetch missing prefetch from (repeatable; none by default).")
+  java.util.List<String> fhirServers = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port: '" + port + "' is not a port number");
     }
     PcdServer server =
-        PcdServer.start(pcd.pack(), new PcdServer.Settings(host, port, maxRequestBytes));
+        PcdServer.start(
+            pcd.pack(), new PcdServer.Settings(host, port, maxRequestBytes, fhirServers));
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "pcd: serving on http://"

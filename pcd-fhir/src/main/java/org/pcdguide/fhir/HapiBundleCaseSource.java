@@ -60,6 +60,34 @@ public final class HapiBundleCaseSource {
     return c;
   }
 
+  /**
+   * The draft orders of a Bundle that map to a vocabulary agent or regimen: resource reference
+   * ("MedicationRequest/123") to therapy id, so that a card can suggest removing the right one.
+   */
+  public java.util.Map<String, String> orders(String name, byte[] content) {
+    Bundle bundle = parse(name, content);
+    FhirCodes codes = new FhirCodes(terminology);
+    java.util.Map<String, String> orders = new java.util.LinkedHashMap<>();
+    for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+      org.hl7.fhir.r4.model.Resource r = e.getResource();
+      org.hl7.fhir.r4.model.CodeableConcept code = null;
+      if (r instanceof org.hl7.fhir.r4.model.MedicationRequest m
+          && m.hasMedicationCodeableConcept()) {
+        code = m.getMedicationCodeableConcept();
+      } else if (r instanceof org.hl7.fhir.r4.model.ServiceRequest s) {
+        code = s.getCode();
+      }
+      if (code != null) {
+        codes
+            .concept(code, "agent", "regimen")
+            .map(FhirCodes::id)
+            .filter(vocabulary::isTherapy)
+            .ifPresent(id -> orders.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), id));
+      }
+    }
+    return orders;
+  }
+
   static Bundle parse(String name, byte[] content) {
     IBaseResource resource;
     try {

@@ -37,7 +37,10 @@ final class Api {
           "POST /api/assess",
           "GET /api/knowledge",
           "GET /api/knowledge/{id}",
-          "GET /api/vocabulary");
+          "GET /api/vocabulary",
+          "GET /cds-services",
+          "POST /cds-services/{id}",
+          "POST /cds-services/{id}/feedback");
   private static final List<String> YAML =
       List.of("application/yaml", "application/x-yaml", "text/yaml");
   private static final List<String> JSON = List.of("application/json", "application/fhir+json");

@@ -10,12 +10,22 @@ import org.pcdguide.fhir.Terminology;
  * and the audit log will join it. Every error is an RFC 9457 problem body, never a stack trace.
  */
 public final class PcdServer implements AutoCloseable {
-  /** Server settings; {@code port} 0 picks a free port. */
-  public record Settings(String host, int port, long maxRequestBytes) {
+  /**
+   * Server settings; {@code port} 0 picks a free port. {@code fhirServers} lists the FHIR server
+   * base URLs a CDS Hooks call may make this server fetch from (none by default: no request can
+   * make the server call an arbitrary address).
+   */
+  public record Settings(
+      String host, int port, long maxRequestBytes, java.util.List<String> fhirServers) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
+    public Settings {
+      fhirServers = java.util.List.copyOf(fhirServers);
+    }
+
+    /** Loopback, port 8080, 1 MiB requests, and no FHIR server trusted for fetching. */
     public static Settings defaults() {
-      return new Settings("127.0.0.1", 8080, DEFAULT_MAX_REQUEST_BYTES);
+      return new Settings("127.0.0.1", 8080, DEFAULT_MAX_REQUEST_BYTES, java.util.List.of());
     }
   }
 
@@ -26,13 +36,16 @@ public final class PcdServer implements AutoCloseable {
   }
 
   public static PcdServer start(KnowledgePack pack, Settings settings) {
-    Api api = new Api(pack, Terminology.bundled(), settings.maxRequestBytes());
+    Terminology terminology = Terminology.bundled();
+    Api api = new Api(pack, terminology, settings.maxRequestBytes());
+    CdsHooks hooks = new CdsHooks(pack, terminology, settings.fhirServers());
     Javalin app =
         Javalin.create(
             config -> {
               config.http.maxRequestSize = settings.maxRequestBytes();
               config.startup.showJavalinBanner = false;
               api.routes(config.routes);
+              hooks.routes(config.routes);
               config.routes.exception(
                   HttpResponseException.class,
                   (e, ctx) ->

@@ -28,7 +28,7 @@ class PcdServerTest {
 
   @BeforeAll
   static void start() {
-    server = PcdServer.start(PACK, new PcdServer.Settings("127.0.0.1", 0, 64 * 1024));
+    server = PcdServer.start(PACK, new PcdServer.Settings("127.0.0.1", 0, 64 * 1024, List.of()));
   }
 
   @AfterAll

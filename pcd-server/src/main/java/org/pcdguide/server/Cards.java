@@ -1,0 +1,197 @@
+package org.pcdguide.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.knowledge.Disagreement;
+import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.Evidence;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.Source;
+
+/**
+ * CDS Hooks cards from an assessment: summary under 140 characters, Markdown detail with the
+ * evidence and its grade, indicator, source (label, url of the entry, topic) and a uuid derived
+ * from the hook instance and the entry, so that feedback can be linked to it.
+ */
+final class Cards {
+  static final String TOPICS = "https://fhir.pcdguide.org/CodeSystem/knowledge-entry";
+  private final KnowledgePack pack;
+
+  Cards(KnowledgePack pack) {
+    this.pack = pack;
+  }
+
+  ArrayNode patientView(Assessment a, String hookInstance, String base) {
+    ArrayNode cards = Problems.JSON.createArrayNode();
+    a.recommendations().stream()
+        .filter(i -> i.entry().kind() != org.pcdguide.core.knowledge.EntryKind.SUPPORTIVE)
+        .findFirst()
+        .ifPresent(top -> cards.add(card(top.entry(), "info", hookInstance, base, top.because())));
+    for (Assessment.Item p : a.pitfalls()) {
+      cards.add(card(p.entry(), "warning", hookInstance, base, p.because()));
+    }
+    if (!a.missingData().isEmpty()) {
+      ObjectNode c = cards.addObject();
+      c.put("uuid", uuid(hookInstance, "missing-data").toString());
+      c.put(
+          "summary",
+          "Missing data would change the plan: "
+              + shorten(
+                  String.join(
+                      ", ", a.missingData().stream().map(Assessment.MissingData::finding).toList()),
+                  90));
+      StringBuilder d = new StringBuilder("**Missing data that would change the answer**\n\n");
+      for (Assessment.MissingData m : a.missingData()) {
+        d.append("- **")
+            .append(m.finding())
+            .append("**: ")
+            .append(m.statement())
+            .append(" (holds back ")
+            .append(String.join(", ", m.blocks()))
+            .append(")\n");
+      }
+      c.put("detail", d.toString());
+      c.put("indicator", "info");
+      c.putObject("source").put("label", label());
+    }
+    return cards;
+  }
+
+  ArrayNode orders(Assessment a, Map<String, String> orders, String hookInstance, String base) {
+    ArrayNode cards = Problems.JSON.createArrayNode();
+    for (Assessment.Item i : a.avoid()) {
+      if (i.proposed().isEmpty()) {
+        continue;
+      }
+      ObjectNode c =
+          card(
+              i.entry(),
+              i.severity().equals("critical") ? "critical" : "warning",
+              hookInstance,
+              base,
+              i.because());
+      c.put(
+          "summary",
+          shorten(
+              (i.severity().equals("critical") ? "Avoid " : "Caution: ")
+                  + String.join(", ", i.proposed())
+                  + ": "
+                  + title(i.entry()),
+              139));
+      c.put("selectionBehavior", "any");
+      ArrayNode reasons = c.putArray("overrideReasons");
+      reasons
+          .addObject()
+          .put("code", "benefit-outweighs-risk")
+          .put("system", TOPICS.replace("knowledge-entry", "override-reason"))
+          .put("display", "Benefit judged to outweigh the risk for this patient");
+      reasons
+          .addObject()
+          .put("code", "not-first-line")
+          .put("system", TOPICS.replace("knowledge-entry", "override-reason"))
+          .put("display", "Not first-line therapy for this patient");
+      reasons
+          .addObject()
+          .put("code", "diagnosis-differs")
+          .put("system", TOPICS.replace("knowledge-entry", "override-reason"))
+          .put("display", "The working diagnosis differs");
+      ArrayNode suggestions = c.putArray("suggestions");
+      for (Map.Entry<String, String> o : orders.entrySet()) {
+        if (pack.vocabulary().agentsOf(o.getValue()).stream().anyMatch(i.proposed()::contains)) {
+          ObjectNode s = suggestions.addObject();
+          s.put("label", "Remove the draft order for " + pack.vocabulary().label(o.getValue()));
+          s.put("uuid", uuid(hookInstance, i.entry().id() + "/" + o.getKey()).toString());
+          ObjectNode action = s.putArray("actions").addObject();
+          action.put("type", "delete");
+          action.put("description", "Remove " + o.getKey());
+          action.putArray("resourceId").add(o.getKey());
+        }
+      }
+      cards.add(c);
+    }
+    return cards;
+  }
+
+  private ObjectNode card(
+      Entry e, String indicator, String hookInstance, String base, List<String> because) {
+    ObjectNode c = Problems.JSON.createObjectNode();
+    c.put("uuid", uuid(hookInstance, e.id()).toString());
+    c.put("summary", shorten(title(e), 139));
+    c.put("detail", detail(e, because));
+    c.put("indicator", indicator);
+    ObjectNode source = c.putObject("source");
+    source.put("label", label());
+    source.put("url", base + "/api/knowledge/" + e.id());
+    source
+        .putObject("topic")
+        .put("system", TOPICS)
+        .put("code", e.id())
+        .put("display", shorten(title(e), 139));
+    c.putArray("links")
+        .addObject()
+        .put("label", "Knowledge entry " + e.id())
+        .put("url", base + "/api/knowledge/" + e.id())
+        .put("type", "absolute");
+    return c;
+  }
+
+  private String detail(Entry e, List<String> because) {
+    StringBuilder d = new StringBuilder();
+    d.append(e.statement()).append(" (").append(e.strength()).append(")\n\n");
+    if (!because.isEmpty()) {
+      d.append("*Because:* ").append(String.join("; ", because)).append("\n\n");
+    }
+    d.append("**Evidence**\n\n");
+    for (Evidence ev : e.evidence()) {
+      Source s = pack.source(ev.source());
+      d.append("- ")
+          .append(s.title())
+          .append(" (")
+          .append(s.kind().replace('-', ' '))
+          .append(", grade **")
+          .append(s.grade())
+          .append("**");
+      for (String label : s.labels()) {
+        d.append(", **").append(label).append("**");
+      }
+      if (ev.unsupported()) {
+        d.append(", **unsupported by a located source**");
+      }
+      d.append("), ").append(ev.locator());
+      ev.quote().ifPresent(q -> d.append(": \"").append(q).append("\""));
+      d.append("\n");
+    }
+    for (Disagreement dis : e.disagreements()) {
+      Source s = pack.source(dis.source());
+      d.append("\n*Sources disagree* (")
+          .append(s.id())
+          .append(", grade ")
+          .append(s.grade())
+          .append("): ")
+          .append(dis.statement())
+          .append("\n");
+    }
+    return d.toString();
+  }
+
+  private String label() {
+    return "PCD Guide knowledge " + pack.version();
+  }
+
+  private static String title(Entry e) {
+    return e.title().isEmpty() ? e.statement() : e.title();
+  }
+
+  static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1).stripTrailing() + "…";
+  }
+
+  static UUID uuid(String hookInstance, String key) {
+    return UUID.nameUUIDFromBytes((hookInstance + "|" + key).getBytes(StandardCharsets.UTF_8));
+  }
+}

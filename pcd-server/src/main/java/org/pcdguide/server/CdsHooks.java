@@ -1,0 +1,275 @@
+package org.pcdguide.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.pcdguide.core.cases.CaseFormatException;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.engine.Engine;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.fhir.HapiBundleCaseSource;
+import org.pcdguide.fhir.Terminology;
+
+/**
+ * HL7 CDS Hooks 2.0 services: discovery, patient-view, order-select and order-sign, and feedback.
+ * The patient's data come from prefetch, else from the EHR's FHIR server with the access token it
+ * sent, else the answer is 412 as the specification says.
+ */
+final class CdsHooks {
+  static final Map<String, String> SERVICES =
+      Map.of(
+          "pcd-patient-view", "patient-view",
+          "pcd-order-select", "order-select",
+          "pcd-order-sign", "order-sign");
+  static final Map<String, String> PREFETCH =
+      Map.of(
+          "patient", "Patient/{{context.patientId}}",
+          "conditions", "Condition?patient={{context.patientId}}",
+          "observations", "Observation?patient={{context.patientId}}",
+          "medicationRequests", "MedicationRequest?patient={{context.patientId}}",
+          "procedures", "Procedure?patient={{context.patientId}}");
+  private final KnowledgePack pack;
+  private final HapiBundleCaseSource door;
+  private final Cards cards;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final List<JsonNode> feedback = new CopyOnWriteArrayList<>();
+
+  private final List<String> fhirServers;
+
+  CdsHooks(KnowledgePack pack, Terminology terminology, List<String> fhirServers) {
+    this.pack = pack;
+    this.fhirServers = List.copyOf(fhirServers);
+    this.door = new HapiBundleCaseSource(pack.vocabulary(), terminology);
+    this.cards = new Cards(pack);
+  }
+
+  void routes(JavalinDefaultRoutingApi r) {
+    r.get("/cds-services", this::discovery);
+    r.post("/cds-services/{id}", this::service);
+    r.post("/cds-services/{id}/feedback", this::feedback);
+  }
+
+  private void discovery(Context ctx) {
+    ObjectNode body = Problems.JSON.createObjectNode();
+    ArrayNode services = body.putArray("services");
+    for (String id : List.of("pcd-patient-view", "pcd-order-select", "pcd-order-sign")) {
+      ObjectNode s = services.addObject();
+      s.put("hook", SERVICES.get(id));
+      s.put("id", id);
+      s.put("title", "PCD Guide " + SERVICES.get(id));
+      s.put(
+          "description",
+          id.equals("pcd-patient-view")
+              ? "Plasma cell disorders: headline recommendation, adverse factors and the missing data that would change the plan"
+              : "Plasma cell disorders: flags draft orders that are agents to avoid for this patient");
+      ObjectNode prefetch = s.putObject("prefetch");
+      PREFETCH.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> prefetch.put(e.getKey(), e.getValue()));
+    }
+    ctx.contentType("application/json").result(body.toString());
+  }
+
+  private void service(Context ctx) {
+    String id = ctx.pathParam("id");
+    String hook = SERVICES.get(id);
+    if (hook == null) {
+      Problems.send(ctx, 404, "Not found", "No CDS service '" + id + "'; see /cds-services");
+      return;
+    }
+    JsonNode request;
+    try {
+      request = Problems.JSON.readTree(ctx.bodyAsBytes());
+    } catch (IOException e) {
+      Problems.send(ctx, 400, "Malformed request", "The body is not JSON");
+      return;
+    }
+    if (request == null || !request.isObject() || !hook.equals(request.path("hook").asText())) {
+      Problems.send(ctx, 400, "Malformed request", "hook must be '" + hook + "' for service " + id);
+      return;
+    }
+    String patientId = request.at("/context/patientId").asText("");
+    if (patientId.isEmpty()) {
+      Problems.send(ctx, 400, "Malformed request", "context.patientId is required");
+      return;
+    }
+    ArrayNode entries = Problems.JSON.createArrayNode();
+    Optional<String> fetchProblem = data(request, patientId, entries);
+    if (fetchProblem.isPresent()) {
+      Problems.send(ctx, 412, "Precondition failed", fetchProblem.get());
+      return;
+    }
+    JsonNode draftOrders = request.at("/context/draftOrders");
+    ObjectNode bundle =
+        Problems.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
+    ArrayNode all = bundle.putArray("entry");
+    entries.forEach(all::add);
+    if (draftOrders.isObject()) {
+      draftOrders.path("entry").forEach(e -> all.add(e));
+    }
+    byte[] json = bundle.toString().getBytes(StandardCharsets.UTF_8);
+    PatientCase c;
+    Map<String, String> orders;
+    try {
+      c = door.read("prefetch", json, Optional.empty());
+      orders =
+          draftOrders.isObject()
+              ? door.orders("draftOrders", draftOrders.toString().getBytes(StandardCharsets.UTF_8))
+              : Map.of();
+    } catch (CaseFormatException e) {
+      Problems.send(
+          ctx,
+          422,
+          "Invalid FHIR data",
+          "The prefetch or draft orders cannot be read",
+          e.problems());
+      return;
+    }
+    Assessment a = Engine.assess(c, pack, c.asOf().orElseGet(LocalDate::now));
+    String base = "http://" + Optional.ofNullable(ctx.header("Host")).orElse("localhost");
+    ArrayNode cardList =
+        hook.equals("patient-view")
+            ? cards.patientView(a, request.path("hookInstance").asText(""), base)
+            : cards.orders(a, orders, request.path("hookInstance").asText(""), base);
+    ObjectNode response = Problems.JSON.createObjectNode();
+    response.set("cards", cardList);
+    ctx.contentType("application/json").result(response.toString());
+  }
+
+  /**
+   * Collects the prefetch resources (whatever the EHR named its keys); without a prefetched
+   * Patient, fetches the templates from the EHR's FHIR server with its access token; returns why
+   * when neither is possible (the caller answers 412).
+   */
+  private Optional<String> data(JsonNode request, String patientId, ArrayNode entries) {
+    JsonNode prefetch = request.path("prefetch");
+    List<String> missing = new ArrayList<>(PREFETCH.keySet().stream().sorted().toList());
+    if (prefetch.isObject()) {
+      prefetch
+          .fields()
+          .forEachRemaining(
+              f -> {
+                add(f.getValue(), entries);
+                missing.remove(f.getKey());
+              });
+    }
+    boolean patient = false;
+    for (JsonNode e : entries) {
+      patient |= "Patient".equals(e.at("/resource/resourceType").asText());
+    }
+    if (patient) {
+      // the EHR prefetched the patient: assess with what it sent (what it left out stays unknown)
+      return Optional.empty();
+    }
+    String server = request.path("fhirServer").asText("");
+    String token = request.at("/fhirAuthorization/access_token").asText("");
+    if (server.isEmpty() || token.isEmpty()) {
+      return Optional.of(
+          "prefetch " + missing + " is missing and no fhirServer with fhirAuthorization was given");
+    }
+    if (!fhirServers.contains(server.replaceAll("/+$", ""))) {
+      return Optional.of(
+          "prefetch "
+              + missing
+              + " is missing and fhirServer "
+              + server
+              + " is not on this server's list of FHIR servers it may fetch from");
+    }
+    for (String key : missing) {
+      String url =
+          server.replaceAll("/+$", "")
+              + "/"
+              + PREFETCH.get(key).replace("{{context.patientId}}", patientId);
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/fhir+json")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+          return Optional.of(
+              "fetching " + key + " from the FHIR server answered " + r.statusCode());
+        }
+        add(Problems.JSON.readTree(r.body()), entries);
+      } catch (IOException | IllegalArgumentException e) {
+        return Optional.of(
+            "fetching " + key + " from the FHIR server failed: " + e.getClass().getSimpleName());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.of("interrupted while fetching " + key);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void add(JsonNode value, ArrayNode entries) {
+    if (value == null || !value.isObject()) {
+      return;
+    }
+    if ("Bundle".equals(value.path("resourceType").asText())) {
+      value
+          .path("entry")
+          .forEach(
+              e -> {
+                if (e.has("resource")) {
+                  entries.addObject().set("resource", e.get("resource"));
+                }
+              });
+    } else if (value.has("resourceType")) {
+      entries.addObject().set("resource", value);
+    }
+  }
+
+  private void feedback(Context ctx) {
+    if (!SERVICES.containsKey(ctx.pathParam("id"))) {
+      Problems.send(ctx, 404, "Not found", "No CDS service '" + ctx.pathParam("id") + "'");
+      return;
+    }
+    JsonNode body;
+    try {
+      body = Problems.JSON.readTree(ctx.bodyAsBytes());
+    } catch (IOException e) {
+      Problems.send(ctx, 400, "Malformed request", "The body is not JSON");
+      return;
+    }
+    if (body == null || !body.path("feedback").isArray()) {
+      Problems.send(ctx, 400, "Malformed request", "feedback must be a list of {card, outcome}");
+      return;
+    }
+    for (JsonNode f : body.get("feedback")) {
+      String outcome = f.path("outcome").asText("");
+      if (f.path("card").asText("").isEmpty()
+          || !List.of("accepted", "overridden").contains(outcome)) {
+        Problems.send(
+            ctx,
+            422,
+            "Invalid feedback",
+            "each feedback needs a card uuid and outcome accepted or overridden");
+        return;
+      }
+    }
+    body.get("feedback").forEach(feedback::add);
+    ctx.contentType("application/json").result("{}");
+  }
+}
