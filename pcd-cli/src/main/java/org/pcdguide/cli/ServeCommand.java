@@ -44,14 +44,55 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
           "A FHIR server base URL that CDS Hooks calls may make this server fetch missing prefetch from (repeatable; none by default).")
   java.util.List<String> fhirServers = new java.util.ArrayList<>();
 
+  @Option(
+      names = "--trust-issuer",
+      paramLabel = "ISS=JWKS_FILE",
+      description =
+          "Accept CDS Hooks JWTs from issuer ISS, verified with the public keys in JWKS_FILE (repeatable).")
+  java.util.Map<String, java.nio.file.Path> issuers = new java.util.LinkedHashMap<>();
+
+  @Option(
+      names = "--insecure-no-auth",
+      description =
+          "Development only: accept CDS Hooks calls without a JWT. Off by default; logged loudly when on.")
+  boolean insecureNoAuth;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port: '" + port + "' is not a port number");
     }
+    java.util.Map<String, com.nimbusds.jose.jwk.JWKSet> keys = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, java.nio.file.Path> e : issuers.entrySet()) {
+      try {
+        keys.put(e.getKey(), com.nimbusds.jose.jwk.JWKSet.load(e.getValue().toFile()));
+      } catch (java.io.IOException | java.text.ParseException ex) {
+        throw new UsageException(
+            "--trust-issuer "
+                + e.getKey()
+                + ": cannot read JWKS "
+                + e.getValue()
+                + " ("
+                + ex.getMessage()
+                + ")");
+      }
+    }
+    java.util.Optional<org.pcdguide.server.JwtAuthenticator> auth =
+        insecureNoAuth
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(
+                new org.pcdguide.server.JwtAuthenticator(keys, java.time.Clock.systemUTC()));
+    if (insecureNoAuth) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "pcd: WARNING: CDS Hooks authentication is OFF (--insecure-no-auth);"
+                  + " never use this outside a local demo");
+      spec.commandLine().getErr().flush();
+    }
     PcdServer server =
         PcdServer.start(
-            pcd.pack(), new PcdServer.Settings(host, port, maxRequestBytes, fhirServers));
+            pcd.pack(), new PcdServer.Settings(host, port, maxRequestBytes, fhirServers, auth));
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "pcd: serving on http://"

@@ -53,7 +53,14 @@ final class CdsHooks {
 
   private final List<String> fhirServers;
 
-  CdsHooks(KnowledgePack pack, Terminology terminology, List<String> fhirServers) {
+  private final Optional<JwtAuthenticator> authenticator;
+
+  CdsHooks(
+      KnowledgePack pack,
+      Terminology terminology,
+      List<String> fhirServers,
+      Optional<JwtAuthenticator> authenticator) {
+    this.authenticator = authenticator;
     this.pack = pack;
     this.fhirServers = List.copyOf(fhirServers);
     this.door = new HapiBundleCaseSource(pack.vocabulary(), terminology);
@@ -87,7 +94,32 @@ final class CdsHooks {
     ctx.contentType("application/json").result(body.toString());
   }
 
+  /** Checks the caller's JWT; answers 401 and returns false when it is refused. */
+  private boolean authenticated(Context ctx) {
+    if (authenticator.isEmpty()) {
+      return true;
+    }
+    String audience =
+        ctx.scheme()
+            + "://"
+            + Optional.ofNullable(ctx.header("Host")).orElse(ctx.host())
+            + ctx.path();
+    JwtAuthenticator.Result r =
+        authenticator
+            .get()
+            .authenticate(Optional.ofNullable(ctx.header("Authorization")), audience);
+    if (r.caller().isEmpty()) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      Problems.send(ctx, 401, "Unauthorized", "The CDS client's JWT is refused: " + r.reason());
+      return false;
+    }
+    return true;
+  }
+
   private void service(Context ctx) {
+    if (!authenticated(ctx)) {
+      return;
+    }
     String id = ctx.pathParam("id");
     String hook = SERVICES.get(id);
     if (hook == null) {
@@ -242,6 +274,9 @@ final class CdsHooks {
   }
 
   private void feedback(Context ctx) {
+    if (!authenticated(ctx)) {
+      return;
+    }
     if (!SERVICES.containsKey(ctx.pathParam("id"))) {
       Problems.send(ctx, 404, "Not found", "No CDS service '" + ctx.pathParam("id") + "'");
       return;

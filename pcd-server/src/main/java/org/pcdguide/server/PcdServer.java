@@ -13,19 +13,33 @@ public final class PcdServer implements AutoCloseable {
   /**
    * Server settings; {@code port} 0 picks a free port. {@code fhirServers} lists the FHIR server
    * base URLs a CDS Hooks call may make this server fetch from (none by default: no request can
-   * make the server call an arbitrary address).
+   * make the server call an arbitrary address). An empty {@code authenticator} turns CDS Hooks
+   * authentication off: a development setting, never the default.
    */
   public record Settings(
-      String host, int port, long maxRequestBytes, java.util.List<String> fhirServers) {
+      String host,
+      int port,
+      long maxRequestBytes,
+      java.util.List<String> fhirServers,
+      java.util.Optional<JwtAuthenticator> authenticator) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
     public Settings {
       fhirServers = java.util.List.copyOf(fhirServers);
     }
 
-    /** Loopback, port 8080, 1 MiB requests, and no FHIR server trusted for fetching. */
+    /**
+     * Loopback, port 8080, 1 MiB requests, no FHIR server trusted for fetching, and CDS Hooks calls
+     * authenticated against no issuer (so refused until issuers are configured).
+     */
     public static Settings defaults() {
-      return new Settings("127.0.0.1", 8080, DEFAULT_MAX_REQUEST_BYTES, java.util.List.of());
+      return new Settings(
+          "127.0.0.1",
+          8080,
+          DEFAULT_MAX_REQUEST_BYTES,
+          java.util.List.of(),
+          java.util.Optional.of(
+              new JwtAuthenticator(java.util.Map.of(), java.time.Clock.systemUTC())));
     }
   }
 
@@ -38,7 +52,8 @@ public final class PcdServer implements AutoCloseable {
   public static PcdServer start(KnowledgePack pack, Settings settings) {
     Terminology terminology = Terminology.bundled();
     Api api = new Api(pack, terminology, settings.maxRequestBytes());
-    CdsHooks hooks = new CdsHooks(pack, terminology, settings.fhirServers());
+    CdsHooks hooks =
+        new CdsHooks(pack, terminology, settings.fhirServers(), settings.authenticator());
     Javalin app =
         Javalin.create(
             config -> {

@@ -63,7 +63,11 @@ class CdsHooksTest {
         PcdServer.start(
             PACK,
             new PcdServer.Settings(
-                "127.0.0.1", 0, 1024 * 1024, List.of("http://127.0.0.1:" + fhir.port() + "/fhir")));
+                "127.0.0.1",
+                0,
+                1024 * 1024,
+                List.of("http://127.0.0.1:" + fhir.port() + "/fhir"),
+                java.util.Optional.empty()));
   }
 
   @AfterAll

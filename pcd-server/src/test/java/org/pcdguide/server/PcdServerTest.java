@@ -28,7 +28,11 @@ class PcdServerTest {
 
   @BeforeAll
   static void start() {
-    server = PcdServer.start(PACK, new PcdServer.Settings("127.0.0.1", 0, 64 * 1024, List.of()));
+    server =
+        PcdServer.start(
+            PACK,
+            new PcdServer.Settings(
+                "127.0.0.1", 0, 64 * 1024, List.of(), java.util.Optional.empty()));
   }
 
   @AfterAll
