@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       VocabularyCommand.class,
       SourcesCommand.class,
       ServeCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -37,12 +38,13 @@ import picocli.CommandLine.Option;
       "  pcd serve --port 8080",
       "",
       "Exit codes: 0 ok; 2 invalid input (the message names the file, field and value);",
-      "1 internal error (no stack trace unless --debug)."
+      "1 internal error (no stack trace unless --debug); 3 audit replay gave a different output."
     })
 public final class Pcd implements Runnable {
   static final int OK = 0;
   static final int INTERNAL = 1;
   static final int INVALID = 2;
+  static final int REPLAY_DIFFERS = 3;
 
   @Option(
       names = "--debug",

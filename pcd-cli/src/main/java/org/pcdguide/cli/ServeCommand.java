@@ -57,6 +57,31 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
           "Development only: accept CDS Hooks calls without a JWT. Off by default; logged loudly when on.")
   boolean insecureNoAuth;
 
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "pcd-data",
+      description = "Where the embedded audit database lives (default: ${DEFAULT-VALUE}).")
+  java.nio.file.Path dataDir;
+
+  @Option(
+      names = "--audit-jdbc-url",
+      paramLabel = "URL",
+      description = "Audit database JDBC URL instead of the embedded one (e.g. PostgreSQL).")
+  String auditUrl;
+
+  @Option(names = "--audit-user", defaultValue = "", description = "Audit database user.")
+  String auditUser;
+
+  @Option(names = "--audit-password", defaultValue = "", description = "Audit database password.")
+  String auditPassword;
+
+  org.pcdguide.server.AuditLog audit() {
+    return auditUrl == null
+        ? org.pcdguide.server.AuditLog.embedded(dataDir)
+        : org.pcdguide.server.AuditLog.open(auditUrl, auditUser, auditPassword);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -92,7 +117,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
     PcdServer server =
         PcdServer.start(
-            pcd.pack(), new PcdServer.Settings(host, port, maxRequestBytes, fhirServers, auth));
+            pcd.pack(),
+            new PcdServer.Settings(
+                host, port, maxRequestBytes, fhirServers, auth, java.util.Optional.of(audit())));
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "pcd: serving on http://"

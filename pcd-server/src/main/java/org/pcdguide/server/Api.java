@@ -49,7 +49,10 @@ final class Api {
   private final long maxBytes;
   private final byte[] openApi;
 
-  Api(KnowledgePack pack, Terminology terminology, long maxBytes) {
+  private final Optional<AuditLog> audit;
+
+  Api(KnowledgePack pack, Terminology terminology, long maxBytes, Optional<AuditLog> audit) {
+    this.audit = audit;
     this.pack = pack;
     this.terminology = terminology;
     this.maxBytes = maxBytes;
@@ -148,18 +151,37 @@ final class Api {
     }
     LocalDate date = patientCase.asOf().orElseGet(LocalDate::now);
     Assessment a = Engine.assess(patientCase, pack, date);
-    switch (format) {
-      case "fhir" ->
-          ctx.contentType("application/fhir+json")
-              .result(new FhirAssessmentWriter(pack, terminology).json(a, patientCase));
-      case "markdown" ->
-          ctx.contentType("text/markdown; charset=utf-8")
-              .result(TextReport.render(a, pack, TextReport.Style.MARKDOWN));
-      case "text" ->
-          ctx.contentType("text/plain; charset=utf-8")
-              .result(TextReport.render(a, pack, TextReport.Style.TEXT));
-      default -> ctx.contentType("application/json").result(JsonReport.render(a, pack));
-    }
+    String output =
+        switch (format) {
+          case "fhir" -> new FhirAssessmentWriter(pack, terminology).json(a, patientCase);
+          case "markdown" -> TextReport.render(a, pack, TextReport.Style.MARKDOWN);
+          case "text" -> TextReport.render(a, pack, TextReport.Style.TEXT);
+          default -> JsonReport.render(a, pack);
+        };
+    // committed before the response is sent
+    audit.ifPresent(
+        log ->
+            ctx.header(
+                "X-PCD-Audit-Id",
+                log.record(
+                    java.time.Instant.now(),
+                    "anonymous (REST)",
+                    "assess:" + format,
+                    new String(body, StandardCharsets.UTF_8),
+                    type,
+                    Optional.ofNullable(ctx.queryParam("as-of")),
+                    pack.version(),
+                    pack.hash(),
+                    output,
+                    Optional.empty())));
+    String contentType =
+        switch (format) {
+          case "fhir" -> "application/fhir+json";
+          case "markdown" -> "text/markdown; charset=utf-8";
+          case "text" -> "text/plain; charset=utf-8";
+          default -> "application/json";
+        };
+    ctx.contentType(contentType).result(output);
   }
 
   private void knowledge(Context ctx) {

@@ -54,13 +54,16 @@ final class CdsHooks {
   private final List<String> fhirServers;
 
   private final Optional<JwtAuthenticator> authenticator;
+  private final Optional<AuditLog> audit;
 
   CdsHooks(
       KnowledgePack pack,
       Terminology terminology,
       List<String> fhirServers,
-      Optional<JwtAuthenticator> authenticator) {
+      Optional<JwtAuthenticator> authenticator,
+      Optional<AuditLog> audit) {
     this.authenticator = authenticator;
+    this.audit = audit;
     this.pack = pack;
     this.fhirServers = List.copyOf(fhirServers);
     this.door = new HapiBundleCaseSource(pack.vocabulary(), terminology);
@@ -94,10 +97,10 @@ final class CdsHooks {
     ctx.contentType("application/json").result(body.toString());
   }
 
-  /** Checks the caller's JWT; answers 401 and returns false when it is refused. */
-  private boolean authenticated(Context ctx) {
+  /** The caller's JWT issuer and subject; empty (after answering 401) when it is refused. */
+  private Optional<String> caller(Context ctx) {
     if (authenticator.isEmpty()) {
-      return true;
+      return Optional.of("unauthenticated (development mode)");
     }
     String audience =
         ctx.scheme()
@@ -111,13 +114,14 @@ final class CdsHooks {
     if (r.caller().isEmpty()) {
       ctx.header("WWW-Authenticate", "Bearer");
       Problems.send(ctx, 401, "Unauthorized", "The CDS client's JWT is refused: " + r.reason());
-      return false;
+      return Optional.empty();
     }
-    return true;
+    return Optional.of(r.caller().get().issuer() + " " + r.caller().get().subject());
   }
 
   private void service(Context ctx) {
-    if (!authenticated(ctx)) {
+    Optional<String> caller = caller(ctx);
+    if (caller.isEmpty()) {
       return;
     }
     String id = ctx.pathParam("id");
@@ -182,7 +186,24 @@ final class CdsHooks {
             : cards.orders(a, orders, request.path("hookInstance").asText(""), base);
     ObjectNode response = Problems.JSON.createObjectNode();
     response.set("cards", cardList);
-    ctx.contentType("application/json").result(response.toString());
+    String output = response.toString();
+    // committed before the response is sent
+    audit.ifPresent(
+        log ->
+            ctx.header(
+                "X-PCD-Audit-Id",
+                log.record(
+                    java.time.Instant.now(),
+                    caller.get(),
+                    id,
+                    request.toString(),
+                    "application/json",
+                    Optional.empty(),
+                    pack.version(),
+                    pack.hash(),
+                    output,
+                    Optional.of(cardList.toString()))));
+    ctx.contentType("application/json").result(output);
   }
 
   /**
@@ -274,7 +295,8 @@ final class CdsHooks {
   }
 
   private void feedback(Context ctx) {
-    if (!authenticated(ctx)) {
+    Optional<String> caller = caller(ctx);
+    if (caller.isEmpty()) {
       return;
     }
     if (!SERVICES.containsKey(ctx.pathParam("id"))) {
@@ -305,6 +327,18 @@ final class CdsHooks {
       }
     }
     body.get("feedback").forEach(feedback::add);
+    audit.ifPresent(
+        log ->
+            body.get("feedback")
+                .forEach(
+                    f ->
+                        log.feedback(
+                            java.time.Instant.now(),
+                            ctx.pathParam("id"),
+                            f.path("card").asText(),
+                            f.path("outcome").asText(),
+                            f.path("overrideReason").toString(),
+                            caller.get())));
     ctx.contentType("application/json").result("{}");
   }
 }

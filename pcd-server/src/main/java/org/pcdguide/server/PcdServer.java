@@ -21,7 +21,8 @@ public final class PcdServer implements AutoCloseable {
       int port,
       long maxRequestBytes,
       java.util.List<String> fhirServers,
-      java.util.Optional<JwtAuthenticator> authenticator) {
+      java.util.Optional<JwtAuthenticator> authenticator,
+      java.util.Optional<AuditLog> audit) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
     public Settings {
@@ -39,7 +40,8 @@ public final class PcdServer implements AutoCloseable {
           DEFAULT_MAX_REQUEST_BYTES,
           java.util.List.of(),
           java.util.Optional.of(
-              new JwtAuthenticator(java.util.Map.of(), java.time.Clock.systemUTC())));
+              new JwtAuthenticator(java.util.Map.of(), java.time.Clock.systemUTC())),
+          java.util.Optional.empty());
     }
   }
 
@@ -51,9 +53,10 @@ public final class PcdServer implements AutoCloseable {
 
   public static PcdServer start(KnowledgePack pack, Settings settings) {
     Terminology terminology = Terminology.bundled();
-    Api api = new Api(pack, terminology, settings.maxRequestBytes());
+    Api api = new Api(pack, terminology, settings.maxRequestBytes(), settings.audit());
     CdsHooks hooks =
-        new CdsHooks(pack, terminology, settings.fhirServers(), settings.authenticator());
+        new CdsHooks(
+            pack, terminology, settings.fhirServers(), settings.authenticator(), settings.audit());
     Javalin app =
         Javalin.create(
             config -> {

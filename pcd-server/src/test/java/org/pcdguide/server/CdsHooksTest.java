@@ -67,6 +67,7 @@ class CdsHooksTest {
                 0,
                 1024 * 1024,
                 List.of("http://127.0.0.1:" + fhir.port() + "/fhir"),
+                java.util.Optional.empty(),
                 java.util.Optional.empty()));
   }
 

@@ -48,7 +48,8 @@ class JwtAuthTest {
     server =
         PcdServer.start(
             YamlKnowledgePackSource.bundled().load(),
-            new PcdServer.Settings("127.0.0.1", 0, 1024 * 1024, List.of(), Optional.of(auth)));
+            new PcdServer.Settings(
+                "127.0.0.1", 0, 1024 * 1024, List.of(), Optional.of(auth), Optional.empty()));
     url = "http://127.0.0.1:" + server.port() + "/cds-services/pcd-patient-view";
   }
 

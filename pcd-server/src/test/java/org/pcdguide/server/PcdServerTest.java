@@ -32,7 +32,12 @@ class PcdServerTest {
         PcdServer.start(
             PACK,
             new PcdServer.Settings(
-                "127.0.0.1", 0, 64 * 1024, List.of(), java.util.Optional.empty()));
+                "127.0.0.1",
+                0,
+                64 * 1024,
+                List.of(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty()));
   }
 
   @AfterAll

@@ -1,0 +1,201 @@
+package org.pcdguide.server;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The durable audit log: every assessment and CDS Hooks call (who, what went in, which knowledge,
+ * what came out) and every feedback, in an embedded H2 file database by default (any JDBC URL by
+ * configuration; schema by Flyway migrations). A record is committed before the response is sent.
+ */
+public final class AuditLog {
+  /** One recorded call. */
+  public record Record(
+      String id,
+      Instant recordedAt,
+      String caller,
+      String kind,
+      String inputHash,
+      String input,
+      String inputType,
+      Optional<String> asOf,
+      String knowledge,
+      String knowledgeHash,
+      String outputHash,
+      Optional<String> cards) {}
+
+  private final String url;
+  private final String user;
+  private final String password;
+
+  private AuditLog(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  /** The embedded database under {@code dataDir} (created, and migrated, on first use). */
+  public static AuditLog embedded(Path dataDir) {
+    return open(
+        "jdbc:h2:file:"
+            + dataDir.toAbsolutePath().resolve("audit")
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+        "sa",
+        "");
+  }
+
+  public static AuditLog open(String url, String user, String password) {
+    Flyway.configure()
+        .dataSource(url, user, password)
+        .locations("classpath:db/audit")
+        .load()
+        .migrate();
+    return new AuditLog(url, user, password);
+  }
+
+  private Connection connection() throws SQLException {
+    return DriverManager.getConnection(url, user, password);
+  }
+
+  /** Records one call and commits it; returns its id. */
+  public String record(
+      Instant at,
+      String caller,
+      String kind,
+      String input,
+      String inputType,
+      Optional<String> asOf,
+      String knowledge,
+      String knowledgeHash,
+      String output,
+      Optional<String> cards) {
+    String id = UUID.randomUUID().toString();
+    try (Connection c = connection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_record (id, recorded_at, caller, kind, input_hash, input, input_type, as_of,"
+                    + " knowledge, knowledge_hash, output_hash, cards) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      s.setString(1, id);
+      s.setTimestamp(2, Timestamp.from(at));
+      s.setString(3, caller);
+      s.setString(4, kind);
+      s.setString(5, sha256(input));
+      s.setString(6, input);
+      s.setString(7, inputType);
+      s.setString(8, asOf.orElse(null));
+      s.setString(9, knowledge);
+      s.setString(10, knowledgeHash);
+      s.setString(11, sha256(output));
+      s.setString(12, cards.orElse(null));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit record could not be written", e);
+    }
+    return id;
+  }
+
+  public void feedback(
+      Instant at, String service, String card, String outcome, String reasons, String caller) {
+    try (Connection c = connection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_feedback (id, recorded_at, service, card_uuid, outcome, override_reasons, caller)"
+                    + " VALUES (?,?,?,?,?,?,?)")) {
+      s.setString(1, UUID.randomUUID().toString());
+      s.setTimestamp(2, Timestamp.from(at));
+      s.setString(3, service);
+      s.setString(4, card);
+      s.setString(5, outcome);
+      s.setString(6, reasons);
+      s.setString(7, caller);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the feedback could not be written", e);
+    }
+  }
+
+  /** The most recent records, newest first. */
+  public List<Record> recent(int limit) {
+    return query(
+        "SELECT * FROM audit_record ORDER BY recorded_at DESC, id LIMIT " + Math.max(1, limit));
+  }
+
+  public Optional<Record> get(String id) {
+    List<Record> r =
+        query("SELECT * FROM audit_record WHERE id = '" + id.replaceAll("[^0-9a-f-]", "") + "'");
+    return r.stream().findFirst();
+  }
+
+  /** Feedback outcomes recorded for a card. */
+  public List<String> feedbackFor(String card) {
+    List<String> out = new ArrayList<>();
+    try (Connection c = connection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT outcome FROM audit_feedback WHERE card_uuid = ? ORDER BY recorded_at")) {
+      s.setString(1, card);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit log could not be read", e);
+    }
+    return out;
+  }
+
+  private List<Record> query(String sql) {
+    List<Record> out = new ArrayList<>();
+    try (Connection c = connection();
+        PreparedStatement s = c.prepareStatement(sql);
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new Record(
+                rs.getString("id"),
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("caller"),
+                rs.getString("kind"),
+                rs.getString("input_hash"),
+                rs.getString("input"),
+                rs.getString("input_type"),
+                Optional.ofNullable(rs.getString("as_of")),
+                rs.getString("knowledge"),
+                rs.getString("knowledge_hash"),
+                rs.getString("output_hash"),
+                Optional.ofNullable(rs.getString("cards"))));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit log could not be read", e);
+    }
+    return out;
+  }
+
+  public static String sha256(String text) {
+    try {
+      return "sha256:"
+          + HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
