@@ -4,13 +4,13 @@ CREATE TABLE audit_record (
   caller        VARCHAR(512) NOT NULL,
   kind          VARCHAR(64)  NOT NULL,
   input_hash    VARCHAR(80)  NOT NULL,
-  input         CLOB         NOT NULL,
+  input         TEXT         NOT NULL,
   input_type    VARCHAR(64)  NOT NULL,
   as_of         VARCHAR(10),
   knowledge     VARCHAR(128) NOT NULL,
   knowledge_hash VARCHAR(80) NOT NULL,
   output_hash   VARCHAR(80)  NOT NULL,
-  cards         CLOB
+  cards         TEXT
 );
 
 CREATE TABLE audit_feedback (
@@ -19,7 +19,7 @@ CREATE TABLE audit_feedback (
   service       VARCHAR(64)  NOT NULL,
   card_uuid     VARCHAR(64)  NOT NULL,
   outcome       VARCHAR(16)  NOT NULL,
-  override_reasons CLOB,
+  override_reasons TEXT,
   caller        VARCHAR(512) NOT NULL
 );
 

@@ -1,0 +1,45 @@
+package org.pcdguide.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit log on a real PostgreSQL server (started by .ci/run; the JDBC URL, user and password
+ * come from PCD_TEST_POSTGRES_URL, _USER and _PASSWORD). In CI the variable is always set.
+ */
+class PostgresAuditLogTest {
+  @Test
+  void recordAndReadBack_onPostgres() {
+    String url = System.getenv("PCD_TEST_POSTGRES_URL");
+    if (System.getenv("CI") != null) {
+      assertThat(url).as("CI must provide PostgreSQL (see .ci/run)").isNotBlank();
+    }
+    Assumptions.assumeTrue(url != null && !url.isBlank(), "no PostgreSQL configured for this run");
+    AuditLog log =
+        AuditLog.open(
+            url,
+            System.getenv("PCD_TEST_POSTGRES_USER"),
+            System.getenv("PCD_TEST_POSTGRES_PASSWORD"));
+    String id =
+        log.record(
+            Instant.parse("2026-11-01T10:00:00Z"),
+            "iss sub",
+            "assess:json",
+            "{\"pcd-case\": 1}",
+            "application/json",
+            Optional.of("2026-11-01"),
+            "2026.11.1",
+            "sha256:abc",
+            "{}",
+            Optional.empty());
+    AuditLog.Record r = log.get(id).orElseThrow();
+    assertThat(r.inputHash()).isEqualTo(AuditLog.sha256("{\"pcd-case\": 1}"));
+    assertThat(r.asOf()).contains("2026-11-01");
+    log.feedback(Instant.now(), "pcd-order-sign", "card-" + id, "overridden", "[]", "iss sub");
+    assertThat(log.feedbackFor("card-" + id)).containsExactly("overridden");
+  }
+}
