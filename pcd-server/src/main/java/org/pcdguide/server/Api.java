@@ -32,6 +32,7 @@ import org.pcdguide.fhir.Terminology;
 final class Api {
   static final List<String> ROUTES =
       List.of(
+          "GET /",
           "GET /health",
           "GET /openapi.json",
           "POST /api/assess",
@@ -48,6 +49,7 @@ final class Api {
   private final Terminology terminology;
   private final long maxBytes;
   private final byte[] openApi;
+  private final byte[] page;
 
   private final Optional<AuditLog> audit;
 
@@ -56,14 +58,18 @@ final class Api {
     this.pack = pack;
     this.terminology = terminology;
     this.maxBytes = maxBytes;
-    try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
+    try (InputStream in = Api.class.getResourceAsStream("openapi.json");
+        InputStream html = Api.class.getResourceAsStream("web/index.html")) {
       this.openApi = in.readAllBytes();
+      this.page = html.readAllBytes();
     } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("openapi.json is missing from the server jar", e);
+      throw new IllegalStateException(
+          "openapi.json or web/index.html is missing from the server jar", e);
     }
   }
 
   void routes(JavalinDefaultRoutingApi r) {
+    r.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
     r.get("/health", this::health);
     r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     r.post("/api/assess", this::assess);

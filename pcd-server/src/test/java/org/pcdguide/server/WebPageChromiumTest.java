@@ -1,0 +1,158 @@
+package org.pcdguide.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+
+/**
+ * The clinician page in real headless Chromium, driven through ChromeDriver's W3C WebDriver
+ * protocol: load the example, assess, see the recommendation and the avoid flag; the screenshot
+ * goes to target/ (and to docs/web-report.png with -Dgolden.update=true).
+ */
+class WebPageChromiumTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private String driver;
+  private String session;
+
+  private JsonNode call(String method, String path, JsonNode body) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(driver + path))
+            .header("Content-Type", "application/json");
+    b =
+        switch (method) {
+          case "POST" ->
+              b.POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.toString()));
+          case "DELETE" -> b.DELETE();
+          default -> b.GET();
+        };
+    return JSON.readTree(CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString()).body())
+        .get("value");
+  }
+
+  private String find(String css) throws Exception {
+    ObjectNode by = JSON.createObjectNode().put("using", "css selector").put("value", css);
+    return call("POST", "/session/" + session + "/element", by).elements().next().asText();
+  }
+
+  private String text(String css) throws Exception {
+    return call("GET", "/session/" + session + "/element/" + find(css) + "/text", null).asText();
+  }
+
+  @Test
+  void clinicianPage_assessTheExample_seeRecommendationAndAvoidFlag(@TempDir Path profile)
+      throws Exception {
+    boolean browser =
+        Files.isExecutable(Path.of("/usr/bin/chromium"))
+            && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+    if (System.getenv("CI") != null) {
+      assertThat(browser).as("CI installs chromium and chromium-driver (.ci/run)").isTrue();
+    }
+    Assumptions.assumeTrue(browser, "Chromium is not installed here");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Process chromedriver =
+        new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port)
+            .redirectErrorStream(true)
+            .start();
+    try (PcdServer server =
+        PcdServer.start(
+            YamlKnowledgePackSource.bundled().load(),
+            new PcdServer.Settings(
+                "127.0.0.1", 0, 1 << 20, List.of(), Optional.empty(), Optional.empty()))) {
+      driver = "http://127.0.0.1:" + port;
+      for (int i = 0; i < 100; i++) {
+        try {
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(driver + "/status")).build(),
+              HttpResponse.BodyHandlers.ofString());
+          break;
+        } catch (IOException e) {
+          Thread.sleep(100);
+        }
+      }
+      ObjectNode caps = JSON.createObjectNode();
+      ObjectNode options =
+          caps.putObject("capabilities")
+              .putObject("alwaysMatch")
+              .put("browserName", "chrome")
+              .putObject("goog:chromeOptions");
+      options.put("binary", "/usr/bin/chromium");
+      var args = options.putArray("args");
+      for (String a :
+          List.of(
+              "--headless",
+              "--no-sandbox",
+              "--disable-gpu",
+              "--disable-quic",
+              "--no-first-run",
+              "--disable-background-networking",
+              "--disable-component-update",
+              "--disable-sync",
+              "--window-size=1280,1600",
+              "--user-data-dir=" + profile)) {
+        args.add(a);
+      }
+      session = call("POST", "/session", caps).get("sessionId").asText();
+      try {
+        call(
+            "POST",
+            "/session/" + session + "/url",
+            JSON.createObjectNode().put("url", "http://127.0.0.1:" + server.port() + "/"));
+        call("POST", "/session/" + session + "/element/" + find("#load-example") + "/click", null);
+        call("POST", "/session/" + session + "/element/" + find("#assess") + "/click", null);
+        String headline = "";
+        for (int i = 0; i < 100 && headline.isEmpty(); i++) {
+          Thread.sleep(100);
+          JsonNode found =
+              call(
+                  "POST",
+                  "/session/" + session + "/elements",
+                  JSON.createObjectNode().put("using", "css selector").put("value", "#headline"));
+          if (found.size() > 0) {
+            headline = text("#headline");
+          }
+        }
+        assertThat(headline).startsWith("Lenalidomide-dexamethasone");
+        assertThat(text("#flags"))
+            .contains("CRITICAL: proposed thalidomide")
+            .contains("POEMS-AVOID-001");
+        assertThat(text("#report"))
+            .contains("grade low")
+            .contains("Missing data that would change the answer");
+        byte[] png =
+            Base64.getDecoder()
+                .decode(call("GET", "/session/" + session + "/screenshot", null).asText());
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/web-report.png"), png);
+        if (Boolean.getBoolean("golden.update")) {
+          Files.write(Path.of("../docs/web-report.png"), png);
+        }
+        assertThat(png.length).isGreaterThan(10_000);
+      } finally {
+        call("DELETE", "/session/" + session, null);
+      }
+    } finally {
+      chromedriver.destroy();
+    }
+  }
+}
