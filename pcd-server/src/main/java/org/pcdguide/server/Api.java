@@ -103,6 +103,7 @@ final class Api {
       return;
     }
     if (ctx.contentLength() > maxBytes) {
+      drain(ctx);
       Problems.send(
           ctx,
           413,
@@ -188,6 +189,24 @@ final class Api {
           default -> "application/json";
         };
     ctx.contentType(contentType).result(output);
+  }
+
+  /**
+   * Reads and discards an oversized body (up to 16 times the limit) so that the client, still
+   * sending, receives the 413 instead of a reset connection; beyond that the connection just ends.
+   */
+  private void drain(Context ctx) {
+    long left = Math.min(ctx.contentLength(), 16 * maxBytes);
+    byte[] buffer = new byte[8192];
+    try {
+      InputStream in = ctx.req().getInputStream();
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the client gave up; the 413 below is still the answer
+    }
   }
 
   private void knowledge(Context ctx) {
