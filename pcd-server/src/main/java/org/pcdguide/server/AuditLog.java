@@ -54,7 +54,7 @@ public final class AuditLog {
     return open(
         "jdbc:h2:file:"
             + dataDir.toAbsolutePath().resolve("audit")
-            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+            + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
         "sa",
         "");
   }
@@ -103,6 +103,7 @@ public final class AuditLog {
       s.setString(11, sha256(output));
       s.setString(12, cards.orElse(null));
       s.executeUpdate();
+      durable(c);
     } catch (SQLException e) {
       throw new IllegalStateException("the audit record could not be written", e);
     }
@@ -124,8 +125,22 @@ public final class AuditLog {
       s.setString(6, reasons);
       s.setString(7, caller);
       s.executeUpdate();
+      durable(c);
     } catch (SQLException e) {
       throw new IllegalStateException("the feedback could not be written", e);
+    }
+  }
+
+  /**
+   * On the embedded H2 database, forces the committed record into the database file before the
+   * caller answers: H2 may otherwise keep the last commit in memory, and a killed process lost it
+   * (AuditDurabilityTest). PostgreSQL's commit is durable by itself.
+   */
+  private void durable(Connection c) throws SQLException {
+    if (url.startsWith("jdbc:h2:")) {
+      try (java.sql.Statement s = c.createStatement()) {
+        s.execute("CHECKPOINT");
+      }
     }
   }
 
