@@ -10,15 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.pcdguide.core.cases.CaseReader;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.render.JsonReport;
-import org.pcdguide.core.render.TextReport;
-import org.pcdguide.fhir.FhirAssessmentWriter;
-import org.pcdguide.fhir.HapiBundleCaseSource;
+import org.pcdguide.fhir.CaseInputs;
 import org.pcdguide.fhir.Terminology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,21 +70,11 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
     Optional<LocalDate> override = Optional.ofNullable(asOf).map(AssessCommand::date);
     byte[] content = read(file);
     KnowledgePack pack = pcd.pack();
-    PatientCase patientCase =
-        HapiBundleCaseSource.looksLikeFhir(content)
-            ? new HapiBundleCaseSource(pack.vocabulary(), Terminology.bundled())
-                .read(file.toString(), content, override)
-            : new CaseReader(pack.vocabulary()).read(file.toString(), content, override);
+    CaseInputs inputs = new CaseInputs(pack, Terminology.bundled());
+    PatientCase patientCase = inputs.read(file.toString(), content, override, false);
     LocalDate date = patientCase.asOf().orElseGet(LocalDate::now);
     Assessment assessment = Engine.assess(patientCase, pack, date);
-    String report =
-        switch (format) {
-          case json -> JsonReport.render(assessment, pack);
-          case markdown -> TextReport.render(assessment, pack, TextReport.Style.MARKDOWN);
-          case text -> TextReport.render(assessment, pack, TextReport.Style.TEXT);
-          case fhir ->
-              new FhirAssessmentWriter(pack, Terminology.bundled()).json(assessment, patientCase);
-        };
+    String report = inputs.render(format.name(), assessment, patientCase);
     if (output == null) {
       spec.commandLine().getOut().print(report);
       spec.commandLine().getOut().flush();

@@ -8,15 +8,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.pcdguide.core.cases.CaseReader;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.render.JsonReport;
-import org.pcdguide.core.render.TextReport;
-import org.pcdguide.fhir.FhirAssessmentWriter;
-import org.pcdguide.fhir.HapiBundleCaseSource;
+import org.pcdguide.fhir.CaseInputs;
 import org.pcdguide.fhir.Terminology;
 import org.pcdguide.server.AuditLog;
 import picocli.CommandLine.Command;
@@ -151,20 +147,11 @@ final class AuditCommand implements Runnable {
       KnowledgePack pack = parent.pcd.pack();
       byte[] input = r.input().getBytes(StandardCharsets.UTF_8);
       Optional<LocalDate> asOf = r.asOf().map(LocalDate::parse);
-      PatientCase c =
-          HapiBundleCaseSource.looksLikeFhir(input)
-              ? new HapiBundleCaseSource(pack.vocabulary(), Terminology.bundled())
-                  .read("record " + id, input, asOf)
-              : new CaseReader(pack.vocabulary()).read("record " + id, input, asOf);
+      CaseInputs inputs = new CaseInputs(pack, Terminology.bundled());
+      PatientCase c = inputs.read("record " + id, input, asOf, false);
       LocalDate date = c.asOf().orElse(r.recordedAt().atOffset(ZoneOffset.UTC).toLocalDate());
       Assessment a = Engine.assess(c, pack, date);
-      String output =
-          switch (r.kind().substring("assess:".length())) {
-            case "fhir" -> new FhirAssessmentWriter(pack, Terminology.bundled()).json(a, c);
-            case "markdown" -> TextReport.render(a, pack, TextReport.Style.MARKDOWN);
-            case "text" -> TextReport.render(a, pack, TextReport.Style.TEXT);
-            default -> JsonReport.render(a, pack);
-          };
+      String output = inputs.render(r.kind().substring("assess:".length()), a, c);
       boolean same = AuditLog.sha256(output).equals(r.outputHash());
       PrintWriter out = spec.commandLine().getOut();
       out.println(

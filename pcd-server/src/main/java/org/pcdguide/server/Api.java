@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.pcdguide.core.cases.CaseFormatException;
-import org.pcdguide.core.cases.CaseReader;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Engine;
@@ -21,11 +20,8 @@ import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Vocabulary;
-import org.pcdguide.core.render.JsonReport;
 import org.pcdguide.core.render.RuleDocs;
-import org.pcdguide.core.render.TextReport;
-import org.pcdguide.fhir.FhirAssessmentWriter;
-import org.pcdguide.fhir.HapiBundleCaseSource;
+import org.pcdguide.fhir.CaseInputs;
 import org.pcdguide.fhir.Terminology;
 
 /** The REST API: assess, knowledge, vocabulary, health and the OpenAPI document. */
@@ -52,9 +48,11 @@ final class Api {
   private final byte[] page;
 
   private final Optional<AuditLog> audit;
+  private final CaseInputs inputs;
 
   Api(KnowledgePack pack, Terminology terminology, long maxBytes, Optional<AuditLog> audit) {
     this.audit = audit;
+    this.inputs = new CaseInputs(pack, terminology);
     this.pack = pack;
     this.terminology = terminology;
     this.maxBytes = maxBytes;
@@ -112,7 +110,7 @@ final class Api {
       return;
     }
     String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
-    if (!List.of("json", "fhir", "markdown", "text").contains(format)) {
+    if (!CaseInputs.FORMATS.contains(format)) {
       Problems.send(
           ctx,
           400,
@@ -139,10 +137,7 @@ final class Api {
     }
     PatientCase patientCase;
     try {
-      patientCase =
-          type.equals("application/fhir+json") || HapiBundleCaseSource.looksLikeFhir(body)
-              ? new HapiBundleCaseSource(pack.vocabulary(), terminology).read("body", body, asOf)
-              : new CaseReader(pack.vocabulary()).read("body", body, asOf);
+      patientCase = inputs.read("body", body, asOf, type.equals("application/fhir+json"));
     } catch (CaseFormatException e) {
       if (e.malformed()) {
         Problems.send(ctx, 400, "Malformed request", "The body is not well-formed", e.problems());
@@ -158,13 +153,7 @@ final class Api {
     }
     LocalDate date = patientCase.asOf().orElseGet(LocalDate::now);
     Assessment a = Engine.assess(patientCase, pack, date);
-    String output =
-        switch (format) {
-          case "fhir" -> new FhirAssessmentWriter(pack, terminology).json(a, patientCase);
-          case "markdown" -> TextReport.render(a, pack, TextReport.Style.MARKDOWN);
-          case "text" -> TextReport.render(a, pack, TextReport.Style.TEXT);
-          default -> JsonReport.render(a, pack);
-        };
+    String output = inputs.render(format, a, patientCase);
     // committed before the response is sent
     audit.ifPresent(
         log ->
@@ -229,36 +218,34 @@ final class Api {
 
   private void entry(Context ctx) {
     String id = ctx.pathParam("id");
-    for (DisorderModule m : pack.modules()) {
-      for (Entry e : m.entries()) {
-        if (e.id().equals(id)) {
-          ObjectNode body = Problems.JSON.createObjectNode();
-          body.put("id", e.id());
-          body.put("kind", e.kind().word());
-          body.put("title", e.title());
-          body.put("statement", e.statement());
-          body.put("strength", e.strength());
-          ArrayNode evidence = body.putArray("evidence");
-          e.evidence()
-              .forEach(
-                  ev -> {
-                    var s = pack.source(ev.source());
-                    ObjectNode n =
-                        evidence
-                            .addObject()
-                            .put("source", s.id())
-                            .put("kind", s.kind())
-                            .put("grade", s.grade())
-                            .put("locator", ev.locator());
-                    ev.quote().ifPresent(q -> n.put("quote", q));
-                  });
-          body.put("doc", RuleDocs.pages(pack).get(e.id() + ".md"));
-          ctx.contentType("application/json").result(body.toString());
-          return;
-        }
-      }
+    Optional<Entry> found = pack.entry(id);
+    if (found.isEmpty()) {
+      Problems.send(ctx, 404, "Not found", "No knowledge entry '" + id + "'");
+      return;
     }
-    Problems.send(ctx, 404, "Not found", "No knowledge entry '" + id + "'");
+    Entry e = found.get();
+    ObjectNode body = Problems.JSON.createObjectNode();
+    body.put("id", e.id());
+    body.put("kind", e.kind().word());
+    body.put("title", e.title());
+    body.put("statement", e.statement());
+    body.put("strength", e.strength());
+    ArrayNode evidence = body.putArray("evidence");
+    e.evidence()
+        .forEach(
+            ev -> {
+              var s = pack.source(ev.source());
+              ObjectNode n =
+                  evidence
+                      .addObject()
+                      .put("source", s.id())
+                      .put("kind", s.kind())
+                      .put("grade", s.grade())
+                      .put("locator", ev.locator());
+              ev.quote().ifPresent(q -> n.put("quote", q));
+            });
+    body.put("doc", RuleDocs.page(pack, e.id()).orElse(""));
+    ctx.contentType("application/json").result(body.toString());
   }
 
   private void vocabulary(Context ctx) {

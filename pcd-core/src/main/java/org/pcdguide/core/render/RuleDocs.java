@@ -38,6 +38,18 @@ public final class RuleDocs {
     return pages;
   }
 
+  /** The page of one entry, by id. */
+  public static java.util.Optional<String> page(KnowledgePack pack, String id) {
+    for (DisorderModule m : pack.modules()) {
+      for (Entry e : m.entries()) {
+        if (e.id().equals(id)) {
+          return java.util.Optional.of(page(m, e, pack));
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   static String page(DisorderModule m, Entry e, KnowledgePack pack) {
     StringBuilder b = new StringBuilder();
     b.append("# ").append(e.id()).append(": ").append(e.title()).append("\n\n");
