@@ -35,7 +35,8 @@ public final class JsonResourceCaseSource {
   }
 
   private static byte[] bundle(List<JsonNode> resources) {
-    ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
+    ObjectNode bundle =
+        JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
     ArrayNode entries = bundle.putArray("entry");
     resources.forEach(r -> entries.addObject().set("resource", r));
     return bundle.toString().getBytes(StandardCharsets.UTF_8);
