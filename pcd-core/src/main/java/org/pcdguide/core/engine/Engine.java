@@ -19,7 +19,24 @@ public final class Engine {
   private Engine() {}
 
   public static Assessment assess(PatientCase patientCase, KnowledgePack pack, LocalDate asOf) {
+    return assess(new FactContext(patientCase, pack, asOf));
+  }
+
+  /**
+   * Assesses the patient, then runs the pack's screening rules over the same facts and the
+   * assessment's own ({@code assessment.*}); a rule flags the patient only when its condition is
+   * true, never when it is unknown.
+   */
+  public static Screening screen(PatientCase patientCase, KnowledgePack pack, LocalDate asOf) {
     FactContext facts = new FactContext(patientCase, pack, asOf);
+    Assessment a = assess(facts);
+    return Screening.of(a, facts);
+  }
+
+  private static Assessment assess(FactContext facts) {
+    PatientCase patientCase = facts.patientCase();
+    KnowledgePack pack = facts.pack();
+    LocalDate asOf = facts.asOf();
     Sections out = new Sections(pack, facts);
     Optional<Assessment.DiagnosisCheck> primary = Optional.empty();
     String extent = "not-assessed";

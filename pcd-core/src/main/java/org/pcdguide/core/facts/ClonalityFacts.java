@@ -56,6 +56,23 @@ final class ClonalityFacts {
             + " M-protein study decides it");
   }
 
+  /** The M-protein's light chain, else the one light-chain-restricted plasma cells express. */
+  static FactValue lightChain(FactContext ctx) {
+    org.pcdguide.core.cases.Clonality c = ctx.patientCase().clonality();
+    if (c.lightChain().isPresent()) {
+      return FactValue.of(c.lightChain().get(), "m-protein.light-chain = " + c.lightChain().get());
+    }
+    if (c.ihcKappa().isPresent()
+        && c.ihcLambda().isPresent()
+        && !c.ihcKappa().get().equals(c.ihcLambda().get())) {
+      String chain = c.ihcLambda().get() ? "lambda" : "kappa";
+      return FactValue.of(chain, "plasma-cell-ihc restricted to " + chain);
+    }
+    return FactValue.unknown(
+        "clonality.m-protein.light-chain",
+        "light chain of the M-protein (immunofixation) or of the plasma cells (IHC)");
+  }
+
   static FactValue polyclonalCriterion(FactContext ctx) {
     FactValue c = ctx.fact("clonality");
     return c.known() ? new FactValue.Known(c.is("polyclonal"), c.because()) : c;

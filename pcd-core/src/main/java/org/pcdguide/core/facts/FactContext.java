@@ -56,6 +56,14 @@ public final class FactContext {
     return v;
   }
 
+  /**
+   * Sets a fact that comes from the assessment rather than the case ({@code assessment.*}); the
+   * engine does so before it evaluates screening rules.
+   */
+  public void settle(String name, FactValue value) {
+    values.put(name, value);
+  }
+
   /** A sourced threshold the pack must declare (checked when the pack is loaded). */
   public Threshold threshold(String id) {
     return pack.threshold(id)

@@ -17,6 +17,15 @@ public final class FactRegistry {
               "latest hemoglobin below the lab's reference range",
               BloodCountFacts::anemia),
           FactDef.bool(
+              "assessment.avoid-ordered",
+              "an agent to avoid for this patient is ordered or proposed (screening rules only)",
+              ScreeningFacts::afterAssessment),
+          FactDef.enumeration(
+              "assessment.trial-eligibility",
+              List.of("yes", "unknown", "no", "none"),
+              "best eligibility over the matched trials (screening rules only)",
+              ScreeningFacts::afterAssessment),
+          FactDef.bool(
               "cd56.negative", "CD56 expression stated absent", MyelomaFacts::cd56Negative),
           FactDef.enumeration(
               "clonality",
@@ -44,6 +53,11 @@ public final class FactRegistry {
               OrganFacts::il6Elevated),
           FactDef.bool(
               "ivig.refractory", "history: high-dose IVIg failed", TherapyFacts::ivigRefractory),
+          FactDef.enumeration(
+              "m-protein.light-chain",
+              List.of("kappa", "lambda"),
+              "light chain of the M-protein, else of light-chain-restricted plasma cells (IHC)",
+              ClonalityFacts::lightChain),
           FactDef.enumeration(
               "myeloma.criteria",
               List.of(MET, "not-met"),

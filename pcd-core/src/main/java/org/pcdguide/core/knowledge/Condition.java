@@ -36,4 +36,25 @@ public sealed interface Condition {
   record IsUnknown(String fact) implements Condition {}
 
   Condition ALWAYS = new Always();
+
+  /** Every fact the condition names, in order of appearance. */
+  default java.util.Set<String> facts() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    collect(this, out);
+    return out;
+  }
+
+  private static void collect(Condition c, java.util.Set<String> out) {
+    if (c instanceof All a) {
+      a.parts().forEach(p -> collect(p, out));
+    } else if (c instanceof Any a) {
+      a.parts().forEach(p -> collect(p, out));
+    } else if (c instanceof Not n) {
+      collect(n.part(), out);
+    } else if (c instanceof IsUnknown u) {
+      out.add(u.fact());
+    } else if (c instanceof Compare cmp) {
+      out.add(cmp.fact());
+    }
+  }
 }

@@ -16,7 +16,9 @@ public enum EntryKind {
   TIMELINE,
   CONTEXT,
   TRIAL,
-  DIAGNOSTIC;
+  DIAGNOSTIC,
+  /** A population screening rule: flags a patient worth acting on (pcd screen). */
+  SCREENING;
 
   public String word() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

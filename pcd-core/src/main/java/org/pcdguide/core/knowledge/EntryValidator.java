@@ -46,6 +46,11 @@ record EntryValidator(PackValidator pack, String where) {
       pack.condition(t.when(), where + ".then.when");
     }
     pack.condition(e.when(), where + ".when");
+    pack.check(
+        e.kind() == EntryKind.SCREENING
+            || e.when().facts().stream().noneMatch(f -> f.startsWith("assessment.")),
+        where + ".when",
+        "only screening rules may name assessment.* facts");
     e.preferWhen().ifPresent(c -> pack.condition(c, where + ".prefer-when"));
     switch (e.kind()) {
       case AVOID -> {
@@ -61,6 +66,9 @@ record EntryValidator(PackValidator pack, String where) {
       case MONITORING ->
           pack.check(e.item().isPresent(), where + ".item", "a monitoring entry names its item");
       case DIAGNOSTIC -> e.criterion().ifPresent(this::criterion);
+      case SCREENING ->
+          pack.check(
+              e.item().isPresent(), where + ".item", "a screening rule names its finding (item)");
       default -> {}
     }
     e.window()

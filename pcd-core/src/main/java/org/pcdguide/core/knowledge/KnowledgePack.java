@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The validated knowledge pack: version, content hash, sources, vocabulary and disorder modules.
+ * The validated knowledge pack: version, content hash, sources, vocabulary, disorder modules, seed
+ * coverage and the population screening rules.
  */
 public record KnowledgePack(
     String version,
@@ -14,16 +15,23 @@ public record KnowledgePack(
     Vocabulary vocabulary,
     List<DisorderModule> modules,
     Map<String, String> texts,
-    List<SeedCoverage> coverage) {
+    List<SeedCoverage> coverage,
+    List<Entry> screening) {
 
   public KnowledgePack {
     sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
     modules = List.copyOf(modules);
     texts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(texts));
     coverage = List.copyOf(coverage);
+    screening = List.copyOf(screening);
   }
 
   public Optional<Entry> entry(String id) {
+    for (Entry e : screening) {
+      if (e.id().equals(id)) {
+        return Optional.of(e);
+      }
+    }
     for (DisorderModule m : modules) {
       for (Entry e : m.entries()) {
         if (e.id().equals(id)) {

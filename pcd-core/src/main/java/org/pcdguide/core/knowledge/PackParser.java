@@ -41,6 +41,7 @@ final class PackParser {
     VOCABULARY,
     MODULE,
     COVERAGE,
+    SCREENING,
     UNKNOWN
   }
 
@@ -53,6 +54,9 @@ final class PackParser {
     }
     if (doc.has("coverage")) {
       return FileKind.COVERAGE;
+    }
+    if (doc.has("screening")) {
+      return FileKind.SCREENING;
     }
     if (doc.has("agents") || doc.has("findings") || doc.has("diagnoses")) {
       return FileKind.VOCABULARY;
@@ -253,6 +257,16 @@ final class PackParser {
     if (map.put(id, value) != null) {
       nodes.problem(where, "duplicate id '" + id + "'");
     }
+  }
+
+  /** The screening rules of one file: entries of kind screening, each naming its finding. */
+  List<Entry> screening(JsonNode doc, String file) {
+    nodes.keys(doc, file, Set.of("screening", "rules"));
+    List<Entry> rules = new ArrayList<>();
+    for (JsonNode e : nodes.list(doc, "rules", file)) {
+      rules.add(entries.entry(e, file));
+    }
+    return rules;
   }
 
   Optional<DisorderModule> module(String file, JsonNode doc) {

@@ -71,6 +71,16 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
         new EntryValidator(this, m.file() + "." + e.id()).entry(e);
       }
     }
+    for (Entry e : pack.screening()) {
+      if (!ids.add(e.id())) {
+        problem("screening." + e.id(), "duplicate entry id");
+      }
+      new EntryValidator(this, "screening." + e.id()).entry(e);
+      check(
+          e.kind() == EntryKind.SCREENING,
+          "screening." + e.id() + ".kind",
+          "a screening file holds only entries of kind screening");
+    }
     coverage();
     for (String t : FactRegistry.requiredThresholds()) {
       if (pack.threshold(t).isEmpty()) {

@@ -90,12 +90,14 @@ public final class YamlKnowledgePackSource {
     Map<String, Source> sources = new LinkedHashMap<>();
     List<DisorderModule> modules = new ArrayList<>();
     List<SeedCoverage> coverage = new ArrayList<>();
+    List<Entry> screening = new ArrayList<>();
     Vocabulary vocabulary = null;
     for (Map.Entry<String, JsonNode> d : docs.entrySet()) {
       switch (PackParser.kind(d.getValue())) {
         case SOURCES -> parser.sources(d.getValue(), d.getKey(), sources);
         case MODULE -> parser.module(d.getKey(), d.getValue()).ifPresent(modules::add);
         case COVERAGE -> coverage.add(parser.coverage(d.getValue(), d.getKey()));
+        case SCREENING -> screening.addAll(parser.screening(d.getValue(), d.getKey()));
         case VOCABULARY -> {
           if (vocabulary != null) {
             problems.add(d.getKey() + ": a second vocabulary file; the pack has one");
@@ -104,7 +106,8 @@ public final class YamlKnowledgePackSource {
         }
         default ->
             problems.add(
-                d.getKey() + ": not a sources, vocabulary, disorder module or coverage file");
+                d.getKey()
+                    + ": not a sources, vocabulary, disorder module, coverage or screening file");
       }
     }
     if (vocabulary == null) {
@@ -119,7 +122,7 @@ public final class YamlKnowledgePackSource {
     }
     String hash = "sha256:" + HexFormat.of().formatHex(sha.digest());
     KnowledgePack pack =
-        new KnowledgePack(version, hash, sources, vocabulary, modules, texts, coverage);
+        new KnowledgePack(version, hash, sources, vocabulary, modules, texts, coverage, screening);
     new PackValidator(pack, texts, problems).validate();
     if (!problems.isEmpty()) {
       throw new KnowledgePackException(problems);

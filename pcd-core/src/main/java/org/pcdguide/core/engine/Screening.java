@@ -1,0 +1,77 @@
+package org.pcdguide.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pcdguide.core.facts.FactContext;
+import org.pcdguide.core.facts.FactValue;
+import org.pcdguide.core.knowledge.Entry;
+
+/**
+ * What population screening found for one patient: the assessment and the screening rules that flag
+ * the patient, each with the facts that made it fire and what it is about (the avoid entries and
+ * orders hit, the trials matched).
+ */
+public record Screening(Assessment assessment, List<Hit> hits) {
+  public Screening {
+    hits = List.copyOf(hits);
+  }
+
+  /** One screening rule that fired: its finding code, why, and what it concerns. */
+  public record Hit(Entry rule, String finding, List<String> because, List<String> about) {
+    public Hit {
+      because = List.copyOf(because);
+      about = List.copyOf(about);
+    }
+  }
+
+  static Screening of(Assessment a, FactContext facts) {
+    List<String> ordered = new ArrayList<>();
+    for (Assessment.Item i : a.avoid()) {
+      for (String order : i.proposed()) {
+        ordered.add(i.entry().id() + ": " + order);
+      }
+    }
+    facts.settle(
+        "assessment.avoid-ordered",
+        FactValue.of(
+            !ordered.isEmpty(),
+            ordered.isEmpty()
+                ? "no agent to avoid is ordered"
+                : "ordered agent to avoid (" + String.join("; ", ordered) + ")"));
+    String best = "none";
+    List<String> trials = new ArrayList<>();
+    for (Assessment.Trial t : a.trials()) {
+      trials.add(t.entry().id() + " " + t.entry().registry().orElse("") + ": " + t.eligible());
+      best = better(best, t.eligible());
+    }
+    facts.settle(
+        "assessment.trial-eligibility",
+        FactValue.of(best, "trial eligibility " + (trials.isEmpty() ? "none" : trials)));
+    List<Hit> hits = new ArrayList<>();
+    for (Entry rule : facts.pack().screening()) {
+      Outcome o = ConditionEvaluator.evaluate(rule.when(), facts);
+      if (o.truth() == Tri.TRUE) {
+        hits.add(
+            new Hit(
+                rule, rule.item().orElse(rule.id()), o.because(), about(rule, ordered, trials)));
+      }
+    }
+    return new Screening(a, hits);
+  }
+
+  private static List<String> about(Entry rule, List<String> ordered, List<String> trials) {
+    if (mentions(rule, "assessment.avoid-ordered")) {
+      return ordered;
+    }
+    return mentions(rule, "assessment.trial-eligibility") ? trials : List.of();
+  }
+
+  private static boolean mentions(Entry rule, String fact) {
+    return rule.when().facts().contains(fact);
+  }
+
+  private static String better(String a, String b) {
+    List<String> order = List.of("none", "no", "unknown", "yes");
+    return order.indexOf(b) > order.indexOf(a) ? b : a;
+  }
+}
