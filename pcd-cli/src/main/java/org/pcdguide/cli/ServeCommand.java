@@ -52,6 +52,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   java.util.Map<String, java.nio.file.Path> issuers = new java.util.LinkedHashMap<>();
 
   @Option(
+      names = "--trust-issuer-jku",
+      paramLabel = "ISS=JWKS_URL",
+      description =
+          "Accept CDS Hooks JWTs from issuer ISS whose jku header names exactly JWKS_URL (repeatable,"
+              + " also for several URLs per issuer; http or https, no user info or fragment). Keys"
+              + " are fetched from it (5 s timeout, 64 KiB at most, public keys only) and cached"
+              + " for 10 minutes. Any other jku is refused; tokens without jku use --trust-issuer.")
+  java.util.List<String> issuerJkus = new java.util.ArrayList<>();
+
+  @Option(
       names = "--insecure-no-auth",
       description =
           "Development only: accept CDS Hooks calls without a JWT. Off by default; logged loudly when on.")
@@ -102,11 +112,38 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 + ")");
       }
     }
+    java.util.Map<String, java.util.List<java.net.URI>> jkus = new java.util.LinkedHashMap<>();
+    for (String issuerJku : issuerJkus) {
+      int eq = issuerJku.indexOf('=');
+      try {
+        if (eq <= 0) {
+          throw new java.net.URISyntaxException(issuerJku, "expected ISS=JWKS_URL");
+        }
+        jkus.computeIfAbsent(issuerJku.substring(0, eq), k -> new java.util.ArrayList<>())
+            .add(new java.net.URI(issuerJku.substring(eq + 1)));
+      } catch (java.net.URISyntaxException ex) {
+        throw new UsageException("--trust-issuer-jku '" + issuerJku + "': " + ex.getMessage());
+      }
+    }
+    java.util.List<org.pcdguide.server.TrustedIssuer> trusted = new java.util.ArrayList<>();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(keys.keySet());
+    names.addAll(jkus.keySet());
+    for (String name : names) {
+      try {
+        trusted.add(
+            new org.pcdguide.server.TrustedIssuer(
+                name,
+                keys.getOrDefault(name, new com.nimbusds.jose.jwk.JWKSet()),
+                jkus.getOrDefault(name, java.util.List.of())));
+      } catch (IllegalArgumentException ex) {
+        throw new UsageException("--trust-issuer/--trust-issuer-jku: " + ex.getMessage());
+      }
+    }
     java.util.Optional<org.pcdguide.server.JwtAuthenticator> auth =
         insecureNoAuth
             ? java.util.Optional.empty()
             : java.util.Optional.of(
-                new org.pcdguide.server.JwtAuthenticator(keys, java.time.Clock.systemUTC()));
+                new org.pcdguide.server.JwtAuthenticator(trusted, java.time.Clock.systemUTC()));
     if (insecureNoAuth) {
       spec.commandLine()
           .getErr()

@@ -34,6 +34,11 @@ public final class RuleDocs {
             .append(" |\n");
       }
     }
+    for (Entry e : pack.screening()) {
+      pages.put(e.id() + ".md", screeningPage(e, pack));
+      index.append("| [").append(e.id()).append("](").append(e.id()).append(".md) | ");
+      index.append("screening | ").append(e.title().replace("|", "/")).append(" |\n");
+    }
     pages.put("README.md", index.toString());
     return pages;
   }
@@ -47,14 +52,26 @@ public final class RuleDocs {
         }
       }
     }
-    return java.util.Optional.empty();
+    return pack.screening().stream()
+        .filter(e -> e.id().equals(id))
+        .findFirst()
+        .map(e -> screeningPage(e, pack));
   }
 
   static String page(DisorderModule m, Entry e, KnowledgePack pack) {
+    return page(m.file(), m.label(), m.gate(e.kind()), e, pack);
+  }
+
+  private static String screeningPage(Entry e, KnowledgePack pack) {
+    return page("screening.yaml", "population screening (pcd screen)", Condition.ALWAYS, e, pack);
+  }
+
+  private static String page(
+      String file, String disorder, Condition gate, Entry e, KnowledgePack pack) {
     StringBuilder b = new StringBuilder();
     b.append("# ").append(e.id()).append(": ").append(e.title()).append("\n\n");
-    b.append("Generated from `knowledge/").append(m.file()).append("`; do not edit.\n\n");
-    b.append("- Disorder: ").append(m.label()).append("\n");
+    b.append("Generated from `knowledge/").append(file).append("`; do not edit.\n\n");
+    b.append("- Disorder: ").append(disorder).append("\n");
     b.append("- Kind: ").append(e.kind().word()).append("\n");
     b.append("- Strength: ").append(e.strength()).append("\n");
     e.severity()
@@ -64,7 +81,7 @@ public final class RuleDocs {
     }
     e.regimen().ifPresent(r -> b.append("- Regimen: ").append(r).append("\n"));
     b.append("- Applies when: ")
-        .append(describe(m.gate(e.kind())))
+        .append(describe(gate))
         .append(" and ")
         .append(describe(e.when()))
         .append("\n");
