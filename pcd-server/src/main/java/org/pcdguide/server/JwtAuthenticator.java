@@ -48,9 +48,7 @@ public final class JwtAuthenticator {
   /** Issuers with a configured JWKS each, and no jku allowlist. */
   public JwtAuthenticator(Map<String, JWKSet> issuers, Clock clock) {
     this(
-        issuers.entrySet().stream()
-            .map(e -> TrustedIssuer.of(e.getKey(), e.getValue()))
-            .toList(),
+        issuers.entrySet().stream().map(e -> TrustedIssuer.of(e.getKey(), e.getValue())).toList(),
         clock);
   }
 
@@ -109,7 +107,9 @@ public final class JwtAuthenticator {
 
   /** The keys to verify the token with: never one it carries, jku only when allowlisted. */
   private JkuKeys.Lookup keys(TrustedIssuer trusted, JWSHeader header) {
-    if (header.getJWK() != null || header.getX509CertURL() != null || header.getX509CertChain() != null) {
+    if (header.getJWK() != null
+        || header.getX509CertURL() != null
+        || header.getX509CertChain() != null) {
       return new JkuKeys.Unavailable(
           "the token carries its own key (jwk, x5u or x5c header);"
               + " keys come only from the issuer's configured JWKS or allowlisted jku");
@@ -118,7 +118,9 @@ public final class JwtAuthenticator {
     if (jku == null) {
       return trusted.keys().isEmpty()
           ? new JkuKeys.Unavailable(
-              "issuer " + trusted.issuer() + " has no configured JWKS; its tokens must name an allowlisted jku")
+              "issuer "
+                  + trusted.issuer()
+                  + " has no configured JWKS; its tokens must name an allowlisted jku")
           : new JkuKeys.Found(trusted.keys());
     }
     Optional<URI> allowed = trusted.allowlisted(jku);
