@@ -1,0 +1,130 @@
+package org.pcdguide.bulk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.pcdguide.core.cases.CaseFormatException;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.cases.Problem;
+import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.engine.Engine;
+import org.pcdguide.core.engine.Screening;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.fhir.JsonResourceCaseSource;
+import org.pcdguide.fhir.Terminology;
+
+/**
+ * The per-patient function of a screening run, the same for every engine: one patient's resource
+ * lines in (any order), the FHIR door, the engine and the pack's screening rules, one {@link
+ * PatientResult} out. Built once per runner thread or Spark partition; not thread-safe only in that
+ * it is cheap enough to build per thread.
+ */
+public final class PatientScreen {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Comparator<Located> ORDER =
+      Comparator.comparingInt(Located::file).thenComparingLong(Located::line);
+  private final KnowledgePack pack;
+  private final JsonResourceCaseSource door;
+  private final LocalDate asOf;
+  private final List<String> files;
+
+  public PatientScreen(
+      KnowledgePack pack, Terminology terminology, LocalDate asOf, List<String> files) {
+    this.pack = pack;
+    this.door = new JsonResourceCaseSource(pack.vocabulary(), terminology);
+    this.asOf = asOf;
+    this.files = List.copyOf(files);
+  }
+
+  public PatientResult screen(String patient, List<Located> lines) {
+    List<Located> sorted = new ArrayList<>(lines);
+    sorted.sort(ORDER);
+    List<JsonNode> resources = new ArrayList<>(sorted.size());
+    List<BulkError> errors = new ArrayList<>();
+    for (Located l : sorted) {
+      try {
+        resources.add(JSON.readTree(l.json()));
+      } catch (JsonProcessingException e) {
+        errors.add(
+            new BulkError(
+                files.get(l.file()),
+                l.line(),
+                patient,
+                BulkError.MALFORMED,
+                ResourceLine.firstLine(e.getOriginalMessage())));
+      }
+    }
+    PatientCase c;
+    try {
+      c = door.read(patient, resources, Optional.of(asOf));
+    } catch (CaseFormatException e) {
+      for (Problem p : e.problems()) {
+        errors.add(
+            new BulkError(
+                "", 0, patient, BulkError.UNREADABLE_PATIENT, p.path() + ": " + p.message()));
+      }
+      return unreadable(patient, errors);
+    }
+    return result(patient, c, Engine.screen(c, pack, asOf), errors);
+  }
+
+  private PatientResult result(String patient, PatientCase c, Screening s, List<BulkError> errors) {
+    ObjectNode line = JSON.createObjectNode().put("patient", patient);
+    ArrayNode findings = line.putArray("findings");
+    List<String> codes = new ArrayList<>();
+    List<String> csv = new ArrayList<>();
+    String diagnosis = c.diagnosis().orElse("");
+    for (Screening.Hit h : s.hits()) {
+      codes.add(h.finding());
+      ObjectNode f = findings.addObject();
+      f.put("finding", h.finding()).put("rule", h.rule().id()).put("title", h.rule().title());
+      f.put("strength", h.rule().strength());
+      h.because().forEach(f.putArray("because")::add);
+      h.about().forEach(f.putArray("about")::add);
+      csv.add(
+          Csv.row(
+              patient,
+              h.finding(),
+              h.rule().id(),
+              h.rule().strength(),
+              diagnosis,
+              String.join("; ", h.about())));
+    }
+    if (csv.isEmpty()) {
+      csv.add(Csv.row(patient, "", "", "", diagnosis, ""));
+    }
+    Assessment a = s.assessment();
+    if (!diagnosis.isEmpty()) {
+      line.put("diagnosis", diagnosis);
+    }
+    a.modules().forEach(line.putArray("modules")::add);
+    List<String> avoid = new ArrayList<>();
+    for (Assessment.Item i : a.avoid()) {
+      if (!i.proposed().isEmpty()) {
+        avoid.add(i.entry().id());
+      }
+    }
+    return new PatientResult(patient, line.toString(), codes, a.modules(), avoid, csv, errors);
+  }
+
+  private static PatientResult unreadable(String patient, List<BulkError> errors) {
+    ObjectNode line = JSON.createObjectNode().put("patient", patient).put("status", "unreadable");
+    ArrayNode problems = line.putArray("problems");
+    errors.forEach(e -> problems.add(e.problem()));
+    return new PatientResult(
+        patient,
+        line.toString(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(Csv.row(patient, "unreadable", "", "", "", "")),
+        errors);
+  }
+}

@@ -1,0 +1,52 @@
+package org.pcdguide.bulk;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * What a screening run is asked to do, whichever engine runs it.
+ *
+ * @param input the bulk export folder (local path, or any Hadoop-compatible URI for Spark)
+ * @param output the folder the results are written to
+ * @param asOf the date the patients are assessed at
+ * @param all write every patient, not only those with a finding
+ * @param csv also write findings.csv
+ * @param threads worker threads (embedded) or local cores (Spark)
+ * @param partitionBytes target size of one spill partition (embedded): bounds the memory used
+ */
+public record ScreenRun(
+    String input,
+    Path output,
+    LocalDate asOf,
+    boolean all,
+    boolean csv,
+    int threads,
+    long partitionBytes) {
+  public ScreenRun {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    if (partitionBytes < 1 << 20) {
+      throw new IllegalArgumentException(
+          "partition size must be at least 1 MiB, was " + partitionBytes);
+    }
+  }
+
+  /** Progress of a run, for a progress bar (called from one thread at a time). */
+  public interface Progress {
+    /** Pass 1: bytes read of the estimated total, and lines read. */
+    void reading(long bytes, long totalBytes, long lines);
+
+    /** Pass 2: patients screened and partitions done of all. */
+    void screening(long patients, int partitionsDone, int partitions);
+
+    Progress NONE =
+        new Progress() {
+          @Override
+          public void reading(long bytes, long totalBytes, long lines) {}
+
+          @Override
+          public void screening(long patients, int partitionsDone, int partitions) {}
+        };
+  }
+}
