@@ -15,6 +15,7 @@ import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.fhir.CaseInputs;
 import org.pcdguide.fhir.Terminology;
 import org.pcdguide.server.AuditLog;
+import org.pcdguide.server.CdsCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -126,7 +127,8 @@ final class AuditCommand implements Runnable {
   /** Re-runs a recorded assessment and says whether today's pack gives the same output. */
   @Command(
       name = "replay",
-      description = "Re-run a recorded assessment and compare the output.",
+      description =
+          "Re-run a recorded assessment or CDS Hooks call with today's pack and compare the output.",
       mixinStandardHelpOptions = true)
   static final class Replay implements java.util.concurrent.Callable<Integer> {
     @ParentCommand AuditCommand parent;
@@ -140,19 +142,18 @@ final class AuditCommand implements Runnable {
     public Integer call() {
       AuditLog.Record r =
           parent.log().get(id).orElseThrow(() -> new UsageException("audit: no record " + id));
-      if (!r.kind().startsWith("assess:")) {
-        throw new UsageException(
-            "audit: replay of " + r.kind() + " records (CDS Hooks calls) is not available yet");
-      }
       KnowledgePack pack = parent.pcd.pack();
-      byte[] input = r.input().getBytes(StandardCharsets.UTF_8);
-      Optional<LocalDate> asOf = r.asOf().map(LocalDate::parse);
-      CaseInputs inputs = new CaseInputs(pack, Terminology.bundled());
-      PatientCase c = inputs.read("record " + id, input, asOf, false);
-      LocalDate date = c.asOf().orElse(r.recordedAt().atOffset(ZoneOffset.UTC).toLocalDate());
-      Assessment a = Engine.assess(c, pack, date);
-      String output = inputs.render(r.kind().substring("assess:".length()), a, c);
+      String output;
+      if (CdsCall.isService(r.kind())) {
+        output = CdsCall.replay(pack, Terminology.bundled(), r.input());
+      } else if (r.kind().startsWith("assess:")) {
+        output = assessment(r, pack);
+      } else {
+        throw new UsageException(
+            "audit: record " + id + " of kind " + r.kind() + " cannot be replayed");
+      }
       boolean same = AuditLog.sha256(output).equals(r.outputHash());
+
       PrintWriter out = spec.commandLine().getOut();
       out.println(
           (same ? "same output" : "DIFFERENT output")
@@ -165,6 +166,16 @@ final class AuditCommand implements Runnable {
               + ")");
       out.flush();
       return same ? Pcd.OK : Pcd.REPLAY_DIFFERS;
+    }
+
+    private String assessment(AuditLog.Record r, KnowledgePack pack) {
+      byte[] input = r.input().getBytes(StandardCharsets.UTF_8);
+      Optional<LocalDate> asOf = r.asOf().map(LocalDate::parse);
+      CaseInputs inputs = new CaseInputs(pack, Terminology.bundled());
+      PatientCase c = inputs.read("record " + id, input, asOf, false);
+      LocalDate date = c.asOf().orElse(r.recordedAt().atOffset(ZoneOffset.UTC).toLocalDate());
+      Assessment a = Engine.assess(c, pack, date);
+      return inputs.render(r.kind().substring("assess:".length()), a, c);
     }
   }
 }

@@ -64,4 +64,76 @@ class AuditCommandTest {
                 .code())
         .isEqualTo(2);
   }
+
+  @Test
+  void cdsHooksCall_replaysTheSame_andDiffersWithAChangedPack(@TempDir Path data, @TempDir Path k)
+      throws Exception {
+    String id;
+    String headline;
+    try (PcdServer server =
+        PcdServer.start(
+            YamlKnowledgePackSource.bundled().load(),
+            new PcdServer.Settings(
+                "127.0.0.1",
+                0,
+                1 << 20,
+                List.of(),
+                Optional.empty(),
+                Optional.of(AuditLog.embedded(data))))) {
+      String bundle =
+          java.nio.file.Files.readString(Path.of("../examples/poems-disseminated.fhir.json"));
+      String request =
+          "{\"hook\":\"patient-view\",\"hookInstance\":\"2f3a1b4c-0000-4000-8000-000000000001\","
+              + "\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"example\"},"
+              + "\"prefetch\":{\"everything\":"
+              + bundle
+              + "}}";
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:"
+                                  + server.port()
+                                  + "/cds-services/pcd-patient-view"))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(request))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      id = r.headers().firstValue("X-PCD-Audit-Id").orElseThrow();
+      headline =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(r.body())
+              .at("/cards/0/source/topic/code")
+              .asText();
+    }
+    PcdTest.Run same = PcdTest.pcd("audit", "replay", id, "--data-dir", data.toString());
+    assertThat(same.code()).as(same.err()).isZero();
+    assertThat(same.out()).startsWith("same output for " + id);
+
+    // the same call against a pack whose headline statement was reworded
+    try (var files = java.nio.file.Files.walk(Path.of("../knowledge"))) {
+      for (Path p : files.toList()) {
+        Path to = k.resolve(Path.of("../knowledge").relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(to);
+        } else {
+          java.nio.file.Files.copy(p, to);
+        }
+      }
+    }
+    Path poems = k.resolve("poems.yaml");
+    String yaml = java.nio.file.Files.readString(poems);
+    int entry = yaml.indexOf("- id: " + headline + "\n");
+    int statement = yaml.indexOf("    statement: >-\n", entry) + "    statement: >-\n".length();
+    assertThat(entry).isPositive();
+    java.nio.file.Files.writeString(
+        poems, yaml.substring(0, statement) + "      Reworded.\n" + yaml.substring(statement));
+    PcdTest.Run differs =
+        PcdTest.pcd(
+            "audit", "replay", id, "--data-dir", data.toString(), "--knowledge", k.toString());
+    assertThat(differs.code()).as(differs.err()).isEqualTo(3);
+    assertThat(differs.out()).startsWith("DIFFERENT output for " + id);
+  }
 }

@@ -26,14 +26,15 @@ final class Cards {
     this.pack = pack;
   }
 
-  ArrayNode patientView(Assessment a, String hookInstance, String base) {
+  ArrayNode patientView(Assessment a, String hookInstance, String base, String report) {
     ArrayNode cards = Problems.JSON.createArrayNode();
     a.recommendations().stream()
         .filter(i -> i.entry().kind() != org.pcdguide.core.knowledge.EntryKind.SUPPORTIVE)
         .findFirst()
-        .ifPresent(top -> cards.add(card(top.entry(), "info", hookInstance, base, top.because())));
+        .ifPresent(
+            top -> cards.add(card(top.entry(), "info", hookInstance, base, report, top.because())));
     for (Assessment.Item p : a.pitfalls()) {
-      cards.add(card(p.entry(), "warning", hookInstance, base, p.because()));
+      cards.add(card(p.entry(), "warning", hookInstance, base, report, p.because()));
     }
     if (!a.missingData().isEmpty()) {
       ObjectNode c = cards.addObject();
@@ -58,11 +59,13 @@ final class Cards {
       c.put("detail", d.toString());
       c.put("indicator", "info");
       c.putObject("source").put("label", label());
+      reportLink(c.putArray("links"), report);
     }
     return cards;
   }
 
-  ArrayNode orders(Assessment a, Map<String, String> orders, String hookInstance, String base) {
+  ArrayNode orders(
+      Assessment a, Map<String, String> orders, String hookInstance, String base, String report) {
     ArrayNode cards = Problems.JSON.createArrayNode();
     for (Assessment.Item i : a.avoid()) {
       if (i.proposed().isEmpty()) {
@@ -74,6 +77,7 @@ final class Cards {
               i.severity().equals("critical") ? "critical" : "warning",
               hookInstance,
               base,
+              report,
               i.because());
       c.put(
           "summary",
@@ -118,7 +122,12 @@ final class Cards {
   }
 
   private ObjectNode card(
-      Entry e, String indicator, String hookInstance, String base, List<String> because) {
+      Entry e,
+      String indicator,
+      String hookInstance,
+      String base,
+      String report,
+      List<String> because) {
     ObjectNode c = Problems.JSON.createObjectNode();
     c.put("uuid", uuid(hookInstance, e.id()).toString());
     c.put("summary", shorten(title(e), 139));
@@ -132,12 +141,25 @@ final class Cards {
         .put("system", TOPICS)
         .put("code", e.id())
         .put("display", shorten(title(e), 139));
-    c.putArray("links")
+    ArrayNode links = c.putArray("links");
+    reportLink(links, report);
+    links
         .addObject()
         .put("label", "Knowledge entry " + e.id())
         .put("url", base + "/api/knowledge/" + e.id())
         .put("type", "absolute");
     return c;
+  }
+
+  /** The clinician page with this patient's full report (the data travel in the URL fragment). */
+  private static void reportLink(ArrayNode links, String report) {
+    if (!report.isEmpty()) {
+      links
+          .addObject()
+          .put("label", "Full PCD Guide report for this patient")
+          .put("url", report)
+          .put("type", "absolute");
+    }
   }
 
   private String detail(Entry e, List<String> because) {

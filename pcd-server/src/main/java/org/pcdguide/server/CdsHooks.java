@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,11 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.pcdguide.core.cases.CaseFormatException;
-import org.pcdguide.core.cases.PatientCase;
-import org.pcdguide.core.engine.Assessment;
-import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.fhir.HapiBundleCaseSource;
+import org.pcdguide.fhir.JsonResourceCaseSource;
 import org.pcdguide.fhir.Terminology;
 
 /**
@@ -45,7 +41,8 @@ final class CdsHooks {
           "medicationRequests", "MedicationRequest?patient={{context.patientId}}",
           "procedures", "Procedure?patient={{context.patientId}}");
   private final KnowledgePack pack;
-  private final HapiBundleCaseSource door;
+  private final JsonResourceCaseSource door;
+  private final java.time.Clock clock;
   private final Cards cards;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -66,7 +63,8 @@ final class CdsHooks {
     this.audit = audit;
     this.pack = pack;
     this.fhirServers = List.copyOf(fhirServers);
-    this.door = new HapiBundleCaseSource(pack.vocabulary(), terminology);
+    this.door = new JsonResourceCaseSource(pack.vocabulary(), terminology);
+    this.clock = java.time.Clock.systemUTC();
     this.cards = new Cards(pack);
   }
 
@@ -146,29 +144,27 @@ final class CdsHooks {
       Problems.send(ctx, 400, "Malformed request", "context.patientId is required");
       return;
     }
-    ArrayNode entries = Problems.JSON.createArrayNode();
-    Optional<String> fetchProblem = data(request, patientId, entries);
+    List<JsonNode> resources = new ArrayList<>();
+    Optional<String> fetchProblem = data(request, patientId, resources);
     if (fetchProblem.isPresent()) {
       Problems.send(ctx, 412, "Precondition failed", fetchProblem.get());
       return;
     }
-    JsonNode draftOrders = request.at("/context/draftOrders");
-    ObjectNode bundle =
-        Problems.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
-    ArrayNode all = bundle.putArray("entry");
-    entries.forEach(all::add);
-    if (draftOrders.isObject()) {
-      draftOrders.path("entry").forEach(e -> all.add(e));
-    }
-    byte[] json = bundle.toString().getBytes(StandardCharsets.UTF_8);
-    PatientCase c;
-    Map<String, String> orders;
+    List<JsonNode> drafts = new ArrayList<>();
+    request.at("/context/draftOrders/entry").forEach(e -> drafts.add(e.path("resource")));
+    drafts.removeIf(r -> !r.isObject());
+    String base = "http://" + Optional.ofNullable(ctx.header("Host")).orElse("localhost");
+    CdsCall call =
+        new CdsCall(
+            id,
+            request.path("hookInstance").asText(""),
+            base,
+            LocalDate.now(clock),
+            resources,
+            drafts);
+    String output;
     try {
-      c = door.read("prefetch", json, Optional.empty());
-      orders =
-          draftOrders.isObject()
-              ? door.orders("draftOrders", draftOrders.toString().getBytes(StandardCharsets.UTF_8))
-              : Map.of();
+      output = call.cards(pack, door, cards);
     } catch (CaseFormatException e) {
       Problems.send(
           ctx,
@@ -178,31 +174,22 @@ final class CdsHooks {
           e.problems());
       return;
     }
-    Assessment a = Engine.assess(c, pack, c.asOf().orElseGet(LocalDate::now));
-    String base = "http://" + Optional.ofNullable(ctx.header("Host")).orElse("localhost");
-    ArrayNode cardList =
-        hook.equals("patient-view")
-            ? cards.patientView(a, request.path("hookInstance").asText(""), base)
-            : cards.orders(a, orders, request.path("hookInstance").asText(""), base);
-    ObjectNode response = Problems.JSON.createObjectNode();
-    response.set("cards", cardList);
-    String output = response.toString();
     // committed before the response is sent
     audit.ifPresent(
         log ->
             ctx.header(
                 "X-PCD-Audit-Id",
                 log.record(
-                    java.time.Instant.now(),
+                    clock.instant(),
                     caller.get(),
                     id,
-                    request.toString(),
+                    call.json(),
                     "application/json",
-                    Optional.empty(),
+                    Optional.of(call.asOf().toString()),
                     pack.version(),
                     pack.hash(),
                     output,
-                    Optional.of(cardList.toString()))));
+                    Optional.of(output))));
     ctx.contentType("application/json").result(output);
   }
 
@@ -211,7 +198,7 @@ final class CdsHooks {
    * Patient, fetches the templates from the EHR's FHIR server with its access token; returns why
    * when neither is possible (the caller answers 412).
    */
-  private Optional<String> data(JsonNode request, String patientId, ArrayNode entries) {
+  private Optional<String> data(JsonNode request, String patientId, List<JsonNode> entries) {
     JsonNode prefetch = request.path("prefetch");
     List<String> missing = new ArrayList<>(PREFETCH.keySet().stream().sorted().toList());
     if (prefetch.isObject()) {
@@ -225,7 +212,7 @@ final class CdsHooks {
     }
     boolean patient = false;
     for (JsonNode e : entries) {
-      patient |= "Patient".equals(e.at("/resource/resourceType").asText());
+      patient |= "Patient".equals(e.path("resourceType").asText());
     }
     if (patient) {
       // the EHR prefetched the patient: assess with what it sent (what it left out stays unknown)
@@ -276,7 +263,7 @@ final class CdsHooks {
     return Optional.empty();
   }
 
-  private static void add(JsonNode value, ArrayNode entries) {
+  private static void add(JsonNode value, List<JsonNode> entries) {
     if (value == null || !value.isObject()) {
       return;
     }
@@ -285,12 +272,12 @@ final class CdsHooks {
           .path("entry")
           .forEach(
               e -> {
-                if (e.has("resource")) {
-                  entries.addObject().set("resource", e.get("resource"));
+                if (e.path("resource").isObject()) {
+                  entries.add(e.get("resource"));
                 }
               });
     } else if (value.has("resourceType")) {
-      entries.addObject().set("resource", value);
+      entries.add(value);
     }
   }
 

@@ -56,6 +56,31 @@ class WebPageChromiumTest {
     return call("GET", "/session/" + session + "/element/" + find(css) + "/text", null).asText();
   }
 
+  /** The full-report link of the first card patient-view gives for the example FHIR Bundle. */
+  private static String reportLink(int port) throws Exception {
+    JsonNode bundle =
+        JSON.readTree(Files.readString(Path.of("../examples/poems-disseminated.fhir.json")));
+    ObjectNode request =
+        JSON.createObjectNode()
+            .put("hook", "patient-view")
+            .put("hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
+    request.putObject("context").put("userId", "Practitioner/1").put("patientId", "example");
+    request.putObject("prefetch").set("everything", bundle);
+    HttpResponse<String> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/cds-services/pcd-patient-view"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode link = JSON.readTree(r.body()).at("/cards/0/links/0");
+    assertThat(link.path("label").asText()).contains("Full PCD Guide report");
+    assertThat(link.path("url").asText()).contains("/#bundle=");
+    return link.path("url").asText();
+  }
+
   @Test
   void clinicianPage_assessTheExample_seeRecommendationAndAvoidFlag(@TempDir Path profile)
       throws Exception {
@@ -148,6 +173,28 @@ class WebPageChromiumTest {
           Files.write(Path.of("../docs/web-report.png"), png);
         }
         assertThat(png.length).isGreaterThan(10_000);
+
+        // a patient-view card's "full report" link opens this patient's report on the page
+        String link = reportLink(server.port());
+        call(
+            "POST",
+            "/session/" + session + "/url",
+            JSON.createObjectNode().put("url", "about:blank"));
+        call("POST", "/session/" + session + "/url", JSON.createObjectNode().put("url", link));
+        String fromLink = "";
+        for (int i = 0; i < 100 && fromLink.isEmpty(); i++) {
+          Thread.sleep(100);
+          JsonNode found =
+              call(
+                  "POST",
+                  "/session/" + session + "/elements",
+                  JSON.createObjectNode().put("using", "css selector").put("value", "#headline"));
+          if (found.size() > 0) {
+            fromLink = text("#headline");
+          }
+        }
+        assertThat(fromLink).startsWith("Lenalidomide-dexamethasone");
+        assertThat(text("#flags")).contains("POEMS-AVOID-001");
       } finally {
         call("DELETE", "/session/" + session, null);
       }

@@ -1,0 +1,117 @@
+package org.pcdguide.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.engine.Engine;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.fhir.JsonResourceCaseSource;
+import org.pcdguide.fhir.Terminology;
+
+/**
+ * Everything one CDS Hooks call's cards depend on: the service, hook instance, the server's base
+ * URL, the date, the patient's resources (prefetched or fetched) and the draft orders. It is what
+ * the audit log records, so that {@code pcd audit replay} re-runs the call exactly.
+ */
+public record CdsCall(
+    String service,
+    String hookInstance,
+    String base,
+    LocalDate asOf,
+    List<JsonNode> resources,
+    List<JsonNode> draftOrders) {
+  public CdsCall {
+    resources = List.copyOf(resources);
+    draftOrders = List.copyOf(draftOrders);
+  }
+
+  /** The cards response ({@code {"cards": [...]}}); the case door may throw for bad data. */
+  String cards(KnowledgePack pack, JsonResourceCaseSource door, Cards cards) {
+    List<JsonNode> all = new ArrayList<>(resources);
+    all.addAll(draftOrders);
+    PatientCase c = door.read("prefetch", all, java.util.Optional.of(asOf));
+    Map<String, String> orders = door.orders("draftOrders", draftOrders);
+    Assessment a = Engine.assess(c, pack, asOf);
+    String report = base + "/#bundle=" + compressed(all);
+    ArrayNode list =
+        CdsHooks.SERVICES.get(service).equals("patient-view")
+            ? cards.patientView(a, hookInstance, base, report)
+            : cards.orders(a, orders, hookInstance, base, report);
+    ObjectNode response = Problems.JSON.createObjectNode();
+    response.set("cards", list);
+    return response.toString();
+  }
+
+  /** Replays a recorded call with today's pack: the response it gives now. */
+  public static String replay(KnowledgePack pack, Terminology terminology, String recorded) {
+    CdsCall call = parse(recorded);
+    return call.cards(
+        pack, new JsonResourceCaseSource(pack.vocabulary(), terminology), new Cards(pack));
+  }
+
+  /** Whether an audit record kind is a CDS Hooks service. */
+  public static boolean isService(String kind) {
+    return CdsHooks.SERVICES.containsKey(kind);
+  }
+
+  String json() {
+    ObjectNode n = Problems.JSON.createObjectNode();
+    n.put("service", service).put("hookInstance", hookInstance).put("base", base);
+    n.put("asOf", asOf.toString());
+    resources.forEach(n.putArray("resources")::add);
+    draftOrders.forEach(n.putArray("draftOrders")::add);
+    return n.toString();
+  }
+
+  static CdsCall parse(String json) {
+    try {
+      JsonNode n = Problems.JSON.readTree(json);
+      List<JsonNode> resources = new ArrayList<>();
+      n.path("resources").forEach(resources::add);
+      List<JsonNode> drafts = new ArrayList<>();
+      n.path("draftOrders").forEach(drafts::add);
+      return new CdsCall(
+          n.path("service").asText(),
+          n.path("hookInstance").asText(),
+          n.path("base").asText(),
+          LocalDate.parse(n.path("asOf").asText()),
+          resources,
+          drafts);
+    } catch (JsonProcessingException | java.time.DateTimeException e) {
+      throw new IllegalArgumentException("not a recorded CDS Hooks call: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The resources as a collection Bundle, raw-deflated and base64url-encoded (the web page reads
+   * it).
+   */
+  static String compressed(List<JsonNode> resources) {
+    ObjectNode bundle =
+        Problems.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
+    ArrayNode entries = bundle.putArray("entry");
+    resources.forEach(r -> entries.addObject().set("resource", r));
+    byte[] in = bundle.toString().getBytes(StandardCharsets.UTF_8);
+    Deflater d = new Deflater(Deflater.BEST_SPEED, true);
+    d.setInput(in);
+    d.finish();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length / 3 + 64);
+    byte[] buffer = new byte[8192];
+    while (!d.finished()) {
+      out.write(buffer, 0, d.deflate(buffer));
+    }
+    d.end();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+  }
+}
