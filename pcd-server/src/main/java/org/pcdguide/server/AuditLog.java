@@ -43,10 +43,25 @@ public final class AuditLog {
   private final String user;
   private final String password;
 
+  private final AuditWriter writer;
+
   private AuditLog(String url, String user, String password) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.writer =
+        new AuditWriter(
+            new AuditWriter.Connections() {
+              @Override
+              public Connection open() throws SQLException {
+                return connection();
+              }
+
+              @Override
+              public void durable(Connection c) throws SQLException {
+                AuditLog.this.durable(c);
+              }
+            });
   }
 
   /** The embedded database under {@code dataDir} (created, and migrated, on first use). */
@@ -72,7 +87,10 @@ public final class AuditLog {
     return DriverManager.getConnection(url, user, password);
   }
 
-  /** Records one call and commits it; returns its id. */
+  /**
+   * Records one call and returns its id once the record is committed and durable (group commit:
+   * concurrent calls share one commit, see {@link AuditWriter}).
+   */
   public String record(
       Instant at,
       String caller,
@@ -85,28 +103,23 @@ public final class AuditLog {
       String output,
       Optional<String> cards) {
     String id = UUID.randomUUID().toString();
-    try (Connection c = connection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO audit_record (id, recorded_at, caller, kind, input_hash, input, input_type, as_of,"
-                    + " knowledge, knowledge_hash, output_hash, cards) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-      s.setString(1, id);
-      s.setTimestamp(2, Timestamp.from(at));
-      s.setString(3, caller);
-      s.setString(4, kind);
-      s.setString(5, sha256(input));
-      s.setString(6, input);
-      s.setString(7, inputType);
-      s.setString(8, asOf.orElse(null));
-      s.setString(9, knowledge);
-      s.setString(10, knowledgeHash);
-      s.setString(11, sha256(output));
-      s.setString(12, cards.orElse(null));
-      s.executeUpdate();
-      durable(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the audit record could not be written", e);
-    }
+    writer.write(
+        "INSERT INTO audit_record (id, recorded_at, caller, kind, input_hash, input, input_type,"
+            + " as_of, knowledge, knowledge_hash, output_hash, cards)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        java.util.Arrays.asList(
+            id,
+            Timestamp.from(at),
+            caller,
+            kind,
+            sha256(input),
+            input,
+            inputType,
+            asOf.orElse(null),
+            knowledge,
+            knowledgeHash,
+            sha256(output),
+            cards.orElse(null)));
     return id;
   }
 

@@ -1,0 +1,126 @@
+package org.pcdguide.server;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Group commit for audit records: callers hand their row to one writer thread and wait; the writer
+ * inserts every row waiting at that moment in one transaction, makes it durable once, and then
+ * releases all their callers. Under load one commit serves many requests; a lone request waits for
+ * one commit, as before. A caller returns only after its row is durable, so a response is never
+ * sent for a record that could be lost.
+ */
+final class AuditWriter implements AutoCloseable {
+  /** One row: its statement parameters. */
+  record Row(String sql, List<Object> values, CompletableFuture<Void> done) {}
+
+  interface Connections {
+    Connection open() throws SQLException;
+
+    void durable(Connection c) throws SQLException;
+  }
+
+  private static final int MAX_BATCH = 512;
+  private final BlockingQueue<Row> queue = new LinkedBlockingQueue<>(8192);
+  private final Connections connections;
+  private final Thread thread;
+  private volatile boolean closed;
+
+  AuditWriter(Connections connections) {
+    this.connections = connections;
+    this.thread = new Thread(this::loop, "pcd-audit-writer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Writes one row durably (with whatever else is waiting); throws if it could not. */
+  void write(String sql, List<Object> values) {
+    if (closed) {
+      throw new IllegalStateException("the audit log is closed");
+    }
+    Row row = new Row(sql, values, new CompletableFuture<>());
+    try {
+      queue.put(row);
+      row.done().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the audit record", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the audit record could not be written", e.getCause());
+    }
+  }
+
+  private void loop() {
+    Connection c = null;
+    List<Row> batch = new ArrayList<>(MAX_BATCH);
+    while (!closed || !queue.isEmpty()) {
+      try {
+        batch.add(queue.take());
+        queue.drainTo(batch, MAX_BATCH - 1);
+        if (c == null) {
+          c = connections.open();
+          c.setAutoCommit(false);
+        }
+        commit(c, batch);
+        batch.forEach(r -> r.done().complete(null));
+      } catch (InterruptedException e) {
+        if (closed) {
+          break;
+        }
+      } catch (SQLException | RuntimeException e) {
+        batch.forEach(r -> r.done().completeExceptionally(e));
+        c = reset(c);
+      }
+      batch.clear();
+    }
+    reset(c);
+  }
+
+  private void commit(Connection c, List<Row> batch) throws SQLException {
+    for (Row r : batch) {
+      try (PreparedStatement s = c.prepareStatement(r.sql())) {
+        for (int i = 0; i < r.values().size(); i++) {
+          Object v = r.values().get(i);
+          if (v == null) {
+            s.setNull(i + 1, java.sql.Types.VARCHAR);
+          } else {
+            s.setObject(i + 1, v);
+          }
+        }
+        s.executeUpdate();
+      }
+    }
+    c.commit();
+    connections.durable(c);
+  }
+
+  private static Connection reset(Connection c) {
+    if (c != null) {
+      try {
+        c.rollback();
+        c.close();
+      } catch (SQLException ignored) {
+        // the next batch opens a new connection
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
