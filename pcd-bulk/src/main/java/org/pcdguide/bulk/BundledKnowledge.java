@@ -13,8 +13,19 @@ final class BundledKnowledge {
     static final Terminology TERMINOLOGY = Terminology.bundled();
   }
 
+  private static volatile KnowledgePack override;
+
+  /**
+   * Makes this JVM's screens use {@code pack} (a local Spark session runs its executors in the
+   * driver's JVM, so {@code --knowledge DIR} reaches them; a cluster uses the bundled pack).
+   */
+  static void use(KnowledgePack pack) {
+    override = pack;
+  }
+
   static KnowledgePack pack() {
-    return Holder.PACK;
+    KnowledgePack p = override;
+    return p != null ? p : Holder.PACK;
   }
 
   static Terminology terminology() {

@@ -9,6 +9,10 @@ final class Csv {
 
   private Csv() {}
 
+  static String row(List<String> row) {
+    return row(row.toArray(String[]::new));
+  }
+
   static String row(String... cells) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {

@@ -62,7 +62,8 @@ public final class EmbeddedScreen {
       try (Stream<String> errors = Files.lines(lineErrors, StandardCharsets.UTF_8);
           Merge merged = new Merge(results)) {
         Iterator<BulkError> errorIterator = errors.map(ResultCodec::readError).iterator();
-        new ScreenOutput(new ScreenOutput.Options(run.output(), run.all(), run.csv()))
+        new ScreenOutput(
+                new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()))
             .write(
                 merged, errorIterator, summary, pack.version(), pack.hash(), run.asOf().toString());
       }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The screening outcome of one patient: the output line (JSON), and what the summary counts: the
- * finding codes, the disorder modules assessed, the avoid entries hit, and any errors.
+ * finding codes, the disorder modules assessed, the avoid entries hit, the table rows (one per
+ * finding, columns {@link Csv#HEADER}) and any errors.
  */
 public record PatientResult(
     String patient,
@@ -13,14 +14,14 @@ public record PatientResult(
     List<String> findings,
     List<String> modules,
     List<String> avoidHits,
-    List<String> csvRows,
+    List<List<String>> rows,
     List<BulkError> errors)
     implements Serializable {
   public PatientResult {
     findings = List.copyOf(findings);
     modules = List.copyOf(modules);
     avoidHits = List.copyOf(avoidHits);
-    csvRows = List.copyOf(csvRows);
+    rows = rows.stream().map(List::copyOf).toList();
     errors = List.copyOf(errors);
   }
 

@@ -79,7 +79,7 @@ public final class PatientScreen {
     ObjectNode line = JSON.createObjectNode().put("patient", patient);
     ArrayNode findings = line.putArray("findings");
     List<String> codes = new ArrayList<>();
-    List<String> csv = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
     String diagnosis = c.diagnosis().orElse("");
     for (Screening.Hit h : s.hits()) {
       codes.add(h.finding());
@@ -88,8 +88,8 @@ public final class PatientScreen {
       f.put("strength", h.rule().strength());
       h.because().forEach(f.putArray("because")::add);
       h.about().forEach(f.putArray("about")::add);
-      csv.add(
-          Csv.row(
+      rows.add(
+          List.of(
               patient,
               h.finding(),
               h.rule().id(),
@@ -97,8 +97,8 @@ public final class PatientScreen {
               diagnosis,
               String.join("; ", h.about())));
     }
-    if (csv.isEmpty()) {
-      csv.add(Csv.row(patient, "", "", "", diagnosis, ""));
+    if (rows.isEmpty()) {
+      rows.add(List.of(patient, "", "", "", diagnosis, ""));
     }
     Assessment a = s.assessment();
     if (!diagnosis.isEmpty()) {
@@ -111,7 +111,7 @@ public final class PatientScreen {
         avoid.add(i.entry().id());
       }
     }
-    return new PatientResult(patient, line.toString(), codes, a.modules(), avoid, csv, errors);
+    return new PatientResult(patient, line.toString(), codes, a.modules(), avoid, rows, errors);
   }
 
   private static PatientResult unreadable(String patient, List<BulkError> errors) {
@@ -124,7 +124,7 @@ public final class PatientScreen {
         List.of(),
         List.of(),
         List.of(),
-        List.of(Csv.row(patient, "unreadable", "", "", "", "")),
+        List.of(List.of(patient, "unreadable", "", "", "", "")),
         errors);
   }
 }

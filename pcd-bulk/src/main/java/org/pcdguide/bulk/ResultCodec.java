@@ -19,7 +19,8 @@ final class ResultCodec {
     r.findings().forEach(n.putArray("f")::add);
     r.modules().forEach(n.putArray("m")::add);
     r.avoidHits().forEach(n.putArray("a")::add);
-    r.csvRows().forEach(n.putArray("c")::add);
+    ArrayNode rows = n.putArray("c");
+    r.rows().forEach(row -> row.forEach(rows.addArray()::add));
     ArrayNode e = n.putArray("e");
     r.errors().forEach(x -> e.add(error(x)));
     return n.toString();
@@ -35,7 +36,7 @@ final class ResultCodec {
         words(n.path("f")),
         words(n.path("m")),
         words(n.path("a")),
-        words(n.path("c")),
+        rows(n.path("c")),
         errors);
   }
 
@@ -69,6 +70,12 @@ final class ResultCodec {
     } catch (JsonProcessingException e) {
       throw new BulkException("corrupt work file line: " + ResourceLine.firstLine(e.getMessage()));
     }
+  }
+
+  private static List<List<String>> rows(JsonNode a) {
+    List<List<String>> out = new ArrayList<>(a.size());
+    a.forEach(row -> out.add(words(row)));
+    return out;
   }
 
   private static List<String> words(JsonNode a) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public final class ScreenOutput {
   /** What to write. */
-  public record Options(Path dir, boolean all, boolean csv) {}
+  public record Options(Path dir, boolean all, boolean csv, boolean parquet) {}
 
   private final Options options;
 
@@ -46,7 +47,9 @@ public final class ScreenOutput {
       Files.createDirectories(options.dir());
       try (Writer findings = open(temps, "findings.ndjson");
           Writer csv = options.csv() ? open(temps, "findings.csv") : Writer.nullWriter();
-          Writer errors = open(temps, "errors.ndjson")) {
+          Writer errors = open(temps, "errors.ndjson");
+          RowSink parquet =
+              options.parquet() ? ParquetRows.open(temp(temps, "findings.parquet")) : row -> {}) {
         csv.write(String.join(",", Csv.HEADER) + "\r\n");
         while (lineErrors.hasNext()) {
           errors.write(ResultCodec.error(lineErrors.next()).toString());
@@ -58,9 +61,10 @@ public final class ScreenOutput {
           if (r.flagged() || options.all()) {
             findings.write(r.json());
             findings.write('\n');
-            for (String row : r.csvRows()) {
-              csv.write(row);
+            for (List<String> row : r.rows()) {
+              csv.write(Csv.row(row));
               csv.write("\r\n");
+              parquet.add(row);
             }
           }
           for (BulkError e : r.errors()) {
@@ -83,9 +87,14 @@ public final class ScreenOutput {
     }
   }
 
-  private Writer open(Map<String, Path> temps, String name) throws IOException {
+  private Path temp(Map<String, Path> temps, String name) {
     Path tmp = options.dir().resolve("." + name + ".partial");
     temps.put(name, tmp);
+    return tmp;
+  }
+
+  private Writer open(Map<String, Path> temps, String name) throws IOException {
+    Path tmp = temp(temps, name);
     return new BufferedWriter(
         new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16);
   }

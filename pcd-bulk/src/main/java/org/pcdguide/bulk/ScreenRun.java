@@ -11,6 +11,7 @@ import java.time.LocalDate;
  * @param asOf the date the patients are assessed at
  * @param all write every patient, not only those with a finding
  * @param csv also write findings.csv
+ * @param parquet also write findings.parquet (Apache Parquet, from Spark's classpath)
  * @param threads worker threads (embedded) or local cores (Spark)
  * @param partitionBytes target size of one spill partition (embedded): bounds the memory used
  */
@@ -20,6 +21,7 @@ public record ScreenRun(
     LocalDate asOf,
     boolean all,
     boolean csv,
+    boolean parquet,
     int threads,
     long partitionBytes) {
   public ScreenRun {

@@ -40,8 +40,22 @@ public final class SparkScreen implements Serializable {
 
   /** Runs on the session's cluster (or {@code local[n]}); the input may be any Hadoop path. */
   public ScreenSummary run(SparkSession spark, ScreenRun run) {
+    return run(spark, run, BundledKnowledge.pack());
+  }
+
+  /**
+   * Runs with {@code pack}; on a cluster the executors load the bundled pack, so a pack other than
+   * the bundled one is accepted only for a local session.
+   */
+  public ScreenSummary run(SparkSession spark, ScreenRun run, KnowledgePack pack) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    KnowledgePack pack = BundledKnowledge.pack();
+    if (!pack.hash().equals(BundledKnowledge.pack().hash())) {
+      if (!sc.isLocal()) {
+        throw new BulkException(
+            "a knowledge pack other than the bundled one runs only on a local Spark session");
+      }
+      BundledKnowledge.use(pack);
+    }
     List<String> names = new ArrayList<>();
     List<String> others = new ArrayList<>();
     List<String> paths = list(sc, run.input(), names, others);
@@ -83,7 +97,8 @@ public final class SparkScreen implements Serializable {
       LocalDate asOf = run.asOf();
       Iterator<PatientResult> results =
           patients(rows, fileNames, asOf).sortByKey(true).values().toLocalIterator();
-      return new ScreenOutput(new ScreenOutput.Options(run.output(), run.all(), run.csv()))
+      return new ScreenOutput(
+              new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()))
           .write(
               results,
               concat(fileErrors.iterator(), lineErrors),

@@ -26,14 +26,17 @@ class EmbeddedScreenTest {
   }
 
   static ScreenRun run(Path in, Path out, boolean all, long partitionBytes) {
-    return new ScreenRun(in.toString(), out, AS_OF, all, true, 2, partitionBytes);
+    return new ScreenRun(in.toString(), out, AS_OF, all, true, true, 2, partitionBytes);
   }
 
   static Map<String, String> files(Path dir) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.toList()) {
-        out.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+        // byte for byte (ISO-8859-1 maps every byte to one char); Parquet is binary
+        out.put(
+            p.getFileName().toString(),
+            new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
       }
     }
     return out;
@@ -48,7 +51,8 @@ class EmbeddedScreenTest {
     // 13 SMART patients (3 deceased) and Pathling's 9, each screened once
     assertThat(s.patients()).isEqualTo(22);
     assertThat(files(out).keySet())
-        .containsExactly("errors.ndjson", "findings.csv", "findings.ndjson", "summary.json");
+        .containsExactly(
+            "errors.ndjson", "findings.csv", "findings.ndjson", "findings.parquet", "summary.json");
     List<String> lines = Files.readAllLines(out.resolve("findings.ndjson"));
     assertThat(lines).hasSize(22);
     assertThat(lines).isSortedAccordingTo(java.util.Comparator.naturalOrder());

@@ -40,5 +40,10 @@ class SparkScreenTest {
     assertThat(distributed.patients()).isEqualTo(embedded.patients()).isEqualTo(22);
     assertThat(EmbeddedScreenTest.files(tmp.resolve("spark")))
         .isEqualTo(EmbeddedScreenTest.files(tmp.resolve("embedded")));
+    // the Parquet table reads back in Spark: one row per patient (none has a finding here)
+    var table = spark.read().parquet(tmp.resolve("embedded/findings.parquet").toString());
+    assertThat(table.count()).isEqualTo(22);
+    assertThat(table.columns())
+        .containsExactly("patient", "finding", "rule", "strength", "diagnosis", "about");
   }
 }
