@@ -16,7 +16,7 @@ for name in sorted(os.listdir(export)):
         pid = r["id"] if kind == "Patient" else r["subject"]["reference"].split("/")[-1]
         by_patient[pid][kind].append(r)
 truth = {}
-for line in open(os.path.join(export, "expected.ndjson")):
+for line in open(os.path.join(export, "expected.jsonl")):
     e = json.loads(line)
     truth[e["patient"]] = e["category"]
 planted = [p for p in sorted(by_patient) if truth.get(p, "background") != "background"]

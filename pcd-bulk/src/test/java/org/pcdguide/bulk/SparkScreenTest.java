@@ -46,4 +46,38 @@ class SparkScreenTest {
     assertThat(table.columns())
         .containsExactly("patient", "finding", "rule", "strength", "diagnosis", "about");
   }
+
+  @Test
+  void syntheticPopulation_gzip_sameFilesAsEmbedded_andEveryPlantedCaseFound() throws IOException {
+    Path in = tmp.resolve("population");
+    SyntheticPopulation.write(in, 1500, 21, true, EmbeddedScreenTest.AS_OF);
+    java.nio.file.Files.writeString(in.resolve("Condition.bad.ndjson"), ExportFixture.BAD);
+    EmbeddedScreenTest.runner()
+        .run(
+            EmbeddedScreenTest.run(in, tmp.resolve("embedded"), false, 1 << 20),
+            ScreenRun.Progress.NONE);
+    new SparkScreen(FhirResourceTypes.r4())
+        .run(spark, EmbeddedScreenTest.run(in, tmp.resolve("spark"), false, 1 << 20));
+    assertThat(EmbeddedScreenTest.files(tmp.resolve("spark")))
+        .isEqualTo(EmbeddedScreenTest.files(tmp.resolve("embedded")));
+
+    java.util.Map<String, java.util.List<String>> expected = new java.util.TreeMap<>();
+    for (String line : java.nio.file.Files.readAllLines(in.resolve("expected.jsonl"))) {
+      var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      java.util.List<String> f = new java.util.ArrayList<>();
+      n.path("findings").forEach(x -> f.add(x.asText()));
+      if (!f.isEmpty()) {
+        expected.put(n.path("patient").asText(), f.stream().sorted().toList());
+      }
+    }
+    java.util.Map<String, java.util.List<String>> found = new java.util.TreeMap<>();
+    for (String line : java.nio.file.Files.readAllLines(tmp.resolve("spark/findings.ndjson"))) {
+      var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      java.util.List<String> f = new java.util.ArrayList<>();
+      n.path("findings").forEach(x -> f.add(x.path("finding").asText()));
+      found.put(n.path("patient").asText(), f.stream().sorted().toList());
+    }
+    assertThat(expected).hasSizeGreaterThan(20);
+    assertThat(found).isEqualTo(expected);
+  }
 }

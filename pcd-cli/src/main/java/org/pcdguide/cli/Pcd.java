@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
       SourcesCommand.class,
       ServeCommand.class,
       AuditCommand.class,
+      ScreenCommand.class,
+      SynthCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -36,6 +38,8 @@ import picocli.CommandLine.Option;
       "  pcd knowledge check --dir knowledge",
       "  pcd vocabulary",
       "  pcd serve --port 8080",
+      "  pcd synth --patients 10000 --out /tmp/population",
+      "  pcd screen /tmp/population --out /tmp/screened --as-of 2026-11-01",
       "",
       "Exit codes: 0 ok; 2 invalid input (the message names the file, field and value);",
       "1 internal error (no stack trace unless --debug); 3 audit replay gave a different output."
@@ -76,7 +80,8 @@ public final class Pcd implements Runnable {
           PrintWriter e = commandLine.getErr();
           if (ex instanceof CaseFormatException
               || ex instanceof KnowledgePackException
-              || ex instanceof UsageException) {
+              || ex instanceof UsageException
+              || ex instanceof org.pcdguide.bulk.BulkException) {
             e.println("pcd: " + ex.getMessage());
             return INVALID;
           }

@@ -62,10 +62,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheBulkModule_seesSpark() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.pcdguide.bulk..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+        .check(CLASSES);
+  }
+
+  /** The CLI, and the spark-submit entry point of the job jar (a cluster has no pcd command). */
+  @Test
   void onlyTheCli_writesToStandardOutOrErr() {
     noClasses()
         .that()
         .resideOutsideOfPackage("org.pcdguide.cli..")
+        .and()
+        .doNotHaveFullyQualifiedName("org.pcdguide.bulk.SparkScreenJob")
         .should()
         .accessField(System.class, "out")
         .orShould()
