@@ -161,6 +161,7 @@ public final class EmbeddedScreen {
   private List<Path> screen(
       ScreenRun run, List<String> names, Path work, int partitions, ScreenRun.Progress progress)
       throws IOException {
+    progress.screening(0, 0, partitions);
     ExecutorService pool = Executors.newFixedThreadPool(run.threads());
     ThreadLocal<PatientScreen> screens =
         ThreadLocal.withInitial(() -> new PatientScreen(pack, terminology, run.asOf(), names));

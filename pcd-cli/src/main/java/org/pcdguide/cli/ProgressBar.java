@@ -10,6 +10,7 @@ final class ProgressBar implements ScreenRun.Progress {
   private final boolean enabled;
   private final long start = System.nanoTime();
   private long lastDraw;
+  private long screeningStarted;
   private boolean drawn;
 
   ProgressBar(PrintWriter err, boolean enabled) {
@@ -35,6 +36,9 @@ final class ProgressBar implements ScreenRun.Progress {
 
   @Override
   public void screening(long patients, int partitionsDone, int partitions) {
+    if (screeningStarted == 0) {
+      screeningStarted = System.nanoTime();
+    }
     double s = seconds();
     double fraction = partitionsDone / (double) partitions;
     draw(
@@ -45,6 +49,19 @@ final class ProgressBar implements ScreenRun.Progress {
             fraction * 100,
             patients,
             patients / Math.max(s, 1e-3)));
+  }
+
+  /** How long each pass took, for the end of the run (embedded engine). */
+  String passes() {
+    if (screeningStarted == 0) {
+      return "";
+    }
+    long end = System.nanoTime();
+    return String.format(
+        Locale.ROOT,
+        "pass 1 (read, classify, spill) %.1f s; pass 2 (screen, merge, write) %.1f s",
+        (screeningStarted - start) / 1e9,
+        (end - screeningStarted) / 1e9);
   }
 
   void done() {

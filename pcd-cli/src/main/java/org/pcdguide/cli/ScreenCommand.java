@@ -104,6 +104,7 @@ final class ScreenCommand implements java.util.concurrent.Callable<Integer> {
         engine.equals("spark")
             ? BulkEngines.spark(pcd.pack(), run)
             : BulkEngines.embedded(pcd.pack(), run, bar);
+    String passes = bar.passes();
     bar.done();
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter o = spec.commandLine().getOut();
@@ -115,6 +116,9 @@ final class ScreenCommand implements java.util.concurrent.Callable<Integer> {
         engine,
         date,
         out);
+    if (!passes.isEmpty()) {
+      o.println("  " + passes);
+    }
     o.print(s.table());
     o.flush();
     return Pcd.OK;

@@ -2,17 +2,11 @@ package org.pcdguide.fhir;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Resource;
 import org.pcdguide.core.cases.Clonality;
 import org.pcdguide.core.cases.Finding;
 import org.pcdguide.core.cases.Lab;
@@ -21,12 +15,15 @@ import org.pcdguide.core.cases.Problem;
 import org.pcdguide.core.cases.Therapy;
 import org.pcdguide.core.knowledge.Vocabulary;
 
-/** Maps one parsed Bundle to a PatientCase; collects fatal problems and non-fatal notes. */
+/**
+ * Maps one patient's resources (a Bundle's entries, or resources sent on their own) to a
+ * PatientCase; collects fatal problems and non-fatal notes. One instance per read: not shared.
+ */
 final class BundleMapping {
   static final String EXT = "https://fhir.pcdguide.org/StructureDefinition/";
   final Vocabulary vocabulary;
   final FhirCodes codes;
-  final Bundle bundle;
+  final List<FhirResource> resources;
   final Optional<LocalDate> asOf;
   final List<Problem> problems = new ArrayList<>();
   final List<Problem> notes = new ArrayList<>();
@@ -49,10 +46,14 @@ final class BundleMapping {
     Optional<Boolean> transplantEligible = Optional.empty();
   }
 
-  BundleMapping(Vocabulary vocabulary, FhirCodes codes, Bundle bundle, Optional<LocalDate> asOf) {
+  BundleMapping(
+      Vocabulary vocabulary,
+      FhirCodes codes,
+      List<FhirResource> resources,
+      Optional<LocalDate> asOf) {
     this.vocabulary = vocabulary;
     this.codes = codes;
-    this.bundle = bundle;
+    this.resources = resources;
     this.asOf = asOf;
   }
 
@@ -60,56 +61,27 @@ final class BundleMapping {
     return problems;
   }
 
-  PatientCase map() {
-    Patient patient = null;
+  /** The case, with {@code id} as its id; read {@link #problems()} before using it. */
+  PatientCase map(String id) {
     ConditionMapping conditions = new ConditionMapping(this);
     ObservationMapping observations = new ObservationMapping(this);
     TherapyMapping therapy = new TherapyMapping(this);
-    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-      Resource r = entry.getResource();
-      if (r == null) {
-        continue;
-      }
-      switch (r.getResourceType()) {
-        case Patient -> {
-          if (patient != null) {
-            problems.add(
-                new Problem(path(r), "a second Patient; send one patient's resources per Bundle"));
-          }
-          patient = (Patient) r;
-        }
-        case Condition -> conditions.map((Condition) r);
-        case Observation -> observations.map((org.hl7.fhir.r4.model.Observation) r);
-        case MedicationRequest -> therapy.request((org.hl7.fhir.r4.model.MedicationRequest) r);
-        case ServiceRequest -> therapy.serviceRequest((org.hl7.fhir.r4.model.ServiceRequest) r);
-        case MedicationStatement ->
-            therapy.statement((org.hl7.fhir.r4.model.MedicationStatement) r);
-        case Procedure -> therapy.procedure((org.hl7.fhir.r4.model.Procedure) r);
+    Optional<FhirResource> patient = Optional.empty();
+    for (FhirResource r : resources) {
+      switch (r.type()) {
+        case "Patient" -> patient = patient(patient, r);
+        case "Condition" -> conditions.map(r);
+        case "Observation" -> observations.map(r);
+        case "MedicationRequest" -> therapy.request(r);
+        case "ServiceRequest" -> therapy.serviceRequest(r);
+        case "MedicationStatement" -> therapy.statement(r);
+        case "Procedure" -> therapy.procedure(r);
         default -> {
           // encounters, claims, practitioners and the like carry nothing the pack uses
         }
       }
     }
-    Optional<String> diagnosis = Optional.empty();
-    if (!diagnoses.isEmpty()) {
-      diagnosis = Optional.of(diagnoses.get(0));
-      for (String other : diagnoses.subList(1, diagnoses.size())) {
-        if (!other.equals(diagnoses.get(0))) {
-          notes.add(
-              new Problem(
-                  "Condition:" + other,
-                  "a second diagnosis ("
-                      + other
-                      + "); the first, "
-                      + diagnoses.get(0)
-                      + ", is the working label"));
-        }
-      }
-    }
-    String id =
-        bundle.hasIdElement() && bundle.getIdElement().hasIdPart()
-            ? bundle.getIdElement().getIdPart()
-            : "";
+    Optional<String> diagnosis = diagnosis(); // its notes come before the Patient's
     return new PatientCase(
         id,
         asOf,
@@ -129,14 +101,46 @@ final class BundleMapping {
         notes);
   }
 
-  static String path(Resource r) {
-    return r.fhirType() + "/" + (r.hasIdElement() ? r.getIdElement().getIdPart() : "(no id)");
+  private Optional<FhirResource> patient(Optional<FhirResource> earlier, FhirResource r) {
+    if (earlier.isPresent()) {
+      problems.add(
+          new Problem(r.path(), "a second Patient; send one patient's resources per Bundle"));
+    }
+    return Optional.of(r);
   }
 
-  static Optional<LocalDate> date(Date d) {
-    return d == null
-        ? Optional.empty()
-        : Optional.of(d.toInstant().atOffset(ZoneOffset.UTC).toLocalDate());
+  /** The first diagnosis is the working label; any other is a note. */
+  private Optional<String> diagnosis() {
+    if (diagnoses.isEmpty()) {
+      return Optional.empty();
+    }
+    String first = diagnoses.get(0);
+    for (String other : diagnoses.subList(1, diagnoses.size())) {
+      if (!other.equals(first)) {
+        notes.add(
+            new Problem(
+                "Condition:" + other,
+                "a second diagnosis ("
+                    + other
+                    + "); the first, "
+                    + first
+                    + ", is the working label"));
+      }
+    }
+    return Optional.of(first);
+  }
+
+  /**
+   * The first resource of a type that a reference points to, by the entry's fullUrl or by
+   * "Type/id". A linear scan: a patient's Bundle resolves few references (specimens, medications).
+   */
+  Optional<FhirResource> resolve(String reference, String type) {
+    for (FhirResource r : resources) {
+      if (r.type().equals(type) && r.isTarget(reference)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 
   static int years(LocalDate birth, LocalDate asOf) {

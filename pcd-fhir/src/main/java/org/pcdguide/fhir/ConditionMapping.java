@@ -1,16 +1,11 @@
 package org.pcdguide.fhir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.pcdguide.core.cases.Finding;
 import org.pcdguide.core.cases.Problem;
 import org.pcdguide.core.knowledge.Vocabulary;
@@ -21,67 +16,93 @@ import org.pcdguide.core.knowledge.Vocabulary;
  * entered-in-error conditions do not count and are listed as notes.
  */
 record ConditionMapping(BundleMapping m) {
+  static final String DETAIL = BundleMapping.EXT + "finding-detail-";
 
-  void map(Condition c) {
-    String path = BundleMapping.path(c);
-    String verification = code(c.getVerificationStatus());
-    String clinical = code(c.getClinicalStatus());
-    List<Terminology.Code> concepts = m.codes.concepts(c.getCode());
+  /**
+   * value[x] types that HAPI reads as integers (PositiveInt and UnsignedInt extend IntegerType).
+   */
+  private static final List<String> INTEGER_TYPES =
+      List.of("valueInteger", "valuePositiveInt", "valueUnsignedInt");
+
+  void map(FhirResource r) {
+    JsonNode c = r.json();
+    String path = r.path();
+    JsonNode code = FhirJson.one(c, "code");
+    List<Terminology.Code> concepts = m.codes.concepts(code);
     if (concepts.isEmpty()) {
       m.notes.add(
           new Problem(
               path + ".code",
-              "code " + FhirCodes.show(c.getCode()) + " is not in the terminology map; not used"));
+              "code " + FhirCodes.show(code) + " is not in the terminology map; not used"));
       return;
     }
+    String verification = FhirCodes.firstCode(FhirJson.one(c, "verificationStatus"));
+    boolean refuted = verification.equals("refuted");
+    if (!counts(path, verification, FhirCodes.firstCode(FhirJson.one(c, "clinicalStatus")))) {
+      return;
+    }
+    unverified(path, concepts);
+    Optional<Terminology.Code> finding = first(concepts, "finding");
+    Optional<Terminology.Code> diagnosis = first(concepts, "diagnosis");
+    if (diagnosis.isPresent() && (encounterDiagnosis(c) || finding.isEmpty())) {
+      diagnosis(FhirCodes.id(diagnosis.get()), refuted, path);
+    } else if (finding.isEmpty()) {
+      m.notes.add(
+          new Problem(
+              path + ".code",
+              "code " + FhirCodes.show(code) + " maps to no finding or diagnosis; not used"));
+    } else {
+      finding(c, FhirCodes.id(finding.get()), refuted, path);
+    }
+  }
+
+  /** Whether the verification and clinical status let the condition count; a note if not. */
+  private boolean counts(String path, String verification, String clinical) {
     if (verification.equals("entered-in-error")) {
       m.notes.add(new Problem(path, "entered-in-error: not used"));
-      return;
+      return false;
     }
     boolean refuted = verification.equals("refuted");
     if (!refuted && !verification.isEmpty() && !verification.equals("confirmed")) {
       m.notes.add(
           new Problem(
               path, "verification status " + verification + ": only confirmed conditions count"));
-      return;
+      return false;
     }
     if (!refuted
         && !clinical.isEmpty()
         && !List.of("active", "recurrence", "relapse").contains(clinical)) {
       m.notes.add(
           new Problem(path, "clinical status " + clinical + ": only active conditions count"));
-      return;
+      return false;
     }
-    unverified(path, concepts);
-    boolean encounterDiagnosis =
-        c.getCategory().stream()
-            .flatMap(cc -> cc.getCoding().stream())
-            .anyMatch(x -> "encounter-diagnosis".equals(x.getCode()));
-    Optional<Terminology.Code> finding = first(concepts, "finding");
-    Optional<Terminology.Code> diagnosis = first(concepts, "diagnosis");
-    if (diagnosis.isPresent() && (encounterDiagnosis || finding.isEmpty())) {
-      String id = FhirCodes.id(diagnosis.get());
-      if (!m.vocabulary.diagnoses().containsKey(id)) {
-        m.notes.add(
-            new Problem(
-                path + ".code", "'" + id + "' is not a diagnosis of the vocabulary; not used"));
-      } else if (refuted) {
-        m.notes.add(new Problem(path, "refuted diagnosis " + id + ": not used as the label"));
-      } else {
-        m.diagnoses.add(id);
+    return true;
+  }
+
+  private static boolean encounterDiagnosis(JsonNode c) {
+    for (JsonNode category : FhirJson.list(c, "category")) {
+      for (JsonNode coding : FhirJson.list(category, "coding")) {
+        if (FhirJson.code(coding, "code").filter("encounter-diagnosis"::equals).isPresent()) {
+          return true;
+        }
       }
-      return;
     }
-    if (finding.isEmpty()) {
+    return false;
+  }
+
+  private void diagnosis(String id, boolean refuted, String path) {
+    if (!m.vocabulary.diagnoses().containsKey(id)) {
       m.notes.add(
           new Problem(
-              path + ".code",
-              "code "
-                  + FhirCodes.show(c.getCode())
-                  + " maps to no finding or diagnosis; not used"));
-      return;
+              path + ".code", "'" + id + "' is not a diagnosis of the vocabulary; not used"));
+    } else if (refuted) {
+      m.notes.add(new Problem(path, "refuted diagnosis " + id + ": not used as the label"));
+    } else {
+      m.diagnoses.add(id);
     }
-    String id = FhirCodes.id(finding.get());
+  }
+
+  private void finding(JsonNode c, String id, boolean refuted, String path) {
     Vocabulary.FindingDef def = m.vocabulary.findings().get(id);
     if (def == null) {
       m.notes.add(
@@ -100,68 +121,104 @@ record ConditionMapping(BundleMapping m) {
     m.findings.put(id, new Finding(id, !refuted, details));
   }
 
-  private Map<String, Object> details(Condition c, Vocabulary.FindingDef def, String path) {
+  private Map<String, Object> details(JsonNode c, Vocabulary.FindingDef def, String path) {
     Map<String, Object> details = new LinkedHashMap<>();
-    if (c.hasSeverity() && def.details().containsKey("severity")) {
-      for (Coding x : c.getSeverity().getCoding()) {
-        for (Terminology.Code code : m.codes.terminology().lookup(x.getSystem(), x.getCode())) {
-          if (FhirCodes.kind(code).equals("severity")) {
+    if (def.details().containsKey("severity")) {
+      for (JsonNode coding : FhirJson.list(FhirJson.one(c, "severity"), "coding")) {
+        for (Terminology.Code code : m.codes.lookup(coding)) {
+          if (FhirCodes.isKind(code, "severity")) {
             details.put("severity", FhirCodes.id(code));
           }
         }
       }
     }
-    for (Extension e : c.getExtension()) {
-      if (e.getUrl() == null || !e.getUrl().startsWith(BundleMapping.EXT + "finding-detail-")) {
-        continue;
-      }
-      String name = e.getUrl().substring((BundleMapping.EXT + "finding-detail-").length());
-      Vocabulary.DetailDef detail = def.details().get(name);
-      if (detail == null) {
-        m.notes.add(
-            new Problem(
-                path + ".extension",
-                "detail '" + name + "' does not apply to " + def.id() + "; not used"));
-        continue;
-      }
-      Object value = value(e, detail);
-      if (value == null) {
-        m.problems.add(
-            new Problem(
-                path + ".extension[" + name + "]",
-                "'"
-                    + e.getValue()
-                    + "' is not a valid "
-                    + detail.type().word()
-                    + " value "
-                    + detail.values()));
-      } else if (detail.type() == Vocabulary.DetailType.ENUM_LIST) {
-        @SuppressWarnings("unchecked")
-        List<String> list =
-            (List<String>) details.computeIfAbsent(name, k -> new ArrayList<String>());
-        list.add((String) value);
-      } else {
-        details.put(name, value);
+    for (JsonNode e : FhirJson.list(c, "extension")) {
+      Optional<String> url = FhirJson.url(e).filter(u -> u.startsWith(DETAIL));
+      if (url.isPresent()) {
+        detail(e, url.get().substring(DETAIL.length()), def, path, details);
       }
     }
     details.replaceAll((k, v) -> v instanceof List<?> l ? List.copyOf(l) : v);
     return details;
   }
 
-  private static Object value(Extension e, Vocabulary.DetailDef detail) {
-    switch (detail.type()) {
-      case BOOLEAN:
-        return e.getValue() instanceof BooleanType b && b.hasValue() ? b.booleanValue() : null;
-      case INTEGER:
-        return e.getValue() instanceof IntegerType i
-                && i.hasValue()
-                && i.getValue() >= detail.min().orElse(Long.MIN_VALUE)
-            ? (long) i.getValue()
-            : null;
-      default:
-        String text = e.getValue() == null ? null : e.getValue().primitiveValue();
-        return text != null && detail.values().contains(text) ? text : null;
+  private void detail(
+      JsonNode e, String name, Vocabulary.FindingDef def, String path, Map<String, Object> out) {
+    Vocabulary.DetailDef detail = def.details().get(name);
+    if (detail == null) {
+      m.notes.add(
+          new Problem(
+              path + ".extension",
+              "detail '" + name + "' does not apply to " + def.id() + "; not used"));
+      return;
     }
+    Optional<Object> value = detailValue(e, detail);
+    if (value.isEmpty()) {
+      m.problems.add(
+          new Problem(
+              path + ".extension[" + name + "]",
+              "'"
+                  + written(e)
+                  + "' is not a valid "
+                  + detail.type().word()
+                  + " value "
+                  + detail.values()));
+    } else if (detail.type() == Vocabulary.DetailType.ENUM_LIST) {
+      @SuppressWarnings("unchecked")
+      List<String> list = (List<String>) out.computeIfAbsent(name, k -> new ArrayList<String>());
+      list.add((String) value.get());
+    } else {
+      out.put(name, value.get());
+    }
+  }
+
+  /** A detail's value as the vocabulary types it (Boolean, Long or String); empty if invalid. */
+  private static Optional<Object> detailValue(JsonNode e, Vocabulary.DetailDef detail) {
+    Optional<String> type = valueX(e);
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode value = FhirJson.one(e, type.get());
+    return switch (detail.type()) {
+      case BOOLEAN ->
+          type.get().equals("valueBoolean")
+              ? FhirPrimitives.parseBoolean(value).map(b -> b)
+              : Optional.empty();
+      case INTEGER ->
+          INTEGER_TYPES.contains(type.get())
+              ? FhirPrimitives.parseInteger(value)
+                  .filter(i -> i >= detail.min().orElse(Long.MIN_VALUE))
+                  .map(i -> (long) i)
+              : Optional.empty();
+      default ->
+          (type.get().equals("valueCode") ? FhirJson.code(value) : FhirJson.text(value))
+              .filter(detail.values()::contains)
+              .map(t -> t);
+    };
+  }
+
+  /** The name of the extension's value[x] ("valueCode"), if any; HAPI ignores unknown names. */
+  private static Optional<String> valueX(JsonNode e) {
+    for (Map.Entry<String, JsonNode> field : e.properties()) {
+      if (FhirR4.EXTENSION_VALUES.contains(field.getKey())) {
+        return Optional.of(field.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An extension's value as written, for a problem ("null" for none, as HAPI showed it). */
+  private static String written(JsonNode e) {
+    return valueX(e)
+        .flatMap(
+            type -> {
+              JsonNode v = FhirJson.one(e, type);
+              if (v.isObject() && !FhirR4.EXTENSION_PRIMITIVES.contains(type)) {
+                return Optional.of(v.toString());
+              }
+              return type.equals("valueCode") ? FhirJson.code(v) : FhirJson.text(v);
+            })
+        .orElse("null");
   }
 
   private void unverified(String path, List<Terminology.Code> concepts) {
@@ -173,17 +230,6 @@ record ConditionMapping(BundleMapping m) {
   }
 
   private static Optional<Terminology.Code> first(List<Terminology.Code> concepts, String kind) {
-    return concepts.stream().filter(c -> FhirCodes.kind(c).equals(kind)).findFirst();
-  }
-
-  static String code(CodeableConcept cc) {
-    if (cc == null) {
-      return "";
-    }
-    return cc.getCoding().stream()
-        .map(Coding::getCode)
-        .filter(x -> x != null)
-        .findFirst()
-        .orElse("");
+    return concepts.stream().filter(c -> FhirCodes.isKind(c, kind)).findFirst();
   }
 }

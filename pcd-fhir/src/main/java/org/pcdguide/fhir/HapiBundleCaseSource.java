@@ -2,10 +2,18 @@ package org.pcdguide.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -17,7 +25,10 @@ import org.pcdguide.core.knowledge.Vocabulary;
 /**
  * The FHIR R4 door: a Bundle (collection, searchset, transaction or document) in, the same {@link
  * PatientCase} a case file gives out. Malformed or non-R4 input is a {@link CaseFormatException}
- * naming what is wrong; resources and codes it cannot use are kept as notes (warnings).
+ * naming what is wrong; resources and codes it cannot use are kept as notes (warnings). HAPI's
+ * parser is the strict check of the whole Bundle (a malformed value in any field, a resource type
+ * that is not R4's); the entries are then mapped from the original JSON by the same mapping as
+ * {@link JsonResourceCaseSource}, so both doors give the same case.
  */
 public final class HapiBundleCaseSource {
   /** HAPI's R4 context, built on first use (it takes about a second): case files never pay. */
@@ -25,12 +36,20 @@ public final class HapiBundleCaseSource {
     static final FhirContext R4 = FhirContext.forR4Cached();
   }
 
-  private final Vocabulary vocabulary;
-  private final Terminology terminology;
+  /**
+   * Jackson reads the same text again, for the JSON mapping, with HAPI's settings: decimals as
+   * BigDecimal, exactly as written.
+   */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+
+  private final JsonResourceCaseSource resources;
 
   public HapiBundleCaseSource(Vocabulary vocabulary, Terminology terminology) {
-    this.vocabulary = vocabulary;
-    this.terminology = terminology;
+    this.resources = new JsonResourceCaseSource(vocabulary, terminology);
   }
 
   public static FhirContext context() {
@@ -44,7 +63,8 @@ public final class HapiBundleCaseSource {
   }
 
   public PatientCase read(String name, byte[] content, Optional<LocalDate> asOfOverride) {
-    Bundle bundle = parse(name, content);
+    String text = new String(content, StandardCharsets.UTF_8);
+    Bundle bundle = parse(name, text);
     Optional<LocalDate> asOf =
         asOfOverride.or(
             () ->
@@ -52,47 +72,51 @@ public final class HapiBundleCaseSource {
                     ? Optional.of(
                         bundle.getTimestamp().toInstant().atOffset(ZoneOffset.UTC).toLocalDate())
                     : Optional.empty());
-    BundleMapping mapping = new BundleMapping(vocabulary, new FhirCodes(terminology), bundle, asOf);
-    PatientCase c = mapping.map();
-    if (!mapping.problems().isEmpty()) {
-      throw new CaseFormatException(name, mapping.problems());
-    }
-    return c;
+    String id =
+        bundle.hasIdElement() && bundle.getIdElement().hasIdPart()
+            ? bundle.getIdElement().getIdPart()
+            : "";
+    return resources.read(name, id, entries(name, text), asOf, new ArrayList<>());
   }
 
   /**
    * The draft orders of a Bundle that map to a vocabulary agent or regimen: resource reference
    * ("MedicationRequest/123") to therapy id, so that a card can suggest removing the right one.
    */
-  public java.util.Map<String, String> orders(String name, byte[] content) {
-    Bundle bundle = parse(name, content);
-    FhirCodes codes = new FhirCodes(terminology);
-    java.util.Map<String, String> orders = new java.util.LinkedHashMap<>();
-    for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-      org.hl7.fhir.r4.model.Resource r = e.getResource();
-      org.hl7.fhir.r4.model.CodeableConcept code = null;
-      if (r instanceof org.hl7.fhir.r4.model.MedicationRequest m
-          && m.hasMedicationCodeableConcept()) {
-        code = m.getMedicationCodeableConcept();
-      } else if (r instanceof org.hl7.fhir.r4.model.ServiceRequest s) {
-        code = s.getCode();
-      }
-      if (code != null) {
-        codes
-            .concept(code, "agent", "regimen")
-            .map(FhirCodes::id)
-            .filter(vocabulary::isTherapy)
-            .ifPresent(id -> orders.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), id));
-      }
-    }
-    return orders;
+  public Map<String, String> orders(String name, byte[] content) {
+    String text = new String(content, StandardCharsets.UTF_8);
+    parse(name, text);
+    return resources.orders(entries(name, text));
   }
 
-  static Bundle parse(String name, byte[] content) {
+  /**
+   * The Bundle's entries as the sender wrote them, for the JSON mapping: HAPI has checked the
+   * Bundle, and the mapping reads the original JSON, not HAPI's re-encoding of it.
+   */
+  static List<FhirResource> entries(String name, String text) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JsonProcessingException | RuntimeException e) {
+      // HAPI's parser (Jackson with the same settings) has already accepted the text
+      throw CaseFormatException.malformed(
+          name, new Problem("", "not a FHIR R4 JSON resource: " + firstLine(e.getMessage())));
+    }
+    List<FhirResource> entries = new ArrayList<>();
+    for (JsonNode entry : FhirJson.list(root, "entry")) {
+      JsonNode resource = FhirJson.one(entry, "resource");
+      if (resource.isObject()) {
+        entries.add(FhirResource.of(resource, FhirJson.text(entry, "fullUrl").orElse("")));
+      }
+    }
+    return entries;
+  }
+
+  static Bundle parse(String name, String text) {
     IBaseResource resource;
     try {
       IParser parser = context().newJsonParser();
-      resource = parser.parseResource(new String(content, StandardCharsets.UTF_8));
+      resource = parser.parseResource(text);
     } catch (RuntimeException | StackOverflowError e) {
       throw CaseFormatException.malformed(
           name, new Problem("", "not a FHIR R4 JSON resource: " + firstLine(e.getMessage())));

@@ -1,44 +1,111 @@
 package org.pcdguide.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pcdguide.core.cases.CaseFormatException;
 import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.cases.Problem;
 import org.pcdguide.core.knowledge.Vocabulary;
 
 /**
  * The FHIR door for resources that are already parsed as JSON (CDS Hooks prefetch, bulk NDJSON
- * lines): one patient's resources in, the same {@link PatientCase} the Bundle door gives out.
+ * lines): one patient's resources in, the same {@link PatientCase} the Bundle door gives out. It
+ * reads the JSON directly, without HAPI's model, and checks each value it reads (dates, decimals,
+ * booleans, codes); fields it does not read may carry any quirk a real sender has. Immutable and
+ * thread-safe: share one instance.
  */
 public final class JsonResourceCaseSource {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HapiBundleCaseSource bundles;
+  private final Vocabulary vocabulary;
+  private final FhirCodes codes;
 
   public JsonResourceCaseSource(Vocabulary vocabulary, Terminology terminology) {
-    this.bundles = new HapiBundleCaseSource(vocabulary, terminology);
+    this.vocabulary = vocabulary;
+    this.codes = new FhirCodes(terminology);
   }
 
-  /** One patient's resources (each a FHIR R4 resource object) as a case. */
+  /**
+   * One patient's resources (each a FHIR R4 resource object) as a case with id "".
+   *
+   * @throws CaseFormatException with every problem found
+   */
   public PatientCase read(String name, List<JsonNode> resources, Optional<LocalDate> asOf) {
-    return bundles.read(name, bundle(resources), asOf);
+    List<Problem> problems = new ArrayList<>();
+    List<FhirResource> checked = resources(resources, problems);
+    return read(name, "", checked, asOf, problems);
   }
 
   /** Draft orders that map to a vocabulary agent or regimen: "MedicationRequest/1" to its id. */
   public Map<String, String> orders(String name, List<JsonNode> resources) {
-    return bundles.orders(name, bundle(resources));
+    List<Problem> problems = new ArrayList<>();
+    List<FhirResource> checked = resources(resources, problems);
+    if (!problems.isEmpty()) {
+      throw new CaseFormatException(name, problems);
+    }
+    return orders(checked);
   }
 
-  private static byte[] bundle(List<JsonNode> resources) {
-    ObjectNode bundle =
-        JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
-    ArrayNode entries = bundle.putArray("entry");
-    resources.forEach(r -> entries.addObject().set("resource", r));
-    return bundle.toString().getBytes(StandardCharsets.UTF_8);
+  /** The case of resources already checked; {@code problems} may hold problems found before. */
+  PatientCase read(
+      String name,
+      String id,
+      List<FhirResource> resources,
+      Optional<LocalDate> asOf,
+      List<Problem> problems) {
+    BundleMapping mapping = new BundleMapping(vocabulary, codes, resources, asOf);
+    PatientCase c = mapping.map(id);
+    problems.addAll(mapping.problems());
+    if (!problems.isEmpty()) {
+      throw new CaseFormatException(name, problems);
+    }
+    return c;
+  }
+
+  Map<String, String> orders(List<FhirResource> resources) {
+    Map<String, String> orders = new LinkedHashMap<>();
+    for (FhirResource r : resources) {
+      JsonNode code =
+          switch (r.type()) {
+            case "MedicationRequest" -> FhirJson.one(r.json(), "medicationCodeableConcept");
+            case "ServiceRequest" -> FhirJson.one(r.json(), "code");
+            default -> MissingNode.getInstance();
+          };
+      codes
+          .concept(code, "agent", "regimen")
+          .map(FhirCodes::id)
+          .filter(vocabulary::isTherapy)
+          // "null" for an order without id, as the key was when HAPI gave the id part
+          .ifPresent(id -> orders.put(r.type() + "/" + r.idPart().orElse("null"), id));
+    }
+    return orders;
+  }
+
+  /** The resources that are FHIR R4 resource objects; a problem for each that is not. */
+  private static List<FhirResource> resources(List<JsonNode> resources, List<Problem> problems) {
+    List<FhirResource> checked = new ArrayList<>(resources.size());
+    for (int i = 0; i < resources.size(); i++) {
+      JsonNode r = resources.get(i);
+      String where = "resources[" + i + "]";
+      if (r == null || !r.isObject()) {
+        problems.add(new Problem(where, "not a FHIR resource (a JSON object with a resourceType)"));
+      } else if (!r.path("resourceType").isTextual()) {
+        problems.add(new Problem(where + ".resourceType", "missing: not a FHIR resource"));
+      } else if (!FhirR4.RESOURCE_TYPES.contains(r.path("resourceType").textValue())) {
+        problems.add(
+            new Problem(
+                where + ".resourceType",
+                "'"
+                    + r.path("resourceType").textValue()
+                    + "' is not a FHIR R4 resource type (an older FHIR version?)"));
+      } else {
+        checked.add(FhirResource.of(r, ""));
+      }
+    }
+    return checked;
   }
 }

@@ -1,16 +1,10 @@
 package org.pcdguide.fhir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.Specimen;
-import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.Type;
 import org.pcdguide.core.cases.Lab;
 import org.pcdguide.core.cases.Problem;
 import org.pcdguide.core.cases.Units;
@@ -24,26 +18,26 @@ import org.pcdguide.core.knowledge.Vocabulary;
 record ObservationMapping(BundleMapping m) {
   private static final List<String> FINAL = List.of("final", "amended", "corrected");
 
-  void map(Observation o) {
-    String path = BundleMapping.path(o);
-    Optional<Terminology.Code> concept = m.codes.concept(o.getCode(), "lab", "obs");
+  void map(FhirResource r) {
+    JsonNode o = r.json();
+    Optional<Terminology.Code> concept = m.codes.concept(FhirJson.one(o, "code"), "lab", "obs");
     if (concept.isEmpty()) {
       return; // vital signs, social history and the like: nothing the pack uses
     }
-    if (!o.hasStatus() || !FINAL.contains(o.getStatus().toCode())) {
+    String path = r.path();
+    Optional<String> status =
+        FhirPrimitives.code(
+            FhirJson.one(o, "status"), FhirR4.OBSERVATION_STATUS, path + ".status", m.problems);
+    if (status.isEmpty() || !FINAL.contains(status.get())) {
       m.notes.add(
-          new Problem(
-              path,
-              "status "
-                  + (o.hasStatus() ? o.getStatus().toCode() : "missing")
-                  + ": only final results count"));
+          new Problem(path, "status " + status.orElse("missing") + ": only final results count"));
       return;
     }
     if (!concept.get().verified()) {
       m.notes.add(FhirCodes.unverified(path + ".code", concept.get()));
     }
     String id = FhirCodes.id(concept.get());
-    if (FhirCodes.kind(concept.get()).equals("obs")) {
+    if (FhirCodes.isKind(concept.get(), "obs")) {
       coded(o, id, path);
       return;
     }
@@ -61,75 +55,102 @@ record ObservationMapping(BundleMapping m) {
     lab(o, id, path);
   }
 
-  private void lab(Observation o, String id, String path) {
+  private void lab(JsonNode o, String id, String path) {
     Vocabulary.LabDef def = m.vocabulary.labs().get(id);
     if (def == null) {
       m.notes.add(
           new Problem(path + ".code", "'" + id + "' is not a lab of the vocabulary; not used"));
       return;
     }
-    if (!(o.getValue() instanceof Quantity q) || !q.hasValue()) {
+    JsonNode q = FhirJson.one(o, "valueQuantity");
+    Optional<Double> stated =
+        FhirPrimitives.decimal(FhirJson.one(q, "value"), path + ".valueQuantity.value", m.problems);
+    if (stated.isEmpty()) {
       m.notes.add(new Problem(path + ".value", id + " has no quantity value; not used"));
       return;
     }
-    String unit = q.hasCode() ? q.getCode() : q.getUnit();
-    if (unit == null) {
+    Optional<String> unit = unit(q);
+    if (unit.isEmpty()) {
       m.notes.add(new Problem(path + ".valueQuantity", id + " has no unit; not used"));
       return;
     }
-    double stated = q.getValue().doubleValue();
+    Optional<Double> value = converted(stated.get(), unit.get(), id, def, path);
+    if (value.isEmpty()) {
+      return;
+    }
+    JsonNode range = FhirJson.one(o, "referenceRange");
+    Optional<Double> low = limit(range, "low", unit.get(), def, path);
+    Optional<Double> high = limit(range, "high", unit.get(), def, path);
+    Optional<LocalDate> date = effective(o, path);
+    m.labs.add(new Lab(id, value.get(), def.unit(), date, low, high, stated.get(), unit.get()));
+  }
+
+  /** The value in the vocabulary's unit; a note, or a problem, when there is none. */
+  private Optional<Double> converted(
+      double stated, String unit, String id, Vocabulary.LabDef def, String path) {
     Optional<Double> value = Units.convert(stated, unit, def.unit());
     if (value.isEmpty() || stated < 0) {
       m.notes.add(
           new Problem(
               path + ".valueQuantity.code",
               "'" + unit + "' is not a unit of " + id + " (use " + def.unit() + "); not used"));
-      return;
-    }
-    Optional<Double> low = Optional.empty();
-    Optional<Double> high = Optional.empty();
-    if (o.hasReferenceRange()) {
-      Observation.ObservationReferenceRangeComponent rr = o.getReferenceRangeFirstRep();
-      low = limit(rr.getLow(), unit, def.unit());
-      high = limit(rr.getHigh(), unit, def.unit());
-    }
-    Optional<LocalDate> date = effective(o);
-    m.labs.add(new Lab(id, value.get(), def.unit(), date, low, high, stated, unit));
-  }
-
-  private static Optional<Double> limit(Quantity q, String unit, String target) {
-    if (q == null || !q.hasValue()) {
       return Optional.empty();
     }
-    String u = q.hasCode() ? q.getCode() : (q.hasUnit() ? q.getUnit() : unit);
-    return Units.convert(q.getValue().doubleValue(), u, target);
+    if (!Double.isFinite(value.get())) {
+      m.problems.add(
+          new Problem(
+              path + ".valueQuantity.value",
+              "'" + stated + " " + unit + "' is out of range in " + def.unit()));
+      return Optional.empty();
+    }
+    return value;
   }
 
-  private void coded(Observation o, String id, String path) {
+  /** A Quantity's unit: its UCUM code, else its human-readable unit. */
+  private static Optional<String> unit(JsonNode q) {
+    return FhirJson.code(q, "code")
+        .filter(code -> !code.isEmpty())
+        .or(() -> FhirJson.text(q, "unit"));
+  }
+
+  /** A reference range limit in the lab's unit; a limit without a unit is in the result's. */
+  private Optional<Double> limit(
+      JsonNode range, String field, String unit, Vocabulary.LabDef def, String path) {
+    JsonNode q = FhirJson.one(range, field);
+    Optional<Double> value =
+        FhirPrimitives.decimal(
+            FhirJson.one(q, "value"), path + ".referenceRange." + field + ".value", m.problems);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    return Units.convert(value.get(), unit(q).orElse(unit), def.unit());
+  }
+
+  private void coded(JsonNode o, String id, String path) {
     BundleMapping.ClinicalObservations c = m.clinical;
     switch (id) {
-      case "transplant-eligible" -> c.transplantEligible = bool(o.getValue(), path);
-      case "polyclonal-hypergammaglobulinemia" -> c.hypergamma = bool(o.getValue(), path);
-      case "history-reviewed" -> m.historyStated = bool(o.getValue(), path).orElse(false);
+      case "transplant-eligible" -> c.transplantEligible = bool(o, path);
+      case "polyclonal-hypergammaglobulinemia" -> c.hypergamma = bool(o, path);
+      case "history-reviewed" -> m.historyStated = bool(o, path).orElse(false);
       case "m-protein" -> {
-        c.mProtein = bool(o.getValue(), path);
-        for (Observation.ObservationComponentComponent comp : o.getComponent()) {
-          String part = m.codes.concept(comp.getCode(), "obs").map(FhirCodes::id).orElse("");
-          String text = comp.getValue() instanceof StringType s ? s.getValue() : null;
-          if (part.equals("heavy-chain") && text != null) {
-            c.heavy = Optional.of(text);
-          } else if (part.equals("light-chain") && text != null) {
-            c.light = Optional.of(text);
+        c.mProtein = bool(o, path);
+        for (JsonNode comp : FhirJson.list(o, "component")) {
+          String part = part(comp);
+          Optional<String> text = FhirJson.text(comp, "valueString");
+          if (part.equals("heavy-chain") && text.isPresent()) {
+            c.heavy = text;
+          } else if (part.equals("light-chain") && text.isPresent()) {
+            c.light = text;
           }
         }
       }
       case "plasma-cell-ihc" -> {
-        for (Observation.ObservationComponentComponent comp : o.getComponent()) {
-          String part = m.codes.concept(comp.getCode(), "obs").map(FhirCodes::id).orElse("");
+        for (JsonNode comp : FhirJson.list(o, "component")) {
+          String part = part(comp);
           if (part.equals("kappa")) {
-            c.kappa = bool(comp.getValue(), path + ".component[kappa]");
+            c.kappa = bool(comp, path + ".component[kappa]");
           } else if (part.equals("lambda")) {
-            c.lambda = bool(comp.getValue(), path + ".component[lambda]");
+            c.lambda = bool(comp, path + ".component[lambda]");
           }
         }
       }
@@ -139,66 +160,57 @@ record ObservationMapping(BundleMapping m) {
     }
   }
 
-  private Optional<Boolean> bool(Type value, String path) {
-    if (value instanceof BooleanType b && b.hasValue()) {
-      return Optional.of(b.booleanValue());
-    }
-    m.notes.add(new Problem(path + ".value", "expected valueBoolean; not used"));
-    return Optional.empty();
+  private String part(JsonNode component) {
+    return m.codes.concept(FhirJson.one(component, "code"), "obs").map(FhirCodes::id).orElse("");
   }
 
-  private Optional<String> specimen(Observation o) {
-    if (!o.hasSpecimen()) {
-      return Optional.empty();
+  /** The valueBoolean of an observation or component; a note when there is none. */
+  private Optional<Boolean> bool(JsonNode holder, String path) {
+    Optional<Boolean> value =
+        FhirPrimitives.bool(
+            FhirJson.one(holder, "valueBoolean"), path + ".valueBoolean", m.problems);
+    if (value.isEmpty()) {
+      m.notes.add(new Problem(path + ".value", "expected valueBoolean; not used"));
     }
-    Reference ref = o.getSpecimen();
-    Resource target = resolve(ref);
-    if (target instanceof Specimen s && s.hasType()) {
-      Optional<String> coded = m.codes.concept(s.getType(), "specimen").map(FhirCodes::id);
+    return value;
+  }
+
+  private Optional<String> specimen(JsonNode o) {
+    JsonNode ref = FhirJson.one(o, "specimen");
+    Optional<FhirResource> target =
+        FhirJson.text(ref, "reference").flatMap(reference -> m.resolve(reference, "Specimen"));
+    if (target.isPresent()) {
+      JsonNode type = FhirJson.one(target.get().json(), "type");
+      Optional<String> coded = m.codes.concept(type, "specimen").map(FhirCodes::id);
       if (coded.isPresent()) {
         return coded;
       }
-      String text =
-          (s.getType().getText() == null ? "" : s.getType().getText())
-              .toLowerCase(java.util.Locale.ROOT);
-      if (text.contains("plasma")) {
-        return Optional.of("plasma");
-      }
-      if (text.contains("serum")) {
-        return Optional.of("serum");
+      Optional<String> named = serumOrPlasma(FhirJson.text(type, "text").orElse(""));
+      if (named.isPresent()) {
+        return named;
       }
     }
-    String display = ref.hasDisplay() ? ref.getDisplay().toLowerCase(java.util.Locale.ROOT) : "";
-    return display.contains("plasma")
+    return serumOrPlasma(FhirJson.text(ref, "display").orElse(""));
+  }
+
+  private static Optional<String> serumOrPlasma(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("plasma")
         ? Optional.of("plasma")
-        : display.contains("serum") ? Optional.of("serum") : Optional.empty();
+        : lower.contains("serum") ? Optional.of("serum") : Optional.empty();
   }
 
-  private Resource resolve(Reference ref) {
-    String target = ref.getReference();
-    if (target == null) {
-      return null;
+  /** When the result was taken: effectiveDateTime, else the period's start, else issued. */
+  private Optional<LocalDate> effective(JsonNode o, String path) {
+    if (FhirJson.has(o, "effectiveDateTime")) {
+      return FhirPrimitives.date(
+          FhirJson.one(o, "effectiveDateTime"), path + ".effectiveDateTime", m.problems);
     }
-    for (org.hl7.fhir.r4.model.Bundle.BundleEntryComponent e : m.bundle.getEntry()) {
-      Resource r = e.getResource();
-      if (r == null) {
-        continue;
-      }
-      if (target.equals(e.getFullUrl())
-          || target.equals(r.fhirType() + "/" + r.getIdElement().getIdPart())) {
-        return r;
-      }
+    JsonNode period = FhirJson.one(o, "effectivePeriod");
+    if (FhirJson.text(period, "start").isPresent()) {
+      return FhirPrimitives.date(
+          FhirJson.one(period, "start"), path + ".effectivePeriod.start", m.problems);
     }
-    return null;
-  }
-
-  static Optional<LocalDate> effective(Observation o) {
-    if (o.hasEffectiveDateTimeType()) {
-      return BundleMapping.date(o.getEffectiveDateTimeType().getValue());
-    }
-    if (o.hasEffectivePeriod() && o.getEffectivePeriod().hasStart()) {
-      return BundleMapping.date(o.getEffectivePeriod().getStart());
-    }
-    return o.hasIssued() ? BundleMapping.date(o.getIssued()) : Optional.empty();
+    return FhirPrimitives.date(FhirJson.one(o, "issued"), path + ".issued", m.problems);
   }
 }

@@ -1,20 +1,11 @@
 package org.pcdguide.fhir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Medication;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Procedure;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.Type;
 import org.pcdguide.core.cases.Problem;
 import org.pcdguide.core.cases.Therapy;
 
@@ -27,89 +18,110 @@ record TherapyMapping(BundleMapping m) {
   static final String RESPONSE = BundleMapping.EXT + "therapy-response";
   private static final List<String> PROPOSED_STATUS = List.of("draft", "active");
   private static final List<String> PROPOSED_INTENT = List.of("proposal", "plan", "order");
+  private static final List<String> GIVEN_STATUS =
+      List.of("completed", "active", "stopped", "on-hold");
 
-  void request(MedicationRequest r) {
-    String path = BundleMapping.path(r);
-    if (!r.hasStatus()
-        || !PROPOSED_STATUS.contains(r.getStatus().toCode())
-        || !r.hasIntent()
-        || !PROPOSED_INTENT.contains(r.getIntent().toCode())) {
+  void request(FhirResource r) {
+    String path = r.path();
+    if (!proposed(
+        r.json(), FhirR4.MEDICATION_REQUEST_STATUS, FhirR4.MEDICATION_REQUEST_INTENT, path)) {
       return; // a past or cancelled prescription is not a proposed order
     }
-    Optional<String> agent = therapy(medication(r.getMedication()), path + ".medication");
-    agent.ifPresent(m.proposed::add);
+    therapy(medication(r.json()), path + ".medication").ifPresent(m.proposed::add);
   }
 
-  void serviceRequest(ServiceRequest r) {
-    String path = BundleMapping.path(r);
-    if (!r.hasStatus()
-        || !PROPOSED_STATUS.contains(r.getStatus().toCode())
-        || !r.hasIntent()
-        || !PROPOSED_INTENT.contains(r.getIntent().toCode())) {
+  void serviceRequest(FhirResource r) {
+    String path = r.path();
+    if (!proposed(r.json(), FhirR4.SERVICE_REQUEST_STATUS, FhirR4.SERVICE_REQUEST_INTENT, path)) {
       return;
     }
-    if (m.codes.concept(r.getCode(), "agent", "regimen").isEmpty()) {
+    JsonNode code = FhirJson.one(r.json(), "code");
+    if (m.codes.concept(code, "agent", "regimen").isEmpty()) {
       return; // imaging, labs and other services are not therapies
     }
-    therapy(r.getCode(), path + ".code").ifPresent(m.proposed::add);
+    therapy(code, path + ".code").ifPresent(m.proposed::add);
   }
 
-  void statement(MedicationStatement s) {
-    String path = BundleMapping.path(s);
-    String status = s.hasStatus() ? s.getStatus().toCode() : "";
-    if (!List.of("completed", "active", "stopped", "on-hold").contains(status)) {
-      if (m.codes.concept(medication(s.getMedication()), "agent", "regimen").isPresent()) {
+  /** Status draft or active and intent proposal, plan or order (intent read only then). */
+  private boolean proposed(
+      JsonNode request, List<String> statuses, List<String> intents, String path) {
+    return FhirPrimitives.code(
+                FhirJson.one(request, "status"), statuses, path + ".status", m.problems)
+            .filter(PROPOSED_STATUS::contains)
+            .isPresent()
+        && FhirPrimitives.code(
+                FhirJson.one(request, "intent"), intents, path + ".intent", m.problems)
+            .filter(PROPOSED_INTENT::contains)
+            .isPresent();
+  }
+
+  void statement(FhirResource r) {
+    JsonNode s = r.json();
+    String path = r.path();
+    JsonNode medication = medication(s);
+    String status =
+        FhirPrimitives.code(
+                FhirJson.one(s, "status"),
+                FhirR4.MEDICATION_STATEMENT_STATUS,
+                path + ".status",
+                m.problems)
+            .orElse("");
+    if (!GIVEN_STATUS.contains(status)) {
+      if (m.codes.concept(medication, "agent", "regimen").isPresent()) {
         m.notes.add(new Problem(path, "status " + status + ": not counted as therapy given"));
       }
       return;
     }
-    Optional<String> agent = therapy(medication(s.getMedication()), path + ".medication");
+    Optional<String> agent = therapy(medication, path + ".medication");
     if (agent.isEmpty()) {
       return;
     }
-    Optional<Period> period =
-        s.hasEffectivePeriod() ? Optional.of(s.getEffectivePeriod()) : Optional.empty();
-    Optional<LocalDate> start =
-        period
-            .flatMap(p -> BundleMapping.date(p.getStart()))
-            .or(
-                () ->
-                    s.hasEffectiveDateTimeType()
-                        ? BundleMapping.date(s.getEffectiveDateTimeType().getValue())
-                        : Optional.empty());
-    Optional<LocalDate> end = period.flatMap(p -> BundleMapping.date(p.getEnd()));
-    add(agent.get(), start, end, response(s.getExtensionByUrl(RESPONSE), null, path), path);
+    Optional<LocalDate> start;
+    Optional<LocalDate> end = Optional.empty();
+    if (FhirJson.has(s, "effectivePeriod")) {
+      JsonNode period = FhirJson.one(s, "effectivePeriod");
+      start = date(period, "start", path + ".effectivePeriod");
+      end = date(period, "end", path + ".effectivePeriod");
+    } else {
+      start = date(s, "effectiveDateTime", path);
+    }
+    add(agent.get(), start, end, extensionResponse(s, path), path);
   }
 
-  void procedure(Procedure p) {
-    String path = BundleMapping.path(p);
-    if (m.codes.concept(p.getCode(), "agent", "regimen").isEmpty()) {
+  void procedure(FhirResource r) {
+    JsonNode p = r.json();
+    String path = r.path();
+    JsonNode code = FhirJson.one(p, "code");
+    if (m.codes.concept(code, "agent", "regimen").isEmpty()) {
       return; // unrelated procedures (an appendectomy) carry nothing the pack uses
     }
-    String status = p.hasStatus() ? p.getStatus().toCode() : "";
+    String status =
+        FhirPrimitives.code(
+                FhirJson.one(p, "status"), FhirR4.PROCEDURE_STATUS, path + ".status", m.problems)
+            .orElse("");
     if (!List.of("completed", "in-progress").contains(status)) {
       m.notes.add(new Problem(path, "status " + status + ": not counted as therapy given"));
       return;
     }
-    Optional<String> agent = therapy(p.getCode(), path + ".code");
+    Optional<String> agent = therapy(code, path + ".code");
     if (agent.isEmpty()) {
       return;
     }
     Optional<LocalDate> start = Optional.empty();
     Optional<LocalDate> end = Optional.empty();
-    if (p.hasPerformedPeriod()) {
-      start = BundleMapping.date(p.getPerformedPeriod().getStart());
-      end = BundleMapping.date(p.getPerformedPeriod().getEnd());
-    } else if (p.hasPerformedDateTimeType()) {
-      start = BundleMapping.date(p.getPerformedDateTimeType().getValue());
+    if (FhirJson.has(p, "performedPeriod")) {
+      JsonNode period = FhirJson.one(p, "performedPeriod");
+      start = date(period, "start", path + ".performedPeriod");
+      end = date(period, "end", path + ".performedPeriod");
+    } else if (FhirJson.has(p, "performedDateTime")) {
+      start = date(p, "performedDateTime", path);
       end = start;
     }
-    add(
-        agent.get(),
-        start,
-        end,
-        response(null, p.hasOutcome() ? p.getOutcome() : null, path),
-        path);
+    add(agent.get(), start, end, outcomeResponse(p, path), path);
+  }
+
+  private Optional<LocalDate> date(JsonNode node, String field, String path) {
+    return FhirPrimitives.date(FhirJson.one(node, field), path + "." + field, m.problems);
   }
 
   private void add(
@@ -126,31 +138,46 @@ record TherapyMapping(BundleMapping m) {
     m.therapies.add(new Therapy(therapy, start, end, response));
   }
 
-  private Optional<String> response(Extension ext, CodeableConcept outcome, String path) {
-    String code = null;
-    if (ext != null && ext.getValue() instanceof CodeType c) {
-      code = c.getValue();
-    } else if (outcome != null) {
-      code = m.codes.concept(outcome, "response").map(FhirCodes::id).orElse(null);
+  /** A MedicationStatement's response, from the therapy-response extension (valueCode). */
+  private Optional<String> extensionResponse(JsonNode s, String path) {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode e : FhirJson.list(s, "extension")) {
+      if (FhirJson.url(e).filter(RESPONSE::equals).isPresent()) {
+        found.add(e);
+      }
     }
-    if (code == null) {
+    if (found.size() > 1) {
+      m.problems.add(
+          new Problem(path + ".extension", "more than one " + RESPONSE + " extension; send one"));
       return Optional.empty();
     }
-    if (!Therapy.RESPONSES.contains(code)) {
+    return found.isEmpty()
+        ? Optional.empty()
+        : response(FhirJson.code(found.get(0), "valueCode"), path);
+  }
+
+  /** A Procedure's response, from its outcome coded as a response concept. */
+  private Optional<String> outcomeResponse(JsonNode p, String path) {
+    return response(
+        m.codes.concept(FhirJson.one(p, "outcome"), "response").map(FhirCodes::id), path);
+  }
+
+  private Optional<String> response(Optional<String> code, String path) {
+    if (code.isPresent() && !Therapy.RESPONSES.contains(code.get())) {
       m.notes.add(
           new Problem(
               path + ".response",
-              "'" + code + "' is not a response of " + Therapy.RESPONSES + "; not used"));
+              "'" + code.get() + "' is not a response of " + Therapy.RESPONSES + "; not used"));
       return Optional.empty();
     }
-    return Optional.of(code);
+    return code;
   }
 
   /**
    * The vocabulary agent or regimen a code stands for; an unmapped drug is a note, never dropped
    * silently.
    */
-  private Optional<String> therapy(CodeableConcept cc, String path) {
+  private Optional<String> therapy(JsonNode cc, String path) {
     Optional<Terminology.Code> concept = m.codes.concept(cc, "agent", "regimen");
     if (concept.isEmpty()) {
       m.notes.add(
@@ -173,20 +200,14 @@ record TherapyMapping(BundleMapping m) {
     return Optional.of(id);
   }
 
-  private CodeableConcept medication(Type medication) {
-    if (medication instanceof CodeableConcept cc) {
-      return cc;
+  /** medicationCodeableConcept, or the code of the Medication that medicationReference names. */
+  private JsonNode medication(JsonNode request) {
+    if (FhirJson.has(request, "medicationCodeableConcept")) {
+      return FhirJson.one(request, "medicationCodeableConcept");
     }
-    if (medication instanceof Reference ref && ref.getReference() != null) {
-      for (org.hl7.fhir.r4.model.Bundle.BundleEntryComponent e : m.bundle.getEntry()) {
-        Resource r = e.getResource();
-        if (r instanceof Medication med
-            && (ref.getReference().equals(e.getFullUrl())
-                || ref.getReference().equals("Medication/" + r.getIdElement().getIdPart()))) {
-          return med.getCode();
-        }
-      }
-    }
-    return new CodeableConcept();
+    return FhirJson.text(FhirJson.one(request, "medicationReference"), "reference")
+        .flatMap(reference -> m.resolve(reference, "Medication"))
+        .map(med -> FhirJson.one(med.json(), "code"))
+        .orElse(MissingNode.getInstance());
   }
 }
