@@ -1,13 +1,7 @@
 package org.pcdguide.bulk;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,14 +48,34 @@ public final class EmbeddedScreen {
       Files.createDirectories(work);
       int partitions =
           (int) Math.max(1, Math.min(4096, export.estimatedBytes() / run.partitionBytes() + 1));
-      ScreenSummary summary = new ScreenSummary();
       List<String> names = names(export);
-      Path lineErrors = work.resolve("line-errors.ndjson");
-      spill(export, work, partitions, lineErrors, summary, progress);
+      ScreenSummary summary =
+          new SpillPass(export, work, partitions, run.threads(), types, CodeFilter.of(terminology))
+              .run(progress);
+      List<BulkError> fileErrors = new ArrayList<>();
+      for (Path other : export.others()) {
+        summary.otherFile();
+        fileErrors.add(
+            new BulkError(
+                other.getFileName().toString(),
+                0,
+                "",
+                BulkError.NOT_RESOURCE_FILE,
+                "not named after a FHIR resource type (Type.ndjson); skipped"));
+      }
       List<Path> results = screen(run, names, work, partitions, progress);
-      try (Stream<String> errors = Files.lines(lineErrors, StandardCharsets.UTF_8);
-          Merge merged = new Merge(results)) {
-        Iterator<BulkError> errorIterator = errors.map(ResultCodec::readError).iterator();
+      List<Path> errorFiles = new ArrayList<>();
+      for (int w = 0; w < run.threads(); w++) {
+        errorFiles.add(SpillPass.errorFile(work, w));
+      }
+      try (SortedMerge<BulkError> errors =
+              new SortedMerge<>(errorFiles, ResultCodec::readError, errorOrder(names));
+          SortedMerge<PatientResult> merged =
+              new SortedMerge<>(
+                  results,
+                  ResultCodec::read,
+                  java.util.Comparator.comparing(PatientResult::patient))) {
+        Iterator<BulkError> errorIterator = SortedMerge.concat(fileErrors.iterator(), errors);
         new ScreenOutput(
                 new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()))
             .write(
@@ -78,79 +92,14 @@ public final class EmbeddedScreen {
     return export.files().stream().map(p -> p.getFileName().toString()).toList();
   }
 
-  /** Pass 1: classify every line; spill what the door reads into partitions by patient. */
-  private void spill(
-      BulkExport export,
-      Path work,
-      int partitions,
-      Path lineErrors,
-      ScreenSummary summary,
-      ScreenRun.Progress progress)
-      throws IOException {
-    OutputStream[] out = new OutputStream[partitions];
-    long total = Math.max(1, export.estimatedBytes());
-    long done = 0;
-    long lines = 0;
-    try (Writer errors = Files.newBufferedWriter(lineErrors, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < partitions; i++) {
-        out[i] =
-            new BufferedOutputStream(Files.newOutputStream(work.resolve("part-" + i)), 1 << 16);
-      }
-      for (Path other : export.others()) {
-        summary.otherFile();
-        errors.write(
-            ResultCodec.error(
-                    new BulkError(
-                        other.getFileName().toString(),
-                        0,
-                        "",
-                        BulkError.NOT_RESOURCE_FILE,
-                        "not named after a FHIR resource type (Type.ndjson); skipped"))
-                .toString());
-        errors.write('\n');
-      }
-      for (int f = 0; f < export.files().size(); f++) {
-        Path file = export.files().get(f);
-        byte[] index = (f + "\t").getBytes(StandardCharsets.US_ASCII);
-        try (InputStream in = BulkExport.open(file)) {
-          LineReader r = new LineReader(in);
-          while (r.next()) {
-            if (r.blank()) {
-              continue;
-            }
-            ResourceLine l = ResourceLine.classify(r.bytes(), r.length(), types);
-            summary.line(l);
-            if (l.kind() == ResourceLine.Kind.READ) {
-              OutputStream o = out[partition(l.patient(), partitions)];
-              o.write(l.patient().getBytes(StandardCharsets.UTF_8));
-              o.write('\t');
-              o.write(index);
-              o.write(Long.toString(r.number()).getBytes(StandardCharsets.US_ASCII));
-              o.write('\t');
-              o.write(r.bytes(), 0, r.length());
-              o.write('\n');
-            } else if (l.kind() == ResourceLine.Kind.ERROR) {
-              BulkError e =
-                  new BulkError(
-                      file.getFileName().toString(), r.number(), "", l.errorKind(), l.problem());
-              errors.write(ResultCodec.error(e).toString());
-              errors.write('\n');
-            }
-            if ((++lines & 0xFFFF) == 0) {
-              progress.reading(done + r.consumed(), total, lines);
-            }
-          }
-          done += r.consumed();
-        }
-      }
-      progress.reading(done, total, lines);
-    } finally {
-      for (OutputStream o : out) {
-        if (o != null) {
-          o.close();
-        }
-      }
+  /** Line errors in file order (files by index in the run), then line number. */
+  private static java.util.Comparator<BulkError> errorOrder(List<String> names) {
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      index.put(names.get(i), i);
     }
+    return java.util.Comparator.<BulkError>comparingInt(e -> index.getOrDefault(e.file(), -1))
+        .thenComparingLong(BulkError::line);
   }
 
   static int partition(String patient, int partitions) {
@@ -169,11 +118,12 @@ public final class EmbeddedScreen {
     AtomicInteger finished = new AtomicInteger();
     List<Future<Path>> futures = new ArrayList<>();
     for (int i = 0; i < partitions; i++) {
-      Path part = work.resolve("part-" + i);
+      int partition = i;
       futures.add(
           pool.submit(
               () -> {
-                Path result = SpillPartition.screen(part, screens.get(), patients);
+                Path result =
+                    SpillPartition.screen(work, partition, run.threads(), screens.get(), patients);
                 synchronized (progress) {
                   progress.screening(patients.get(), finished.incrementAndGet(), partitions);
                 }
@@ -208,56 +158,6 @@ public final class EmbeddedScreen {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(p);
-      }
-    }
-  }
-
-  /** K-way merge of sorted result files by patient id. */
-  private static final class Merge implements Iterator<PatientResult>, AutoCloseable {
-    private final List<BufferedReader> readers = new ArrayList<>();
-    private final java.util.PriorityQueue<Head> heads =
-        new java.util.PriorityQueue<>(java.util.Comparator.comparing(h -> h.result.patient()));
-
-    private record Head(PatientResult result, BufferedReader reader) {}
-
-    Merge(List<Path> files) throws IOException {
-      for (Path p : files) {
-        BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8);
-        readers.add(r);
-        advance(r);
-      }
-    }
-
-    private void advance(BufferedReader r) {
-      try {
-        String line = r.readLine();
-        if (line != null) {
-          heads.add(new Head(ResultCodec.read(line), r));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public boolean hasNext() {
-      return !heads.isEmpty();
-    }
-
-    @Override
-    public PatientResult next() {
-      Head h = heads.poll();
-      if (h == null) {
-        throw new java.util.NoSuchElementException();
-      }
-      advance(h.reader());
-      return h.result();
-    }
-
-    @Override
-    public void close() throws IOException {
-      for (BufferedReader r : readers) {
-        r.close();
       }
     }
   }

@@ -43,15 +43,41 @@ public record ResourceLine(Kind kind, String type, String patient, String errorK
     return new ResourceLine(Kind.READ, type, patient, "", "");
   }
 
-  /** Classifies one line; {@code types} are the resource type names a line may carry. */
+  /** Resource types whose concept is one CodeableConcept field, and that field. */
+  private static final java.util.Map<String, String> CODED =
+      java.util.Map.of(
+          "Condition", "code",
+          "Observation", "code",
+          "Procedure", "code",
+          "ServiceRequest", "code",
+          "MedicationRequest", "medicationCodeableConcept",
+          "MedicationStatement", "medicationCodeableConcept");
+
+  /** Classifies one line, keeping every resource of a type the door reads. */
   public static ResourceLine classify(byte[] line, int length, Set<String> types) {
-    try (JsonParser p = JSON.createParser(line, 0, length)) {
+    return classify(line, length, types, CodeFilter.NONE);
+  }
+
+  /**
+   * Classifies one line; {@code types} are the resource type names a line may carry. A coded
+   * resource whose codings all miss {@code codes} is skipped (counted as "Type (unmapped code)").
+   */
+  public static ResourceLine classify(
+      byte[] line, int length, Set<String> types, CodeFilter codes) {
+    return classify(line, 0, length, types, codes);
+  }
+
+  /** Classifies the line at {@code offset} of {@code data}. */
+  static ResourceLine classify(
+      byte[] data, int offset, int length, Set<String> types, CodeFilter codes) {
+    try (JsonParser p = JSON.createParser(data, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return error("not a JSON object");
       }
       String type = null;
       String id = null;
       String reference = null;
+      Coding coding = new Coding();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
@@ -64,13 +90,24 @@ public record ResourceLine(Kind kind, String type, String patient, String errorK
               reference = ref.orElse(reference);
             }
           }
+          case "code", "medicationCodeableConcept" -> {
+            if (codes.active()) {
+              coding.read(p, value, field, codes);
+            } else {
+              p.skipChildren();
+            }
+          }
           default -> p.skipChildren();
         }
       }
       if (p.nextToken() != null) {
         return error("more than one JSON value on the line");
       }
-      return resource(type, id, reference, types);
+      ResourceLine r = resource(type, id, reference, types);
+      if (r.kind() == Kind.READ && coding.unmapped(CODED.get(type))) {
+        return new ResourceLine(Kind.SKIPPED, type + " (unmapped code)", r.patient(), "", "");
+      }
+      return r;
     } catch (IOException e) {
       return error("malformed JSON: " + firstLine(e.getMessage()));
     }
@@ -132,6 +169,76 @@ public record ResourceLine(Kind kind, String type, String patient, String errorK
       }
     }
     return Optional.ofNullable(ref);
+  }
+
+  /** The codings of a CodeableConcept field: whether any maps, per field name. */
+  private static final class Coding {
+    private final java.util.Map<String, Boolean> mapped = new java.util.HashMap<>();
+
+    void read(JsonParser p, JsonToken value, String field, CodeFilter codes) throws IOException {
+      if (value != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        return;
+      }
+      boolean any = false;
+      boolean seen = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        if (f.equals("coding") && v == JsonToken.START_ARRAY) {
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            String system = null;
+            String code = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String cf = p.currentName();
+              JsonToken cv = p.nextToken();
+              if (cf.equals("system") && cv == JsonToken.VALUE_STRING) {
+                system = p.getText();
+              } else if (cf.equals("code") && cv == JsonToken.VALUE_STRING) {
+                code = p.getText();
+              } else {
+                p.skipChildren();
+              }
+            }
+            seen = true;
+            any |= codes.maps(system, code);
+          }
+          if (p.currentToken() != JsonToken.END_ARRAY) {
+            // something other than an object inside coding: keep the resource, the door decides
+            skipRestOfArray(p);
+            mapped.put(field, Boolean.TRUE);
+            skipRestOfObject(p);
+            return;
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (seen) {
+        mapped.merge(field, any, Boolean::logicalOr);
+      } else {
+        mapped.put(field, Boolean.TRUE);
+      }
+    }
+
+    private static void skipRestOfArray(JsonParser p) throws IOException {
+      while (p.currentToken() != JsonToken.END_ARRAY) {
+        p.skipChildren();
+        p.nextToken();
+      }
+    }
+
+    private static void skipRestOfObject(JsonParser p) throws IOException {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        p.nextToken();
+        p.skipChildren();
+      }
+    }
+
+    /** True only when the type's concept field was read, had codings, and none maps. */
+    boolean unmapped(String field) {
+      return field != null && Boolean.FALSE.equals(mapped.get(field));
+    }
   }
 
   /** "Patient/123", "https://ehr/fhir/Patient/123" or "Patient/123/_history/2" to "123". */

@@ -101,7 +101,7 @@ public final class SparkScreen implements Serializable {
               new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()))
           .write(
               results,
-              concat(fileErrors.iterator(), lineErrors),
+              SortedMerge.concat(fileErrors.iterator(), lineErrors),
               summary,
               pack.version(),
               pack.hash(),
@@ -113,6 +113,7 @@ public final class SparkScreen implements Serializable {
 
   private JavaRDD<Row> classify(JavaSparkContext sc, List<String> paths) {
     Set<String> known = types;
+    CodeFilter codes = CodeFilter.of(BundledKnowledge.terminology());
     List<JavaRDD<Row>> parts = new ArrayList<>();
     for (int f = 0; f < paths.size(); f++) {
       int file = f;
@@ -123,7 +124,7 @@ public final class SparkScreen implements Serializable {
               .map(
                   t -> {
                     byte[] b = t._1().getBytes(StandardCharsets.UTF_8);
-                    ResourceLine l = ResourceLine.classify(b, b.length, known);
+                    ResourceLine l = ResourceLine.classify(b, b.length, known, codes);
                     return new Row(
                         file, t._2() + 1, l, l.kind() == ResourceLine.Kind.READ ? t._1() : "");
                   }));
@@ -179,19 +180,5 @@ public final class SparkScreen implements Serializable {
     } catch (IOException e) {
       throw new BulkException(input + ": cannot list: " + e.getMessage(), e);
     }
-  }
-
-  private static <T> Iterator<T> concat(Iterator<T> a, Iterator<T> b) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return a.hasNext() || b.hasNext();
-      }
-
-      @Override
-      public T next() {
-        return a.hasNext() ? a.next() : b.next();
-      }
-    };
   }
 }

@@ -16,8 +16,28 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SpillPartition {
   private SpillPartition() {}
 
-  static Path screen(Path part, PatientScreen screen, AtomicLong patients) throws IOException {
+  static Path screen(
+      Path work, int partition, int workers, PatientScreen screen, AtomicLong patients)
+      throws IOException {
     Map<String, List<Located>> byPatient = new HashMap<>();
+    for (int w = 0; w < workers; w++) {
+      read(SpillPass.partFile(work, partition, w), byPatient);
+    }
+    List<String> ids = new ArrayList<>(byPatient.keySet());
+    ids.sort(null);
+    Path result = work.resolve("results-" + partition);
+    try (Writer w = Files.newBufferedWriter(result, StandardCharsets.UTF_8)) {
+      for (String id : ids) {
+        PatientResult pr = screen.screen(id, byPatient.remove(id));
+        w.write(ResultCodec.write(pr));
+        w.write('\n');
+        patients.incrementAndGet();
+      }
+    }
+    return result;
+  }
+
+  private static void read(Path part, Map<String, List<Located>> byPatient) throws IOException {
     try (BufferedReader r = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
@@ -35,17 +55,5 @@ final class SpillPartition {
       }
     }
     Files.delete(part);
-    List<String> ids = new ArrayList<>(byPatient.keySet());
-    ids.sort(null);
-    Path result = part.resolveSibling(part.getFileName() + ".results");
-    try (Writer w = Files.newBufferedWriter(result, StandardCharsets.UTF_8)) {
-      for (String id : ids) {
-        PatientResult pr = screen.screen(id, byPatient.remove(id));
-        w.write(ResultCodec.write(pr));
-        w.write('\n');
-        patients.incrementAndGet();
-      }
-    }
-    return result;
   }
 }

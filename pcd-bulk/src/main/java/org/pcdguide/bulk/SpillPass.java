@@ -1,0 +1,203 @@
+package org.pcdguide.bulk;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Pass 1 of the embedded runner. One thread reads the files (gzip too) and cuts them into blocks of
+ * lines; {@code threads} workers classify the lines (streaming tokenizer, no tree) and append the
+ * ones the door reads to hash partitions by patient, each worker to its own set of partition files,
+ * so no lock is taken per line. Each worker's error file is in file/line order (blocks are handed
+ * out in order), and the runner merges them.
+ */
+final class SpillPass {
+  /** Lines of one file, in order: bytes with their offsets, lengths and line numbers. */
+  private record Block(
+      int file, byte[] data, int[] offsets, int[] lengths, long[] numbers, int n) {}
+
+  private static final Block END =
+      new Block(-1, new byte[0], new int[0], new int[0], new long[0], 0);
+  private static final int BLOCK_BYTES = 1 << 20;
+
+  private final BulkExport export;
+  private final Path work;
+  private final int partitions;
+  private final int threads;
+  private final Set<String> types;
+  private final CodeFilter codes;
+
+  SpillPass(
+      BulkExport export,
+      Path work,
+      int partitions,
+      int threads,
+      Set<String> types,
+      CodeFilter codes) {
+    this.export = export;
+    this.work = work;
+    this.partitions = partitions;
+    this.threads = threads;
+    this.types = types;
+    this.codes = codes;
+  }
+
+  static Path partFile(Path work, int partition, int worker) {
+    return work.resolve("part-" + partition + "-" + worker);
+  }
+
+  static Path errorFile(Path work, int worker) {
+    return work.resolve("errors-" + worker);
+  }
+
+  /** Runs the pass; returns the summary of the lines (per worker, merged). */
+  ScreenSummary run(ScreenRun.Progress progress) throws IOException {
+    BlockingQueue<Block> queue = new ArrayBlockingQueue<>(threads * 4);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<ScreenSummary>> workers = new ArrayList<>();
+    for (int w = 0; w < threads; w++) {
+      int worker = w;
+      workers.add(pool.submit(() -> work(worker, queue)));
+    }
+    pool.shutdown();
+    try {
+      read(queue, progress);
+    } finally {
+      for (int w = 0; w < threads; w++) {
+        put(queue, END);
+      }
+    }
+    ScreenSummary summary = new ScreenSummary();
+    try {
+      for (Future<ScreenSummary> f : workers) {
+        summary.merge(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BulkException("interrupted");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof UncheckedIOException u
+          ? u
+          : new BulkException("reading the export failed: " + e.getCause(), e.getCause());
+    }
+    return summary;
+  }
+
+  private void read(BlockingQueue<Block> queue, ScreenRun.Progress progress) throws IOException {
+    long total = Math.max(1, export.estimatedBytes());
+    long done = 0;
+    long lines = 0;
+    for (int f = 0; f < export.files().size(); f++) {
+      try (InputStream in = BulkExport.open(export.files().get(f))) {
+        LineReader r = new LineReader(in);
+        byte[] data = new byte[BLOCK_BYTES];
+        int[] offsets = new int[4096];
+        int[] lengths = new int[4096];
+        long[] numbers = new long[4096];
+        int n = 0;
+        int used = 0;
+        while (r.next()) {
+          if (r.blank()) {
+            continue;
+          }
+          if (n == offsets.length || (n > 0 && used + r.length() > data.length)) {
+            put(queue, new Block(f, data, offsets, lengths, numbers, n));
+            data = new byte[Math.max(BLOCK_BYTES, r.length())];
+            offsets = new int[4096];
+            lengths = new int[4096];
+            numbers = new long[4096];
+            n = 0;
+            used = 0;
+          }
+          if (r.length() > data.length) {
+            data = Arrays.copyOf(data, r.length());
+          }
+          System.arraycopy(r.bytes(), 0, data, used, r.length());
+          offsets[n] = used;
+          lengths[n] = r.length();
+          numbers[n] = r.number();
+          used += r.length();
+          n++;
+          if ((++lines & 0xFFFF) == 0) {
+            progress.reading(done + r.consumed(), total, lines);
+          }
+        }
+        if (n > 0) {
+          put(queue, new Block(f, data, offsets, lengths, numbers, n));
+        }
+        done += r.consumed();
+      }
+    }
+    progress.reading(done, total, lines);
+  }
+
+  private ScreenSummary work(int worker, BlockingQueue<Block> queue) throws Exception {
+    ScreenSummary summary = new ScreenSummary();
+    OutputStream[] out = new OutputStream[partitions];
+    try (Writer errors = Files.newBufferedWriter(errorFile(work, worker), StandardCharsets.UTF_8)) {
+      for (int i = 0; i < partitions; i++) {
+        out[i] =
+            new BufferedOutputStream(Files.newOutputStream(partFile(work, i, worker)), 1 << 15);
+      }
+      Block b;
+      while ((b = queue.take()) != END) {
+        byte[] index = (b.file() + "\t").getBytes(StandardCharsets.US_ASCII);
+        String name = export.files().get(b.file()).getFileName().toString();
+        for (int i = 0; i < b.n(); i++) {
+          int at = b.offsets()[i];
+          int length = b.lengths()[i];
+          ResourceLine l = ResourceLine.classify(b.data(), at, length, types, codes);
+          summary.line(l);
+          if (l.kind() == ResourceLine.Kind.READ) {
+            OutputStream o = out[EmbeddedScreen.partition(l.patient(), partitions)];
+            o.write(l.patient().getBytes(StandardCharsets.UTF_8));
+            o.write('\t');
+            o.write(index);
+            o.write(Long.toString(b.numbers()[i]).getBytes(StandardCharsets.US_ASCII));
+            o.write('\t');
+            o.write(b.data(), at, length);
+            o.write('\n');
+          } else if (l.kind() == ResourceLine.Kind.ERROR) {
+            errors.write(
+                ResultCodec.error(
+                        new BulkError(name, b.numbers()[i], "", l.errorKind(), l.problem()))
+                    .toString());
+            errors.write('\n');
+          }
+        }
+      }
+    } finally {
+      for (OutputStream o : out) {
+        if (o != null) {
+          o.close();
+        }
+      }
+    }
+    return summary;
+  }
+
+  private static void put(BlockingQueue<Block> queue, Block b) {
+    try {
+      queue.put(b);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BulkException("interrupted");
+    }
+  }
+}
