@@ -63,7 +63,7 @@ public final class EmbeddedScreen {
                 BulkError.NOT_RESOURCE_FILE,
                 "not named after a FHIR resource type (Type.ndjson); skipped"));
       }
-      List<Path> results = screen(run, names, work, partitions, progress);
+      List<Path> results = screen(run, names, work, partitions, summary, progress);
       List<Path> errorFiles = new ArrayList<>();
       for (int w = 0; w < run.threads(); w++) {
         errorFiles.add(SpillPass.errorFile(work, w));
@@ -79,7 +79,13 @@ public final class EmbeddedScreen {
         new ScreenOutput(
                 new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()))
             .write(
-                merged, errorIterator, summary, pack.version(), pack.hash(), run.asOf().toString());
+                merged,
+                errorIterator,
+                summary,
+                true,
+                pack.version(),
+                pack.hash(),
+                run.asOf().toString());
       }
       delete(work);
       return summary;
@@ -108,22 +114,29 @@ public final class EmbeddedScreen {
 
   /** Pass 2: screen each partition (in parallel), results sorted by patient in one file each. */
   private List<Path> screen(
-      ScreenRun run, List<String> names, Path work, int partitions, ScreenRun.Progress progress)
+      ScreenRun run,
+      List<String> names,
+      Path work,
+      int partitions,
+      ScreenSummary summary,
+      ScreenRun.Progress progress)
       throws IOException {
     progress.screening(0, 0, partitions);
     ExecutorService pool = Executors.newFixedThreadPool(run.threads());
     ThreadLocal<PatientScreen> screens =
-        ThreadLocal.withInitial(() -> new PatientScreen(pack, terminology, run.asOf(), names));
+        ThreadLocal.withInitial(
+            () -> new PatientScreen(pack, terminology, run.asOf(), names, run.all()));
     AtomicLong patients = new AtomicLong();
     AtomicInteger finished = new AtomicInteger();
-    List<Future<Path>> futures = new ArrayList<>();
+    List<Future<SpillPartition.Screened>> futures = new ArrayList<>();
     for (int i = 0; i < partitions; i++) {
       int partition = i;
       futures.add(
           pool.submit(
               () -> {
-                Path result =
-                    SpillPartition.screen(work, partition, run.threads(), screens.get(), patients);
+                SpillPartition.Screened result =
+                    SpillPartition.screen(
+                        work, partition, run.threads(), screens.get(), patients, run.all());
                 synchronized (progress) {
                   progress.screening(patients.get(), finished.incrementAndGet(), partitions);
                 }
@@ -133,8 +146,9 @@ public final class EmbeddedScreen {
     pool.shutdown();
     List<Path> results = new ArrayList<>();
     try {
-      for (Future<Path> f : futures) {
-        results.add(f.get());
+      for (Future<SpillPartition.Screened> f : futures) {
+        results.add(f.get().results());
+        summary.merge(f.get().summary());
       }
     } catch (InterruptedException e) {
       pool.shutdownNow();

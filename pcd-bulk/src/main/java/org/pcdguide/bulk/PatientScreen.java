@@ -1,6 +1,5 @@
 package org.pcdguide.bulk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,13 +33,23 @@ public final class PatientScreen {
   private final JsonResourceCaseSource door;
   private final LocalDate asOf;
   private final List<String> files;
+  private final boolean all;
 
+  /**
+   * A screen for one run; with {@code all} false, a patient without a finding or an error gets no
+   * output line or table row (it is only counted), which spares rendering them.
+   */
   public PatientScreen(
-      KnowledgePack pack, Terminology terminology, LocalDate asOf, List<String> files) {
+      KnowledgePack pack,
+      Terminology terminology,
+      LocalDate asOf,
+      List<String> files,
+      boolean all) {
     this.pack = pack;
     this.door = new JsonResourceCaseSource(pack.vocabulary(), terminology);
     this.asOf = asOf;
     this.files = List.copyOf(files);
+    this.all = all;
   }
 
   public PatientResult screen(String patient, List<Located> lines) {
@@ -51,14 +60,14 @@ public final class PatientScreen {
     for (Located l : sorted) {
       try {
         resources.add(JSON.readTree(l.json()));
-      } catch (JsonProcessingException e) {
+      } catch (java.io.IOException e) {
         errors.add(
             new BulkError(
                 files.get(l.file()),
                 l.line(),
                 patient,
                 BulkError.MALFORMED,
-                ResourceLine.firstLine(e.getOriginalMessage())));
+                ResourceLine.firstLine(e.getMessage())));
       }
     }
     PatientCase c;
@@ -111,7 +120,15 @@ public final class PatientScreen {
         avoid.add(i.entry().id());
       }
     }
-    return new PatientResult(patient, line.toString(), codes, a.modules(), avoid, rows, errors);
+    boolean shown = all || !codes.isEmpty() || !errors.isEmpty();
+    return new PatientResult(
+        patient,
+        shown ? line.toString() : "",
+        codes,
+        a.modules(),
+        avoid,
+        shown ? rows : List.of(),
+        errors);
   }
 
   private static PatientResult unreadable(String patient, List<BulkError> errors) {

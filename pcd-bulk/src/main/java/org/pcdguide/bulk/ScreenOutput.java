@@ -33,12 +33,14 @@ public final class ScreenOutput {
 
   /**
    * Consumes results in patient-id order and errors in file/line order, then patient errors;
-   * completes {@code summary} with the patient counts and returns it.
+   * completes {@code summary} with the patient counts (unless the runner {@code counted} them
+   * already, the results then holding only the patients the output shows) and returns it.
    */
   public ScreenSummary write(
       Iterator<PatientResult> results,
       Iterator<BulkError> lineErrors,
       ScreenSummary summary,
+      boolean counted,
       String knowledgeVersion,
       String knowledgeHash,
       String asOf) {
@@ -57,7 +59,9 @@ public final class ScreenOutput {
         }
         while (results.hasNext()) {
           PatientResult r = results.next();
-          summary.patient(r);
+          if (!counted) {
+            summary.patient(r);
+          }
           if (r.flagged() || options.all()) {
             findings.write(r.json());
             findings.write('\n');

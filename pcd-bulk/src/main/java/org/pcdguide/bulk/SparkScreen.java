@@ -96,13 +96,14 @@ public final class SparkScreen implements Serializable {
               .toLocalIterator();
       LocalDate asOf = run.asOf();
       Iterator<PatientResult> results =
-          patients(rows, fileNames, asOf).sortByKey(true).values().toLocalIterator();
+          patients(rows, fileNames, asOf, run.all()).sortByKey(true).values().toLocalIterator();
       return new ScreenOutput(
               new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()))
           .write(
               results,
               SortedMerge.concat(fileErrors.iterator(), lineErrors),
               summary,
+              false,
               pack.version(),
               pack.hash(),
               asOf.toString());
@@ -133,7 +134,7 @@ public final class SparkScreen implements Serializable {
   }
 
   private static JavaPairRDD<String, PatientResult> patients(
-      JavaRDD<Row> rows, List<String> names, LocalDate asOf) {
+      JavaRDD<Row> rows, List<String> names, LocalDate asOf, boolean all) {
     return rows.filter(r -> r.kind().kind() == ResourceLine.Kind.READ)
         .mapToPair(r -> new Tuple2<>(r.kind().patient(), new Located(r.file(), r.line(), r.json())))
         .groupByKey()
@@ -141,7 +142,7 @@ public final class SparkScreen implements Serializable {
             it -> {
               PatientScreen screen =
                   new PatientScreen(
-                      BundledKnowledge.pack(), BundledKnowledge.terminology(), asOf, names);
+                      BundledKnowledge.pack(), BundledKnowledge.terminology(), asOf, names, all);
               List<Tuple2<String, PatientResult>> out = new ArrayList<>();
               while (it.hasNext()) {
                 Tuple2<String, Iterable<Located>> p = it.next();

@@ -1,6 +1,5 @@
 package org.pcdguide.bulk;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,17 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SpillPartition {
   private SpillPartition() {}
 
-  static Path screen(
-      Path work, int partition, int workers, PatientScreen screen, AtomicLong patients)
+  /** A partition's results file and the counts of all its patients. */
+  record Screened(Path results, ScreenSummary summary) {}
+
+  /**
+   * Screens one partition; every patient is counted in the partition's summary, and only those the
+   * output shows (a finding, an error, or every patient with {@code all}) go to its results.
+   */
+  static Screened screen(
+      Path work, int partition, int workers, PatientScreen screen, AtomicLong patients, boolean all)
       throws IOException {
+    ScreenSummary summary = new ScreenSummary();
     Map<String, List<Located>> byPatient = new HashMap<>();
     for (int w = 0; w < workers; w++) {
       read(SpillPass.partFile(work, partition, w), byPatient);
@@ -29,31 +36,52 @@ final class SpillPartition {
     try (Writer w = Files.newBufferedWriter(result, StandardCharsets.UTF_8)) {
       for (String id : ids) {
         PatientResult pr = screen.screen(id, byPatient.remove(id));
-        w.write(ResultCodec.write(pr));
-        w.write('\n');
+        summary.patient(pr);
+        if (all || pr.flagged() || !pr.errors().isEmpty()) {
+          w.write(ResultCodec.write(pr));
+          w.write('\n');
+        }
         patients.incrementAndGet();
       }
     }
-    return result;
+    return new Screened(result, summary);
   }
 
   private static void read(Path part, Map<String, List<Located>> byPatient) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        int a = line.indexOf('\t');
-        int b = line.indexOf('\t', a + 1);
-        int c = line.indexOf('\t', b + 1);
-        String patient = line.substring(0, a);
+    try (java.io.InputStream in = Files.newInputStream(part)) {
+      LineReader r = new LineReader(in);
+      while (r.next()) {
+        byte[] b = r.bytes();
+        int a = indexOf(b, 0, r.length());
+        int f = indexOf(b, a + 1, r.length());
+        int l = indexOf(b, f + 1, r.length());
+        String patient = new String(b, 0, a, StandardCharsets.UTF_8);
         byPatient
             .computeIfAbsent(patient, k -> new ArrayList<>())
             .add(
                 new Located(
-                    Integer.parseInt(line, a + 1, b, 10),
-                    Long.parseLong(line, b + 1, c, 10),
-                    line.substring(c + 1)));
+                    (int) number(b, a + 1, f),
+                    number(b, f + 1, l),
+                    java.util.Arrays.copyOfRange(b, l + 1, r.length())));
       }
     }
     Files.delete(part);
+  }
+
+  private static int indexOf(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\t') {
+        return i;
+      }
+    }
+    throw new BulkException("corrupt spill file line");
+  }
+
+  private static long number(byte[] b, int from, int to) {
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (b[i] - '0');
+    }
+    return n;
   }
 }

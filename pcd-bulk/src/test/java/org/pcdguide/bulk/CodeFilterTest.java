@@ -67,7 +67,8 @@ class CodeFilterTest {
             BundledKnowledge.pack(),
             BundledKnowledge.terminology(),
             EmbeddedScreenTest.AS_OF,
-            EmbeddedScreen.names(bulk));
+            EmbeddedScreen.names(bulk),
+            true);
     for (Map.Entry<String, List<Located>> p : all.entrySet()) {
       PatientResult full = screen.screen(p.getKey(), p.getValue());
       PatientResult filtered = screen.screen(p.getKey(), kept.getOrDefault(p.getKey(), List.of()));
