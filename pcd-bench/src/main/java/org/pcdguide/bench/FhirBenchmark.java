@@ -37,6 +37,10 @@ import org.pcdguide.fhir.Terminology;
 public class FhirBenchmark {
   KnowledgePack pack;
   HapiBundleCaseSource door;
+  org.pcdguide.fhir.JsonResourceCaseSource jsonDoor;
+  java.time.LocalDate asOf;
+  static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   FhirAssessmentWriter writer;
   byte[] bundle;
   PatientCase patientCase;
@@ -64,12 +68,27 @@ public class FhirBenchmark {
     bundle = parser.encodeResourceToString(b).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     patientCase = door.read("bench.json", bundle, Optional.empty());
     assessment = Engine.assess(patientCase, pack, patientCase.asOf().orElseThrow());
+    asOf = patientCase.asOf().orElseThrow();
+    jsonDoor = new org.pcdguide.fhir.JsonResourceCaseSource(pack.vocabulary(), terminology);
   }
 
   @Benchmark
   public Assessment parseMapAssess() {
     PatientCase c = door.read("bench.json", bundle, Optional.empty());
     return Engine.assess(c, pack, c.asOf().orElseThrow());
+  }
+
+  /**
+   * The JSON door used by CDS Hooks and bulk screening: Jackson parse of the same Bundle's
+   * resources, mapping without HAPI, and assessment.
+   */
+  @Benchmark
+  public Assessment jsonDoorParseMapAssess() throws IOException {
+    com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(bundle);
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> list = new java.util.ArrayList<>();
+    tree.path("entry").forEach(e -> list.add(e.path("resource")));
+    PatientCase c = jsonDoor.read("bench", list, Optional.of(asOf));
+    return Engine.assess(c, pack, asOf);
   }
 
   @Benchmark
