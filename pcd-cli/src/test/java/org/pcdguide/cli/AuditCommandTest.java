@@ -17,19 +17,23 @@ import org.pcdguide.server.PcdServer;
 
 /** pcd audit show, export and replay on a log written by the real server. */
 class AuditCommandTest {
+  /** The real server with the embedded audit log in {@code data}. */
+  private static PcdServer server(Path data) {
+    return PcdServer.start(
+        YamlKnowledgePackSource.bundled().load(),
+        new PcdServer.Settings(
+            "127.0.0.1",
+            0,
+            1 << 20,
+            List.of(),
+            Optional.empty(),
+            Optional.of(AuditLog.embedded(data))));
+  }
+
   @Test
   void showExportAndReplay(@TempDir Path data) throws Exception {
     String id;
-    try (PcdServer server =
-        PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(),
-            new PcdServer.Settings(
-                "127.0.0.1",
-                0,
-                1 << 20,
-                List.of(),
-                Optional.empty(),
-                Optional.of(AuditLog.embedded(data))))) {
+    try (PcdServer server = server(data)) {
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(
@@ -70,16 +74,7 @@ class AuditCommandTest {
       throws Exception {
     String id;
     String headline;
-    try (PcdServer server =
-        PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(),
-            new PcdServer.Settings(
-                "127.0.0.1",
-                0,
-                1 << 20,
-                List.of(),
-                Optional.empty(),
-                Optional.of(AuditLog.embedded(data))))) {
+    try (PcdServer server = server(data)) {
       String bundle =
           java.nio.file.Files.readString(Path.of("../examples/poems-disseminated.fhir.json"));
       String request =

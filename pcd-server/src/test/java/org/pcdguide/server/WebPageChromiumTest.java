@@ -52,6 +52,22 @@ class WebPageChromiumTest {
     return call("POST", "/session/" + session + "/element", by).elements().next().asText();
   }
 
+  /** The text of the element once the page has rendered it (up to 10 s), else "". */
+  private String awaitText(String css) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      Thread.sleep(100);
+      JsonNode found =
+          call(
+              "POST",
+              "/session/" + session + "/elements",
+              JSON.createObjectNode().put("using", "css selector").put("value", css));
+      if (found.size() > 0) {
+        return text(css);
+      }
+    }
+    return "";
+  }
+
   private String text(String css) throws Exception {
     return call("GET", "/session/" + session + "/element/" + find(css) + "/text", null).asText();
   }
@@ -145,18 +161,7 @@ class WebPageChromiumTest {
             JSON.createObjectNode().put("url", "http://127.0.0.1:" + server.port() + "/"));
         call("POST", "/session/" + session + "/element/" + find("#load-example") + "/click", null);
         call("POST", "/session/" + session + "/element/" + find("#assess") + "/click", null);
-        String headline = "";
-        for (int i = 0; i < 100 && headline.isEmpty(); i++) {
-          Thread.sleep(100);
-          JsonNode found =
-              call(
-                  "POST",
-                  "/session/" + session + "/elements",
-                  JSON.createObjectNode().put("using", "css selector").put("value", "#headline"));
-          if (found.size() > 0) {
-            headline = text("#headline");
-          }
-        }
+        String headline = awaitText("#headline");
         assertThat(headline).startsWith("Lenalidomide-dexamethasone");
         assertThat(text("#flags"))
             .contains("CRITICAL: proposed thalidomide")
@@ -181,18 +186,7 @@ class WebPageChromiumTest {
             "/session/" + session + "/url",
             JSON.createObjectNode().put("url", "about:blank"));
         call("POST", "/session/" + session + "/url", JSON.createObjectNode().put("url", link));
-        String fromLink = "";
-        for (int i = 0; i < 100 && fromLink.isEmpty(); i++) {
-          Thread.sleep(100);
-          JsonNode found =
-              call(
-                  "POST",
-                  "/session/" + session + "/elements",
-                  JSON.createObjectNode().put("using", "css selector").put("value", "#headline"));
-          if (found.size() > 0) {
-            fromLink = text("#headline");
-          }
-        }
+        String fromLink = awaitText("#headline");
         assertThat(fromLink).startsWith("Lenalidomide-dexamethasone");
         assertThat(text("#flags")).contains("POEMS-AVOID-001");
       } finally {
