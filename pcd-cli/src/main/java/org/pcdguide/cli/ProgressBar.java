@@ -44,11 +44,12 @@ final class ProgressBar implements ScreenRun.Progress {
     draw(
         String.format(
             Locale.ROOT,
-            "screening %s %5.1f%%  %,d patients  %,.0f patients/s",
+            "screening %s %5.1f%%  %,d patients  %,.0f patients/s  ETA %s",
             bar(fraction),
             fraction * 100,
             patients,
-            patients / Math.max(s, 1e-3)));
+            patients / Math.max((System.nanoTime() - screeningStarted) / 1e9, 1e-3),
+            eta(fraction, (System.nanoTime() - screeningStarted) / 1e9)));
   }
 
   /** How long each pass took, for the end of the run (embedded engine). */

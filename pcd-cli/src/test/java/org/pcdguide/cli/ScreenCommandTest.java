@@ -135,4 +135,71 @@ class ScreenCommandTest {
     }
     return out;
   }
+
+  @Test
+  void killedMidRun_thenRerun_givesTheUninterruptedFiles() throws Exception {
+    Path pop = tmp.resolve("pop");
+    assertThat(
+            PcdTest.pcd("synth", "--patients", "30000", "--seed", "8", "--out", pop.toString())
+                .code())
+        .isZero();
+    Path clean = tmp.resolve("clean");
+    assertThat(
+            PcdTest.pcd(
+                    "screen",
+                    pop.toString(),
+                    "--out",
+                    clean.toString(),
+                    "--as-of",
+                    "2026-11-01",
+                    "--csv")
+                .code())
+        .isZero();
+    Path out = tmp.resolve("out");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                javaBin,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.pcdguide.cli.Pcd",
+                "screen",
+                pop.toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-11-01",
+                "--csv",
+                "--partition-mb",
+                "1")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("killed.log").toFile())
+            .start();
+    // kill -9 once it has spilled part of the export
+    Path work = out.resolve(".pcd-screen-work");
+    for (int i = 0; i < 600 && p.isAlive(); i++) {
+      try (Stream<Path> s = Files.exists(work) ? Files.list(work) : Stream.empty()) {
+        if (s.anyMatch(f -> f.toFile().length() > 0)) {
+          break;
+        }
+      }
+      Thread.sleep(20);
+    }
+    p.destroyForcibly().waitFor();
+    assertThat(Files.exists(out.resolve("findings.ndjson")))
+        .as("a killed run leaves no result file")
+        .isFalse();
+    assertThat(
+            PcdTest.pcd(
+                    "screen",
+                    pop.toString(),
+                    "--out",
+                    out.toString(),
+                    "--as-of",
+                    "2026-11-01",
+                    "--csv")
+                .code())
+        .isZero();
+    assertThat(files(out)).isEqualTo(files(clean));
+  }
 }
