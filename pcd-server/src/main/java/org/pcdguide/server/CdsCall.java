@@ -37,13 +37,17 @@ public record CdsCall(
   }
 
   /** The cards response ({@code {"cards": [...]}}); the case door may throw for bad data. */
-  String cards(KnowledgePack pack, JsonResourceCaseSource door, Cards cards) {
+  /** The media type of a recorded call in the audit log. */
+  public static final String RECORDED_TYPE =
+      "application/vnd.pcd.cds-call+json; encoding=deflate-base64url";
+
+  String cards(KnowledgePack pack, JsonResourceCaseSource door, Cards cards, String encoded) {
     List<JsonNode> all = new ArrayList<>(resources);
     all.addAll(draftOrders);
     PatientCase c = door.read("prefetch", all, java.util.Optional.of(asOf));
     Map<String, String> orders = door.orders("draftOrders", draftOrders);
     Assessment a = Engine.assess(c, pack, asOf);
-    String report = base + "/#bundle=" + compressed(all);
+    String report = base + "/#call=" + encoded;
     ArrayNode list =
         CdsHooks.SERVICES.get(service).equals("patient-view")
             ? cards.patientView(a, hookInstance, base, report)
@@ -55,9 +59,12 @@ public record CdsCall(
 
   /** Replays a recorded call with today's pack: the response it gives now. */
   public static String replay(KnowledgePack pack, Terminology terminology, String recorded) {
-    CdsCall call = parse(recorded);
+    CdsCall call = parse(recorded.startsWith("{") ? recorded : decoded(recorded));
     return call.cards(
-        pack, new JsonResourceCaseSource(pack.vocabulary(), terminology), new Cards(pack));
+        pack,
+        new JsonResourceCaseSource(pack.vocabulary(), terminology),
+        new Cards(pack),
+        call.encoded());
   }
 
   /** Whether an audit record kind is a CDS Hooks service. */
@@ -94,15 +101,11 @@ public record CdsCall(
   }
 
   /**
-   * The resources as a collection Bundle, raw-deflated and base64url-encoded (the web page reads
-   * it).
+   * The recorded call, raw-deflated and base64url-encoded: what the audit log stores and what the
+   * cards' full-report link carries in its fragment (the web page inflates it).
    */
-  static String compressed(List<JsonNode> resources) {
-    ObjectNode bundle =
-        Problems.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
-    ArrayNode entries = bundle.putArray("entry");
-    resources.forEach(r -> entries.addObject().set("resource", r));
-    byte[] in = bundle.toString().getBytes(StandardCharsets.UTF_8);
+  String encoded() {
+    byte[] in = json().getBytes(StandardCharsets.UTF_8);
     Deflater d = new Deflater(Deflater.BEST_SPEED, true);
     d.setInput(in);
     d.finish();
@@ -113,5 +116,26 @@ public record CdsCall(
     }
     d.end();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+  }
+
+  static String decoded(String encoded) {
+    java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+    try {
+      inflater.setInput(Base64.getUrlDecoder().decode(encoded));
+      ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length() * 4);
+      byte[] buffer = new byte[8192];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new IllegalArgumentException("not a recorded CDS Hooks call: truncated");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (java.util.zip.DataFormatException e) {
+      throw new IllegalArgumentException("not a recorded CDS Hooks call: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
   }
 }

@@ -162,9 +162,10 @@ final class CdsHooks {
             LocalDate.now(clock),
             resources,
             drafts);
+    String encoded = call.encoded();
     String output;
     try {
-      output = call.cards(pack, door, cards);
+      output = call.cards(pack, door, cards, encoded);
     } catch (CaseFormatException e) {
       Problems.send(
           ctx,
@@ -183,8 +184,8 @@ final class CdsHooks {
                     clock.instant(),
                     caller.get(),
                     id,
-                    call.json(),
-                    "application/json",
+                    encoded,
+                    CdsCall.RECORDED_TYPE,
                     Optional.of(call.asOf().toString()),
                     pack.version(),
                     pack.hash(),

@@ -180,17 +180,10 @@ class CdsHooksTest {
     // every card links to the page with this patient's full report; the data ride in the fragment
     String url = headline.at("/links/0/url").asText();
     assertThat(headline.at("/links/0/type").asText()).isEqualTo("absolute");
-    assertThat(url).contains("/#bundle=");
-    byte[] deflated =
-        java.util.Base64.getUrlDecoder().decode(url.substring(url.indexOf("#bundle=") + 8));
-    java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
-    inflater.setInput(deflated);
-    byte[] buffer = new byte[1 << 20];
-    int n = inflater.inflate(buffer);
-    JsonNode bundle =
-        JSON.readTree(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(bundle.path("resourceType").asText()).isEqualTo("Bundle");
-    assertThat(bundle.findValuesAsText("resourceType")).contains("Patient", "Condition");
+    assertThat(url).contains("/#call=");
+    JsonNode call = JSON.readTree(CdsCall.decoded(url.substring(url.indexOf("#call=") + 6)));
+    assertThat(call.path("service").asText()).isEqualTo("pcd-patient-view");
+    assertThat(call.findValuesAsText("resourceType")).contains("Patient", "Condition");
     cards.forEach(c -> assertThat(c.at("/links/0/url").asText()).isEqualTo(url));
   }
 

@@ -93,7 +93,7 @@ class WebPageChromiumTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode link = JSON.readTree(r.body()).at("/cards/0/links/0");
     assertThat(link.path("label").asText()).contains("Full PCD Guide report");
-    assertThat(link.path("url").asText()).contains("/#bundle=");
+    assertThat(link.path("url").asText()).contains("/#call=");
     return link.path("url").asText();
   }
 
