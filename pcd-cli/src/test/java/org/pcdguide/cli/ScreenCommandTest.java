@@ -100,7 +100,7 @@ class ScreenCommandTest {
                 .code())
         .isZero();
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
+    ProcessBuilder spark =
         new ProcessBuilder(
                 javaBin,
                 "@../pcd-bulk/spark-jvm.options",
@@ -117,8 +117,9 @@ class ScreenCommandTest {
                 "2026-11-01",
                 "--csv")
             .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("spark.log").toFile())
-            .start();
+            .redirectOutput(tmp.resolve("spark.log").toFile());
+    spark.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process p = spark.start();
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(Files.readString(tmp.resolve("spark.log"))).isZero();
     assertThat(files(tmp.resolve("spark"))).isEqualTo(files(tmp.resolve("embedded")));
