@@ -90,7 +90,17 @@ public final class EmbeddedScreen {
       delete(work);
       return summary;
     } catch (IOException | UncheckedIOException e) {
-      throw new BulkException("screening " + run.input() + " failed: " + e.getMessage(), e);
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      throw new BulkException(
+          "screening "
+              + run.input()
+              + " into "
+              + run.output()
+              + " failed: "
+              + cause.getClass().getSimpleName()
+              + " "
+              + cause.getMessage(),
+          e);
     }
   }
 
