@@ -30,14 +30,6 @@ final class ParquetRows implements RowSink {
   }
 
   static RowSink open(Path file) throws IOException {
-    try {
-      Class.forName(
-          "org.apache.parquet.hadoop.ParquetWriter", false, ParquetRows.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new BulkException(
-          "--parquet needs Apache Parquet, which comes with Spark's classpath: run through the"
-              + " ./pcd launcher");
-    }
     Types.MessageTypeBuilder b = Types.buildMessage();
     for (String column : Csv.HEADER) {
       b.required(PrimitiveType.PrimitiveTypeName.BINARY)

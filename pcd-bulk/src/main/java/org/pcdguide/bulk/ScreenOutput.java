@@ -29,6 +29,21 @@ public final class ScreenOutput {
 
   public ScreenOutput(Options options) {
     this.options = options;
+    if (options.parquet()) {
+      requireParquet();
+    }
+  }
+
+  /** Parquet comes with Spark's classpath; without it, say so before any work is done. */
+  static void requireParquet() {
+    try {
+      Class.forName(
+          "org.apache.parquet.hadoop.ParquetWriter", false, ScreenOutput.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new BulkException(
+          "--parquet needs Apache Parquet, which comes with Spark's classpath: run through the"
+              + " ./pcd launcher");
+    }
   }
 
   /**

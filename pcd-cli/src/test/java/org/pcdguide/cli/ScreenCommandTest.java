@@ -71,6 +71,19 @@ class ScreenCommandTest {
     assertThat(engine.code()).isEqualTo(2);
     assertThat(engine.err()).contains("--engine must be embedded or spark, was hadoop");
     assertThat(PcdTest.pcd("synth", "--patients", "0", "--out", "x").code()).isEqualTo(2);
+    // without the launcher's Spark classpath (as in this test's JVM): a clear message, no trace
+    PcdTest.Run spark =
+        PcdTest.pcd(
+            "screen", tmp.toString(), "--out", tmp.resolve("o").toString(), "--engine", "spark");
+    assertThat(spark.code()).isEqualTo(2);
+    assertThat(spark.err())
+        .contains("Apache Spark is not on the classpath")
+        .doesNotContain("at org.");
+    PcdTest.Run parquet =
+        PcdTest.pcd("screen", tmp.toString(), "--out", tmp.resolve("p").toString(), "--parquet");
+    assertThat(parquet.code()).isEqualTo(2);
+    assertThat(parquet.err()).contains("--parquet needs Apache Parquet").doesNotContain("at org.");
+    assertThat(tmp.resolve("p")).doesNotExist();
   }
 
   @Test
