@@ -38,8 +38,8 @@ import picocli.CommandLine.Option;
       "  pcd knowledge check --dir knowledge",
       "  pcd vocabulary",
       "  pcd serve --port 8080",
-      "  pcd synth --patients 10000 --out /tmp/population",
-      "  pcd screen /tmp/population --out /tmp/screened --as-of 2026-11-01",
+      "  pcd synth --patients 10000 --out population",
+      "  pcd screen population --out screened --as-of 2026-11-01",
       "",
       "Exit codes: 0 ok; 2 invalid input (the message names the file, field and value);",
       "1 internal error (no stack trace unless --debug); 3 audit replay gave a different output."

@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     footerHeading = "%nExamples:%n",
     footer = {
-      "  pcd synth --patients 10000 --seed 1 --out /tmp/population",
-      "  pcd screen /tmp/population --out /tmp/screened --as-of 2026-11-01",
-      "  pcd screen /tmp/population --out /tmp/screened --engine spark --csv --parquet"
+      "  pcd synth --patients 10000 --seed 1 --out population",
+      "  pcd screen population --out screened --as-of 2026-11-01",
+      "  pcd screen population --out screened --engine spark --csv --parquet"
     })
 final class ScreenCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand Pcd pcd;
