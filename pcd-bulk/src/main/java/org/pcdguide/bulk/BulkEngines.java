@@ -12,9 +12,6 @@ public final class BulkEngines {
   private BulkEngines() {}
 
   public static ScreenSummary embedded(KnowledgePack pack, ScreenRun run, ScreenRun.Progress p) {
-    if (run.parquet()) {
-      ScreenOutput.requireParquet();
-    }
     return new EmbeddedScreen(pack, Terminology.bundled(), FhirResourceTypes.r4()).run(run, p);
   }
 

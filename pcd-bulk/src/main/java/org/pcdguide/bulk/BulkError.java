@@ -15,4 +15,14 @@ public record BulkError(String file, long line, String patient, String kind, Str
   public static final String UNKNOWN_TYPE = "unknown-type";
   public static final String UNREADABLE_PATIENT = "unreadable-patient";
   public static final String NOT_RESOURCE_FILE = "not-a-resource-file";
+
+  /** A file of the export folder that is not named after a resource type (skipped whole). */
+  static BulkError notResourceFile(String name) {
+    return new BulkError(
+        name,
+        0,
+        "",
+        NOT_RESOURCE_FILE,
+        "not named after a FHIR resource type (Type.ndjson); skipped");
+  }
 }

@@ -40,6 +40,10 @@ public final class EmbeddedScreen {
   }
 
   public ScreenSummary run(ScreenRun run, ScreenRun.Progress progress) {
+    // built first: an output it cannot write (e.g. Parquet missing) fails before any work
+    ScreenOutput output =
+        new ScreenOutput(
+            new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()));
     BulkExport export = BulkExport.of(Path.of(run.input()), types);
     Path work = run.output().resolve(WORK);
     try {
@@ -55,13 +59,7 @@ public final class EmbeddedScreen {
       List<BulkError> fileErrors = new ArrayList<>();
       for (Path other : export.others()) {
         summary.otherFile();
-        fileErrors.add(
-            new BulkError(
-                other.getFileName().toString(),
-                0,
-                "",
-                BulkError.NOT_RESOURCE_FILE,
-                "not named after a FHIR resource type (Type.ndjson); skipped"));
+        fileErrors.add(BulkError.notResourceFile(other.getFileName().toString()));
       }
       List<Path> results = screen(run, names, work, partitions, summary, progress);
       List<Path> errorFiles = new ArrayList<>();
@@ -76,16 +74,14 @@ public final class EmbeddedScreen {
                   ResultCodec::read,
                   java.util.Comparator.comparing(PatientResult::patient))) {
         Iterator<BulkError> errorIterator = SortedMerge.concat(fileErrors.iterator(), errors);
-        new ScreenOutput(
-                new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()))
-            .write(
-                merged,
-                errorIterator,
-                summary,
-                true,
-                pack.version(),
-                pack.hash(),
-                run.asOf().toString());
+        output.write(
+            merged,
+            errorIterator,
+            summary,
+            true,
+            pack.version(),
+            pack.hash(),
+            run.asOf().toString());
       }
       delete(work);
       return summary;

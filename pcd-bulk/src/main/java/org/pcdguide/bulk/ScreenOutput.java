@@ -35,7 +35,7 @@ public final class ScreenOutput {
   }
 
   /** Parquet comes with Spark's classpath; without it, say so before any work is done. */
-  static void requireParquet() {
+  private static void requireParquet() {
     try {
       Class.forName(
           "org.apache.parquet.hadoop.ParquetWriter", false, ScreenOutput.class.getClassLoader());

@@ -48,6 +48,9 @@ public final class SparkScreen implements Serializable {
    * the bundled one is accepted only for a local session.
    */
   public ScreenSummary run(SparkSession spark, ScreenRun run, KnowledgePack pack) {
+    ScreenOutput output =
+        new ScreenOutput(
+            new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()));
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     if (!pack.hash().equals(BundledKnowledge.pack().hash())) {
       if (!sc.isLocal()) {
@@ -73,13 +76,7 @@ public final class SparkScreen implements Serializable {
       others.forEach(o -> summary.otherFile());
       List<BulkError> fileErrors = new ArrayList<>();
       for (String o : others) {
-        fileErrors.add(
-            new BulkError(
-                o,
-                0,
-                "",
-                BulkError.NOT_RESOURCE_FILE,
-                "not named after a FHIR resource type (Type.ndjson); skipped"));
+        fileErrors.add(BulkError.notResourceFile(o));
       }
       List<String> fileNames = List.copyOf(names);
       Iterator<BulkError> lineErrors =
@@ -97,16 +94,14 @@ public final class SparkScreen implements Serializable {
       LocalDate asOf = run.asOf();
       Iterator<PatientResult> results =
           patients(rows, fileNames, asOf, run.all()).sortByKey(true).values().toLocalIterator();
-      return new ScreenOutput(
-              new ScreenOutput.Options(run.output(), run.all(), run.csv(), run.parquet()))
-          .write(
-              results,
-              SortedMerge.concat(fileErrors.iterator(), lineErrors),
-              summary,
-              false,
-              pack.version(),
-              pack.hash(),
-              asOf.toString());
+      return output.write(
+          results,
+          SortedMerge.concat(fileErrors.iterator(), lineErrors),
+          summary,
+          false,
+          pack.version(),
+          pack.hash(),
+          asOf.toString());
     } finally {
       rows.unpersist(false);
     }
