@@ -145,7 +145,7 @@ final class AuditCommand implements Runnable {
       KnowledgePack pack = parent.pcd.pack();
       String output;
       if (CdsCall.isService(r.kind())) {
-        output = CdsCall.replay(pack, Terminology.bundled(), r.input());
+        output = CdsCall.replay(pack, Terminology.bundled(), r.input(), r.reportToken());
       } else if (r.kind().startsWith("assess:")) {
         output = assessment(r, pack);
       } else {

@@ -86,6 +86,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--audit-password", defaultValue = "", description = "Audit database password.")
   String auditPassword;
 
+  @Option(
+      names = "--report-link-hours",
+      paramLabel = "HOURS",
+      defaultValue = "24",
+      description =
+          "How long a CDS Hooks card's full-report link works after the call (default:"
+              + " ${DEFAULT-VALUE} hours). The link names the recorded call by a random token.")
+  long reportLinkHours;
+
   org.pcdguide.server.AuditLog audit() {
     return auditUrl == null
         ? org.pcdguide.server.AuditLog.embedded(dataDir)
@@ -96,6 +105,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port: '" + port + "' is not a port number");
+    }
+    if (reportLinkHours < 1 || reportLinkHours > 24L * 366) {
+      throw new UsageException(
+          "--report-link-hours: '" + reportLinkHours + "' is not between 1 and 8784 (a year)");
     }
     java.util.Map<String, com.nimbusds.jose.jwk.JWKSet> keys = new java.util.LinkedHashMap<>();
     for (java.util.Map.Entry<String, java.nio.file.Path> e : issuers.entrySet()) {
@@ -156,7 +169,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         PcdServer.start(
             pcd.pack(),
             new PcdServer.Settings(
-                host, port, maxRequestBytes, fhirServers, auth, java.util.Optional.of(audit())));
+                host,
+                port,
+                maxRequestBytes,
+                fhirServers,
+                auth,
+                java.util.Optional.of(audit()),
+                java.time.Duration.ofHours(reportLinkHours)));
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "pcd: serving on http://"

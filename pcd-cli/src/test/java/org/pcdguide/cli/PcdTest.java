@@ -104,6 +104,13 @@ class PcdTest {
   }
 
   @Test
+  void serve_reportLinkLifetimeOutOfRange_isAUsageError() {
+    Run r = pcd("serve", "--port", "0", "--report-link-hours", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--report-link-hours: '0' is not between 1 and 8784");
+  }
+
+  @Test
   void assess_unknownOption_exit2WithUsage() {
     Run r = pcd("assess", EXAMPLE, "--fromat", "json");
     assertThat(r.code()).isEqualTo(2);

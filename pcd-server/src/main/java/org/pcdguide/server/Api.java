@@ -37,7 +37,8 @@ final class Api {
           "GET /api/vocabulary",
           "GET /cds-services",
           "POST /cds-services/{id}",
-          "POST /cds-services/{id}/feedback");
+          "POST /cds-services/{id}/feedback",
+          "GET /api/reports/{token}");
   private static final List<String> YAML =
       List.of("application/yaml", "application/x-yaml", "text/yaml");
   private static final List<String> JSON = List.of("application/json", "application/fhir+json");

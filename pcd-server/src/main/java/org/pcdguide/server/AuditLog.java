@@ -37,7 +37,8 @@ public final class AuditLog {
       String knowledge,
       String knowledgeHash,
       String outputHash,
-      Optional<String> cards) {}
+      Optional<String> cards,
+      Optional<String> reportToken) {}
 
   private final String url;
   private final String user;
@@ -102,11 +103,41 @@ public final class AuditLog {
       String knowledgeHash,
       String output,
       Optional<String> cards) {
-    String id = UUID.randomUUID().toString();
+    return record(
+        at,
+        caller,
+        kind,
+        input,
+        inputType,
+        asOf,
+        knowledge,
+        knowledgeHash,
+        output,
+        cards,
+        Optional.empty());
+  }
+
+  /**
+   * Records one call with the token its full-report link carries ({@link #report}), and returns the
+   * record's id once it is committed and durable.
+   */
+  public String record(
+      Instant at,
+      String caller,
+      String kind,
+      String input,
+      String inputType,
+      Optional<String> asOf,
+      String knowledge,
+      String knowledgeHash,
+      String output,
+      Optional<String> cards,
+      Optional<String> reportToken) {
+    String id = timeOrderedId(at);
     writer.write(
         "INSERT INTO audit_record (id, recorded_at, caller, kind, input_hash, input, input_type,"
-            + " as_of, knowledge, knowledge_hash, output_hash, cards)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " as_of, knowledge, knowledge_hash, output_hash, cards, report_token)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         java.util.Arrays.asList(
             id,
             Timestamp.from(at),
@@ -119,8 +150,58 @@ public final class AuditLog {
             knowledge,
             knowledgeHash,
             sha256(output),
-            cards.orElse(null)));
+            cards.orElse(null),
+            reportToken.orElse(null)));
     return id;
+  }
+
+  /**
+   * The record a full-report link names, if its token is known and the record is no older than
+   * {@code maxAge} at {@code now}; an expired or unknown token gives nothing.
+   */
+  public Optional<Record> report(String token, java.time.Duration maxAge, Instant now) {
+    if (!REPORT_TOKEN.matcher(token).matches()) {
+      return Optional.empty();
+    }
+    List<Record> r = new ArrayList<>();
+    try (Connection c = connection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT * FROM audit_record WHERE report_token = ?")) {
+      s.setString(1, token);
+      try (ResultSet rs = s.executeQuery()) {
+        read(rs, r);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit log could not be read", e);
+    }
+    return r.stream().filter(x -> !x.recordedAt().plus(maxAge).isBefore(now)).findFirst();
+  }
+
+  /** 128 random bits, base64url without padding: what {@link #newReportToken()} makes. */
+  private static final java.util.regex.Pattern REPORT_TOKEN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{22}");
+
+  private static final java.security.SecureRandom TOKENS = new java.security.SecureRandom();
+
+  /** A new report token: 128 bits from a cryptographic random source (it grants read access). */
+  public static String newReportToken() {
+    byte[] b = new byte[16];
+    TOKENS.nextBytes(b);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /**
+   * A version 7 UUID (RFC 9562): the record's time in milliseconds, then random bits. Records
+   * written one after another get ids in ascending order, so the primary key index grows at its
+   * right edge (a random UUID rewrites index pages all over the tree on every commit; on the
+   * embedded store that cost grew with the log). Ids name records; they are not secrets.
+   */
+  static String timeOrderedId(Instant at) {
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    long msb = (at.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+    long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(msb, lsb).toString();
   }
 
   public void feedback(
@@ -193,26 +274,31 @@ public final class AuditLog {
     try (Connection c = connection();
         PreparedStatement s = c.prepareStatement(sql);
         ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        out.add(
-            new Record(
-                rs.getString("id"),
-                rs.getTimestamp("recorded_at").toInstant(),
-                rs.getString("caller"),
-                rs.getString("kind"),
-                rs.getString("input_hash"),
-                rs.getString("input"),
-                rs.getString("input_type"),
-                Optional.ofNullable(rs.getString("as_of")),
-                rs.getString("knowledge"),
-                rs.getString("knowledge_hash"),
-                rs.getString("output_hash"),
-                Optional.ofNullable(rs.getString("cards"))));
-      }
+      read(rs, out);
     } catch (SQLException e) {
       throw new IllegalStateException("the audit log could not be read", e);
     }
     return out;
+  }
+
+  private static void read(ResultSet rs, List<Record> out) throws SQLException {
+    while (rs.next()) {
+      out.add(
+          new Record(
+              rs.getString("id"),
+              rs.getTimestamp("recorded_at").toInstant(),
+              rs.getString("caller"),
+              rs.getString("kind"),
+              rs.getString("input_hash"),
+              rs.getString("input"),
+              rs.getString("input_type"),
+              Optional.ofNullable(rs.getString("as_of")),
+              rs.getString("knowledge"),
+              rs.getString("knowledge_hash"),
+              rs.getString("output_hash"),
+              Optional.ofNullable(rs.getString("cards")),
+              Optional.ofNullable(rs.getString("report_token"))));
+    }
   }
 
   public static String sha256(String text) {

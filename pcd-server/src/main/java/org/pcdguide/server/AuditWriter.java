@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +35,9 @@ final class AuditWriter implements AutoCloseable {
   private final Connections connections;
   private final Thread thread;
   private volatile boolean closed;
+
+  /** The writer connection's prepared statements, by SQL text (used by the writer thread only). */
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   AuditWriter(Connections connections) {
     this.connections = connections;
@@ -83,25 +89,38 @@ final class AuditWriter implements AutoCloseable {
     reset(c);
   }
 
+  /**
+   * Inserts the batch with one prepared statement per distinct SQL text (kept for the connection's
+   * lifetime) and JDBC batching, then commits once and makes the commit durable.
+   */
   private void commit(Connection c, List<Row> batch) throws SQLException {
+    Map<String, PreparedStatement> used = new LinkedHashMap<>();
     for (Row r : batch) {
-      try (PreparedStatement s = c.prepareStatement(r.sql())) {
-        for (int i = 0; i < r.values().size(); i++) {
-          Object v = r.values().get(i);
-          if (v == null) {
-            s.setNull(i + 1, java.sql.Types.VARCHAR);
-          } else {
-            s.setObject(i + 1, v);
-          }
-        }
-        s.executeUpdate();
+      PreparedStatement s = statements.get(r.sql());
+      if (s == null) {
+        s = c.prepareStatement(r.sql());
+        statements.put(r.sql(), s);
       }
+      for (int i = 0; i < r.values().size(); i++) {
+        Object v = r.values().get(i);
+        if (v == null) {
+          s.setNull(i + 1, java.sql.Types.VARCHAR);
+        } else {
+          s.setObject(i + 1, v);
+        }
+      }
+      s.addBatch();
+      used.put(r.sql(), s);
+    }
+    for (PreparedStatement s : used.values()) {
+      s.executeBatch();
     }
     c.commit();
     connections.durable(c);
   }
 
-  private static Connection reset(Connection c) {
+  private Connection reset(Connection c) {
+    statements.clear();
     if (c != null) {
       try {
         c.rollback();

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
+import java.util.Optional;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Engine;
@@ -36,18 +36,27 @@ public record CdsCall(
     draftOrders = List.copyOf(draftOrders);
   }
 
-  /** The cards response ({@code {"cards": [...]}}); the case door may throw for bad data. */
-  /** The media type of a recorded call in the audit log. */
-  public static final String RECORDED_TYPE =
+  /** The media type of a recorded call in the audit log: this record as JSON. */
+  public static final String RECORDED_TYPE = "application/vnd.pcd.cds-call+json";
+
+  /**
+   * The media type of calls recorded before report tokens: the JSON raw-deflated and
+   * base64url-encoded, which was also the payload of the cards' full-report link ({@code
+   * /#call=...}). Such records still replay, with the same link.
+   */
+  public static final String LEGACY_RECORDED_TYPE =
       "application/vnd.pcd.cds-call+json; encoding=deflate-base64url";
 
-  String cards(KnowledgePack pack, JsonResourceCaseSource door, Cards cards, String encoded) {
+  /**
+   * The cards response ({@code {"cards": [...]}}), each card linking to {@code report} (none when
+   * it is empty); the case door may throw for bad data.
+   */
+  String cards(KnowledgePack pack, JsonResourceCaseSource door, Cards cards, String report) {
     List<JsonNode> all = new ArrayList<>(resources);
     all.addAll(draftOrders);
     PatientCase c = door.read("prefetch", all, java.util.Optional.of(asOf));
     Map<String, String> orders = door.orders("draftOrders", draftOrders);
     Assessment a = Engine.assess(c, pack, asOf);
-    String report = base + "/#call=" + encoded;
     ArrayNode list =
         CdsHooks.SERVICES.get(service).equals("patient-view")
             ? cards.patientView(a, hookInstance, base, report)
@@ -57,14 +66,33 @@ public record CdsCall(
     return response.toString();
   }
 
-  /** Replays a recorded call with today's pack: the response it gives now. */
-  public static String replay(KnowledgePack pack, Terminology terminology, String recorded) {
-    CdsCall call = parse(recorded.startsWith("{") ? recorded : decoded(recorded));
+  /**
+   * Replays a recorded call with today's pack: the response it gives now, its cards linking to the
+   * same report as the recorded ones did.
+   */
+  public static String replay(
+      KnowledgePack pack, Terminology terminology, String recorded, Optional<String> reportToken) {
+    boolean legacy = !recorded.startsWith("{");
+    CdsCall call = parse(legacy ? decoded(recorded) : recorded);
+    String report =
+        legacy
+            ? call.base() + "/#call=" + recorded
+            : reportToken.map(t -> call.base() + REPORT_LINK + t).orElse("");
     return call.cards(
-        pack,
-        new JsonResourceCaseSource(pack.vocabulary(), terminology),
-        new Cards(pack),
-        call.encoded());
+        pack, new JsonResourceCaseSource(pack.vocabulary(), terminology), new Cards(pack), report);
+  }
+
+  /** What a full-report link adds to the server's base URL, before the report token. */
+  static final String REPORT_LINK = "/#report=";
+
+  /** The resources and draft orders as one FHIR collection Bundle (what the web page reads). */
+  ObjectNode bundle() {
+    ObjectNode b = Problems.JSON.createObjectNode();
+    b.put("resourceType", "Bundle").put("type", "collection");
+    ArrayNode entry = b.putArray("entry");
+    resources.forEach(r -> entry.addObject().set("resource", r));
+    draftOrders.forEach(r -> entry.addObject().set("resource", r));
+    return b;
   }
 
   /** Whether an audit record kind is a CDS Hooks service. */
@@ -72,13 +100,18 @@ public record CdsCall(
     return CdsHooks.SERVICES.containsKey(kind);
   }
 
+  /** This call as JSON: what the audit log records. */
   String json() {
+    return node().toString();
+  }
+
+  private ObjectNode node() {
     ObjectNode n = Problems.JSON.createObjectNode();
     n.put("service", service).put("hookInstance", hookInstance).put("base", base);
     n.put("asOf", asOf.toString());
     resources.forEach(n.putArray("resources")::add);
     draftOrders.forEach(n.putArray("draftOrders")::add);
-    return n.toString();
+    return n;
   }
 
   static CdsCall parse(String json) {
@@ -98,24 +131,6 @@ public record CdsCall(
     } catch (JsonProcessingException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("not a recorded CDS Hooks call: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * The recorded call, raw-deflated and base64url-encoded: what the audit log stores and what the
-   * cards' full-report link carries in its fragment (the web page inflates it).
-   */
-  String encoded() {
-    byte[] in = json().getBytes(StandardCharsets.UTF_8);
-    Deflater d = new Deflater(Deflater.BEST_SPEED, true);
-    d.setInput(in);
-    d.finish();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length / 3 + 64);
-    byte[] buffer = new byte[8192];
-    while (!d.finished()) {
-      out.write(buffer, 0, d.deflate(buffer));
-    }
-    d.end();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
   }
 
   static String decoded(String encoded) {

@@ -52,13 +52,16 @@ final class CdsHooks {
 
   private final Optional<JwtAuthenticator> authenticator;
   private final Optional<AuditLog> audit;
+  private final Duration reportTtl;
 
   CdsHooks(
       KnowledgePack pack,
       Terminology terminology,
       List<String> fhirServers,
       Optional<JwtAuthenticator> authenticator,
-      Optional<AuditLog> audit) {
+      Optional<AuditLog> audit,
+      Duration reportTtl) {
+    this.reportTtl = reportTtl;
     this.authenticator = authenticator;
     this.audit = audit;
     this.pack = pack;
@@ -72,6 +75,36 @@ final class CdsHooks {
     r.get("/cds-services", this::discovery);
     r.post("/cds-services/{id}", this::service);
     r.post("/cds-services/{id}/feedback", this::feedback);
+    r.get("/api/reports/{token}", this::report);
+  }
+
+  /**
+   * What a card's full-report link shows: the recorded call's resources and draft orders as a
+   * Bundle, with the date it was assessed as of, for a token no older than the configured time. The
+   * token is the only credential, like the link itself; answers are never cached.
+   */
+  private void report(Context ctx) {
+    ctx.header("Cache-Control", "no-store");
+    Optional<AuditLog.Record> r =
+        audit.flatMap(
+            log -> log.report(ctx.pathParam("token"), reportTtl, java.time.Instant.now(clock)));
+    if (r.isEmpty() || !r.get().inputType().equals(CdsCall.RECORDED_TYPE)) {
+      Problems.send(
+          ctx,
+          404,
+          "Not found",
+          "No report for this link: it is unknown, or older than "
+              + reportTtl.toHours()
+              + " hours (reports are kept for that long after the call)");
+      return;
+    }
+    CdsCall call = CdsCall.parse(r.get().input());
+    ObjectNode body = Problems.JSON.createObjectNode();
+    body.put("service", call.service());
+    body.put("recordedAt", r.get().recordedAt().toString());
+    body.put("asOf", call.asOf().toString());
+    body.set("bundle", call.bundle());
+    ctx.contentType("application/json").result(body.toString());
   }
 
   private void discovery(Context ctx) {
@@ -162,10 +195,13 @@ final class CdsHooks {
             LocalDate.now(clock),
             resources,
             drafts);
-    String encoded = call.encoded();
+    // the full-report link names the recorded call by a random token; without an audit log there
+    // is no record to name, and the cards carry no such link
+    Optional<String> token = audit.map(log -> AuditLog.newReportToken());
     String output;
     try {
-      output = call.cards(pack, door, cards, encoded);
+      output =
+          call.cards(pack, door, cards, token.map(t -> base + CdsCall.REPORT_LINK + t).orElse(""));
     } catch (CaseFormatException e) {
       Problems.send(
           ctx,
@@ -184,13 +220,14 @@ final class CdsHooks {
                     clock.instant(),
                     caller.get(),
                     id,
-                    encoded,
+                    call.json(),
                     CdsCall.RECORDED_TYPE,
                     Optional.of(call.asOf().toString()),
                     pack.version(),
                     pack.hash(),
                     output,
-                    Optional.of(output))));
+                    Optional.of(output),
+                    token)));
     ctx.contentType("application/json").result(output);
   }
 

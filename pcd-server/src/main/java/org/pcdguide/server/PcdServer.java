@@ -22,11 +22,32 @@ public final class PcdServer implements AutoCloseable {
       long maxRequestBytes,
       java.util.List<String> fhirServers,
       java.util.Optional<JwtAuthenticator> authenticator,
-      java.util.Optional<AuditLog> audit) {
+      java.util.Optional<AuditLog> audit,
+      java.time.Duration reportTtl) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
+    /**
+     * How long a CDS Hooks card's full-report link works after the call: a setting, not clinical
+     * knowledge (the EHR shows the card while the clinician has the chart open).
+     */
+    public static final java.time.Duration DEFAULT_REPORT_TTL = java.time.Duration.ofHours(24);
 
     public Settings {
       fhirServers = java.util.List.copyOf(fhirServers);
+      if (reportTtl.isNegative() || reportTtl.isZero()) {
+        throw new IllegalArgumentException("the report link lifetime must be positive");
+      }
+    }
+
+    /** Settings with report links working for {@link #DEFAULT_REPORT_TTL}. */
+    public Settings(
+        String host,
+        int port,
+        long maxRequestBytes,
+        java.util.List<String> fhirServers,
+        java.util.Optional<JwtAuthenticator> authenticator,
+        java.util.Optional<AuditLog> audit) {
+      this(host, port, maxRequestBytes, fhirServers, authenticator, audit, DEFAULT_REPORT_TTL);
     }
 
     /**
@@ -56,7 +77,12 @@ public final class PcdServer implements AutoCloseable {
     Api api = new Api(pack, terminology, settings.maxRequestBytes(), settings.audit());
     CdsHooks hooks =
         new CdsHooks(
-            pack, terminology, settings.fhirServers(), settings.authenticator(), settings.audit());
+            pack,
+            terminology,
+            settings.fhirServers(),
+            settings.authenticator(),
+            settings.audit(),
+            settings.reportTtl());
     Javalin app =
         Javalin.create(
             config -> {

@@ -93,4 +93,59 @@ class AuditLogTest {
       assertThat(log.feedbackFor(card)).containsExactly("accepted");
     }
   }
+
+  @Test
+  void reportTokens_expire_andRecordsReplayWithTheLinkTheyWereSentWith(@TempDir Path dir)
+      throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    var call = json.createObjectNode();
+    call.put("service", "pcd-patient-view").put("hookInstance", "h-1");
+    call.put("base", "https://pcd.example.org").put("asOf", "2026-12-01");
+    var resources = call.putArray("resources");
+    json.readTree(Files.readString(Path.of("../examples/poems-disseminated.fhir.json")))
+        .get("entry")
+        .forEach(e -> resources.add(e.get("resource")));
+    call.putArray("draftOrders");
+    String recorded = call.toString();
+    String token = AuditLog.newReportToken();
+    assertThat(token).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(AuditLog.newReportToken());
+
+    var terminology = org.pcdguide.fhir.Terminology.bundled();
+    String cards = CdsCall.replay(PACK, terminology, recorded, Optional.of(token));
+    assertThat(cards).contains("\"https://pcd.example.org/#report=" + token + "\"");
+    java.time.Instant at = java.time.Instant.parse("2026-12-01T10:00:00Z");
+    AuditLog log = AuditLog.embedded(dir);
+    String id =
+        log.record(
+            at,
+            "test",
+            "pcd-patient-view",
+            recorded,
+            CdsCall.RECORDED_TYPE,
+            Optional.of("2026-12-01"),
+            PACK.version(),
+            PACK.hash(),
+            cards,
+            Optional.of(cards),
+            Optional.of(token));
+    java.time.Duration day = java.time.Duration.ofHours(24);
+    assertThat(log.report(token, day, at.plusSeconds(23 * 3600))).map(r -> r.id()).hasValue(id);
+    assertThat(log.report(token, day, at.plusSeconds(25 * 3600))).isEmpty();
+    assertThat(log.report(AuditLog.newReportToken(), day, at)).isEmpty();
+    assertThat(log.report("' OR 1=1 --", day, at)).isEmpty();
+    assertThat(log.get(id).orElseThrow().reportToken()).hasValue(token);
+
+    // a call recorded before report tokens (deflated, base64url) replays with its own link
+    java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+    try (var z =
+        new java.util.zip.DeflaterOutputStream(
+            deflated, new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED, true))) {
+      z.write(recorded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String legacy =
+        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(deflated.toByteArray());
+    String replayed = CdsCall.replay(PACK, terminology, legacy, Optional.empty());
+    assertThat(replayed).contains("\"https://pcd.example.org/#call=" + legacy + "\"");
+    assertThat(replayed.replace("/#call=" + legacy, "/#report=" + token)).isEqualTo(cards);
+  }
 }

@@ -68,7 +68,8 @@ class CdsHooksTest {
                 1024 * 1024,
                 List.of("http://127.0.0.1:" + fhir.port() + "/fhir"),
                 java.util.Optional.empty(),
-                java.util.Optional.empty()));
+                java.util.Optional.of(
+                    AuditLog.embedded(Files.createTempDirectory("pcd-cds-hooks-test")))));
   }
 
   @AfterAll
@@ -177,14 +178,45 @@ class CdsHooksTest {
     assertThat(headline.get("detail").asText()).contains("grade **low**");
     assertThat(headline.get("uuid").asText()).hasSize(36);
     cards.forEach(c -> assertThat(c.get("summary").asText().length()).isLessThan(140));
-    // every card links to the page with this patient's full report; the data ride in the fragment
+    // every card links to the page with this patient's full report by a short random token,
+    // which the page exchanges for the recorded call's resources
     String url = headline.at("/links/0/url").asText();
     assertThat(headline.at("/links/0/type").asText()).isEqualTo("absolute");
-    assertThat(url).contains("/#call=");
-    JsonNode call = JSON.readTree(CdsCall.decoded(url.substring(url.indexOf("#call=") + 6)));
-    assertThat(call.path("service").asText()).isEqualTo("pcd-patient-view");
-    assertThat(call.findValuesAsText("resourceType")).contains("Patient", "Condition");
+    assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/#report=[A-Za-z0-9_-]{22}");
     cards.forEach(c -> assertThat(c.at("/links/0/url").asText()).isEqualTo(url));
+    HttpResponse<String> report =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + server.port()
+                            + "/api/reports/"
+                            + url.substring(url.indexOf("#report=") + 8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.headers().firstValue("Cache-Control")).hasValue("no-store");
+    JsonNode call = JSON.readTree(report.body());
+    assertThat(call.path("service").asText()).isEqualTo("pcd-patient-view");
+    assertThat(call.path("asOf").asText()).isEqualTo(java.time.LocalDate.now().toString());
+    assertThat(call.at("/bundle/type").asText()).isEqualTo("collection");
+    assertThat(call.get("bundle").findValuesAsText("resourceType"))
+        .contains("Patient", "Condition");
+  }
+
+  @Test
+  void reportLink_unknownOrMalformedToken_isA404Problem() throws Exception {
+    for (String token : List.of("AAAAAAAAAAAAAAAAAAAAAA", "not-a-token", "%27%20OR%201%3D1")) {
+      HttpResponse<String> r =
+          CLIENT.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + server.port() + "/api/reports/" + token))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(token).isEqualTo(404);
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(JSON.readTree(r.body()).get("detail").asText()).contains("older than 24 hours");
+    }
   }
 
   @Test

@@ -41,5 +41,25 @@ class PostgresAuditLogTest {
     assertThat(r.asOf()).contains("2026-11-01");
     log.feedback(Instant.now(), "pcd-order-sign", "card-" + id, "overridden", "[]", "iss sub");
     assertThat(log.feedbackFor("card-" + id)).containsExactly("overridden");
+
+    // a CDS Hooks call's report token finds its record while the link is valid (migration V2)
+    String token = AuditLog.newReportToken();
+    Instant at = Instant.parse("2026-11-01T11:00:00Z");
+    String call =
+        log.record(
+            at,
+            "iss sub",
+            "pcd-patient-view",
+            "{\"service\": \"pcd-patient-view\"}",
+            CdsCall.RECORDED_TYPE,
+            Optional.of("2026-11-01"),
+            "2026.11.1",
+            "sha256:abc",
+            "{\"cards\": []}",
+            Optional.of("{\"cards\": []}"),
+            Optional.of(token));
+    java.time.Duration day = java.time.Duration.ofHours(24);
+    assertThat(log.report(token, day, at.plusSeconds(60))).map(AuditLog.Record::id).hasValue(call);
+    assertThat(log.report(token, day, at.plusSeconds(25 * 3600))).isEmpty();
   }
 }

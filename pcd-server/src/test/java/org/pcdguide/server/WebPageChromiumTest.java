@@ -93,7 +93,7 @@ class WebPageChromiumTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode link = JSON.readTree(r.body()).at("/cards/0/links/0");
     assertThat(link.path("label").asText()).contains("Full PCD Guide report");
-    assertThat(link.path("url").asText()).contains("/#call=");
+    assertThat(link.path("url").asText()).matches("http://.*/#report=[A-Za-z0-9_-]{22}");
     return link.path("url").asText();
   }
 
@@ -119,7 +119,12 @@ class WebPageChromiumTest {
         PcdServer.start(
             YamlKnowledgePackSource.bundled().load(),
             new PcdServer.Settings(
-                "127.0.0.1", 0, 1 << 20, List.of(), Optional.empty(), Optional.empty()))) {
+                "127.0.0.1",
+                0,
+                1 << 20,
+                List.of(),
+                Optional.empty(),
+                Optional.of(AuditLog.embedded(profile.resolve("audit")))))) {
       driver = "http://127.0.0.1:" + port;
       for (int i = 0; i < 100; i++) {
         try {
@@ -179,7 +184,8 @@ class WebPageChromiumTest {
         }
         assertThat(png.length).isGreaterThan(10_000);
 
-        // a patient-view card's "full report" link opens this patient's report on the page
+        // a patient-view card's "full report" link opens this patient's report on the page: the
+        // page exchanges the link's token for the recorded call
         String link = reportLink(server.port());
         call(
             "POST",
