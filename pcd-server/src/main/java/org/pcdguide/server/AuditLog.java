@@ -20,7 +20,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The durable audit log: every assessment and CDS Hooks call (who, what went in, which knowledge,
- * what came out) and every feedback, in an embedded H2 file database by default (any JDBC URL by
+ * what came out) and every feedback, in an embedded SQLite database by default (any JDBC URL by
  * configuration; schema by Flyway migrations). A record is committed before the response is sent.
  */
 public final class AuditLog {
@@ -65,14 +65,94 @@ public final class AuditLog {
             });
   }
 
-  /** The embedded database under {@code dataDir} (created, and migrated, on first use). */
+  /**
+   * The embedded database under {@code dataDir}: SQLite in write-ahead-log mode with a full sync on
+   * every commit, created and migrated on first use. A data directory that holds an audit log of an
+   * earlier version (H2, {@code audit.mv.db}) has its records and feedback copied in first; the H2
+   * file is then renamed {@code audit.mv.db.imported}, never deleted.
+   */
   public static AuditLog embedded(Path dataDir) {
-    return open(
+    try {
+      java.nio.file.Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          "cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    AuditLog log =
+        open(
+            "jdbc:sqlite:"
+                + dataDir.toAbsolutePath().resolve("audit.db")
+                + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000",
+            "",
+            "");
+    Path h2 = dataDir.resolve("audit.mv.db");
+    if (java.nio.file.Files.exists(h2)) {
+      log.importH2(dataDir);
+    }
+    return log;
+  }
+
+  /** Copies an H2 audit log of an earlier version into this one, in one transaction. */
+  private void importH2(Path dataDir) {
+    String h2 =
         "jdbc:h2:file:"
             + dataDir.toAbsolutePath().resolve("audit")
-            + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
-        "sa",
-        "");
+            + ";DB_CLOSE_ON_EXIT=FALSE;IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+    try (Connection from = DriverManager.getConnection(h2, "sa", "");
+        Connection to = connection()) {
+      to.setAutoCommit(false);
+      for (String table : List.of("audit_record", "audit_feedback")) {
+        copy(from, to, table);
+      }
+      to.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot import the earlier audit log "
+              + dataDir.resolve("audit.mv.db")
+              + " (left as it was): "
+              + e.getMessage(),
+          e);
+    }
+    try {
+      java.nio.file.Files.move(
+          dataDir.resolve("audit.mv.db"), dataDir.resolve("audit.mv.db.imported"));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          "imported the earlier audit log but cannot rename "
+              + dataDir.resolve("audit.mv.db")
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Copies the rows of {@code table} that {@code to} lacks, column by column (by name). */
+  private static void copy(Connection from, Connection to, String table) throws SQLException {
+    try (java.sql.Statement s = from.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+      java.sql.ResultSetMetaData meta = rs.getMetaData();
+      List<String> columns = new ArrayList<>();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        columns.add(meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+      }
+      try (PreparedStatement insert =
+          to.prepareStatement(
+              "INSERT OR IGNORE INTO "
+                  + table
+                  + " ("
+                  + String.join(", ", columns)
+                  + ") VALUES ("
+                  + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+                  + ")")) {
+        while (rs.next()) {
+          for (int i = 1; i <= columns.size(); i++) {
+            insert.setObject(i, rs.getObject(i));
+          }
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
   }
 
   public static AuditLog open(String url, String user, String password) {
@@ -226,9 +306,10 @@ public final class AuditLog {
   }
 
   /**
-   * On the embedded H2 database, forces the committed record into the database file before the
-   * caller answers: H2 may otherwise keep the last commit in memory, and a killed process lost it
-   * (AuditDurabilityTest). PostgreSQL's commit is durable by itself.
+   * On an H2 database (configured with {@code --audit-jdbc-url}), forces the committed record into
+   * the database file before the caller answers: H2 may otherwise keep the last commit in memory,
+   * and a killed process lost it (AuditDurabilityTest, when H2 was the embedded store). The
+   * embedded SQLite store (full sync on commit) and PostgreSQL are durable on commit.
    */
   private void durable(Connection c) throws SQLException {
     if (url.startsWith("jdbc:h2:")) {
@@ -236,6 +317,11 @@ public final class AuditLog {
         s.execute("CHECKPOINT");
       }
     }
+  }
+
+  /** Stops the writer (after the records it holds are written). */
+  public void close() {
+    writer.close();
   }
 
   /** The most recent records, newest first. */

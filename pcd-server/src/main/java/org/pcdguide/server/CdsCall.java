@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Engine;
@@ -36,15 +38,12 @@ public record CdsCall(
     draftOrders = List.copyOf(draftOrders);
   }
 
-  /** The media type of a recorded call in the audit log: this record as JSON. */
-  public static final String RECORDED_TYPE = "application/vnd.pcd.cds-call+json";
-
   /**
-   * The media type of calls recorded before report tokens: the JSON raw-deflated and
-   * base64url-encoded, which was also the payload of the cards' full-report link ({@code
-   * /#call=...}). Such records still replay, with the same link.
+   * The media type of a recorded call in the audit log: this record as JSON, raw-deflated and
+   * base64url-encoded (a quarter of the JSON's size). Calls recorded before report tokens used the
+   * same form, which was also their cards' full-report link ({@code /#call=...}).
    */
-  public static final String LEGACY_RECORDED_TYPE =
+  public static final String RECORDED_TYPE =
       "application/vnd.pcd.cds-call+json; encoding=deflate-base64url";
 
   /**
@@ -68,18 +67,23 @@ public record CdsCall(
 
   /**
    * Replays a recorded call with today's pack: the response it gives now, its cards linking to the
-   * same report as the recorded ones did.
+   * same report as the recorded ones did (by token; a call recorded before report tokens carried
+   * itself in the link).
    */
   public static String replay(
       KnowledgePack pack, Terminology terminology, String recorded, Optional<String> reportToken) {
-    boolean legacy = !recorded.startsWith("{");
-    CdsCall call = parse(legacy ? decoded(recorded) : recorded);
+    CdsCall call = recorded(recorded);
     String report =
-        legacy
-            ? call.base() + "/#call=" + recorded
-            : reportToken.map(t -> call.base() + REPORT_LINK + t).orElse("");
+        reportToken
+            .map(t -> call.base() + REPORT_LINK + t)
+            .orElse(recorded.startsWith("{") ? "" : call.base() + "/#call=" + recorded);
     return call.cards(
         pack, new JsonResourceCaseSource(pack.vocabulary(), terminology), new Cards(pack), report);
+  }
+
+  /** A call as the audit log recorded it (deflated and encoded, or plain JSON). */
+  static CdsCall recorded(String recorded) {
+    return parse(recorded.startsWith("{") ? recorded : decoded(recorded));
   }
 
   /** What a full-report link adds to the server's base URL, before the report token. */
@@ -98,11 +102,6 @@ public record CdsCall(
   /** Whether an audit record kind is a CDS Hooks service. */
   public static boolean isService(String kind) {
     return CdsHooks.SERVICES.containsKey(kind);
-  }
-
-  /** This call as JSON: what the audit log records. */
-  String json() {
-    return node().toString();
   }
 
   private ObjectNode node() {
@@ -132,6 +131,33 @@ public record CdsCall(
       throw new IllegalArgumentException("not a recorded CDS Hooks call: " + e.getMessage(), e);
     }
   }
+
+  /** This call as the audit log records it ({@link #RECORDED_TYPE}). */
+  String encoded() {
+    Deflater d = DEFLATERS.poll();
+    if (d == null) {
+      d = new Deflater(Deflater.BEST_SPEED, true);
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+      try (DeflaterOutputStream z = new DeflaterOutputStream(out, d, 8192)) {
+        Problems.JSON.writeValue(z, node());
+      }
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      d.reset();
+      DEFLATERS.offer(d);
+    }
+  }
+
+  /**
+   * Deflaters for {@link #encoded()}, reused: creating one allocates and clears zlib's window and
+   * hash tables, which costs more than compressing a call. At most one per concurrent request.
+   */
+  private static final java.util.Queue<Deflater> DEFLATERS =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   static String decoded(String encoded) {
     java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);

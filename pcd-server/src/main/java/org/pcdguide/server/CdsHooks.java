@@ -88,7 +88,7 @@ final class CdsHooks {
     Optional<AuditLog.Record> r =
         audit.flatMap(
             log -> log.report(ctx.pathParam("token"), reportTtl, java.time.Instant.now(clock)));
-    if (r.isEmpty() || !r.get().inputType().equals(CdsCall.RECORDED_TYPE)) {
+    if (r.isEmpty() || !CdsCall.isService(r.get().kind())) {
       Problems.send(
           ctx,
           404,
@@ -98,7 +98,7 @@ final class CdsHooks {
               + " hours (reports are kept for that long after the call)");
       return;
     }
-    CdsCall call = CdsCall.parse(r.get().input());
+    CdsCall call = CdsCall.recorded(r.get().input());
     ObjectNode body = Problems.JSON.createObjectNode();
     body.put("service", call.service());
     body.put("recordedAt", r.get().recordedAt().toString());
@@ -220,7 +220,7 @@ final class CdsHooks {
                     clock.instant(),
                     caller.get(),
                     id,
-                    call.json(),
+                    call.encoded(),
                     CdsCall.RECORDED_TYPE,
                     Optional.of(call.asOf().toString()),
                     pack.version(),

@@ -106,7 +106,8 @@ class AuditLogTest {
         .get("entry")
         .forEach(e -> resources.add(e.get("resource")));
     call.putArray("draftOrders");
-    String recorded = call.toString();
+    String recorded =
+        CdsCall.recorded(call.toString()).encoded(); // as the server records it: deflated
     String token = AuditLog.newReportToken();
     assertThat(token).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(AuditLog.newReportToken());
 
@@ -134,18 +135,58 @@ class AuditLogTest {
     assertThat(log.report(AuditLog.newReportToken(), day, at)).isEmpty();
     assertThat(log.report("' OR 1=1 --", day, at)).isEmpty();
     assertThat(log.get(id).orElseThrow().reportToken()).hasValue(token);
+    assertThat(CdsCall.decoded(recorded)).contains("\"asOf\":\"2026-12-01\"");
+    assertThat(recorded.length()).isLessThan(call.toString().length() / 2);
 
-    // a call recorded before report tokens (deflated, base64url) replays with its own link
-    java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
-    try (var z =
-        new java.util.zip.DeflaterOutputStream(
-            deflated, new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED, true))) {
-      z.write(recorded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-    String legacy =
-        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(deflated.toByteArray());
+    // a call recorded before report tokens (no token) replays with the link it was sent with,
+    // which carried the recorded call itself
+    String legacy = recorded;
     String replayed = CdsCall.replay(PACK, terminology, legacy, Optional.empty());
     assertThat(replayed).contains("\"https://pcd.example.org/#call=" + legacy + "\"");
     assertThat(replayed.replace("/#call=" + legacy, "/#report=" + token)).isEqualTo(cards);
+  }
+
+  @Test
+  void anEarlierVersionsH2AuditLog_isImportedOnce_andKept(@TempDir Path dir) throws Exception {
+    // the embedded store of an earlier version: H2, schema V1, one record and its feedback
+    try (var h2 =
+            java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("audit"), "sa", "");
+        var s = h2.createStatement()) {
+      for (String sql :
+          new String(
+                  AuditLog.class.getResourceAsStream("/db/audit/V1__audit.sql").readAllBytes(),
+                  java.nio.charset.StandardCharsets.UTF_8)
+              .split(";")) {
+        if (!sql.isBlank()) {
+          s.execute(sql);
+        }
+      }
+      s.execute(
+          "INSERT INTO audit_record VALUES ('11111111-2222-4333-8444-555555555555',"
+              + " TIMESTAMP '2026-11-20 09:30:00', 'iss sub', 'assess:json', 'sha256:in',"
+              + " '{\"case\": 1}', 'application/json', NULL, '2026.11.1', 'sha256:k',"
+              + " 'sha256:out', NULL)");
+      s.execute(
+          "INSERT INTO audit_feedback VALUES ('f1', TIMESTAMP '2026-11-20 09:31:00',"
+              + " 'pcd-order-sign', 'card-1', 'overridden', '[]', 'iss sub')");
+    }
+    AuditLog log = AuditLog.embedded(dir);
+    AuditLog.Record r = log.get("11111111-2222-4333-8444-555555555555").orElseThrow();
+    assertThat(r.input()).isEqualTo("{\"case\": 1}");
+    assertThat(r.outputHash()).isEqualTo("sha256:out");
+    assertThat(r.recordedAt())
+        .isEqualTo(
+            java.time.LocalDateTime.parse("2026-11-20T09:30:00")
+                .atZone(java.time.ZoneId.systemDefault())
+                .toInstant());
+    assertThat(log.feedbackFor("card-1")).containsExactly("overridden");
+    assertThat(dir.resolve("audit.mv.db")).doesNotExist();
+    assertThat(dir.resolve("audit.mv.db.imported")).exists();
+    log.close();
+    // opened again: nothing imported twice
+    AuditLog again = AuditLog.embedded(dir);
+    assertThat(again.recent(10)).hasSize(1);
+    again.close();
   }
 }
