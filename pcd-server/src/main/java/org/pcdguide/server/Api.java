@@ -170,6 +170,7 @@ final class Api {
                     pack.version(),
                     pack.hash(),
                     output,
+                    Optional.empty(),
                     Optional.empty())));
     String contentType =
         switch (format) {

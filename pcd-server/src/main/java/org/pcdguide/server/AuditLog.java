@@ -169,37 +169,9 @@ public final class AuditLog {
   }
 
   /**
-   * Records one call and returns its id once the record is committed and durable (group commit:
-   * concurrent calls share one commit, see {@link AuditWriter}).
-   */
-  public String record(
-      Instant at,
-      String caller,
-      String kind,
-      String input,
-      String inputType,
-      Optional<String> asOf,
-      String knowledge,
-      String knowledgeHash,
-      String output,
-      Optional<String> cards) {
-    return record(
-        at,
-        caller,
-        kind,
-        input,
-        inputType,
-        asOf,
-        knowledge,
-        knowledgeHash,
-        output,
-        cards,
-        Optional.empty());
-  }
-
-  /**
-   * Records one call with the token its full-report link carries ({@link #report}), and returns the
-   * record's id once it is committed and durable.
+   * Records one call (with the token its full-report link carries, {@link #report}, for a CDS Hooks
+   * call) and returns the record's id once it is committed and durable (group commit: concurrent
+   * calls share one commit, see {@link AuditWriter}).
    */
   public String record(
       Instant at,

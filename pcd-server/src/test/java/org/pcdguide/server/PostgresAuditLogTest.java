@@ -35,6 +35,7 @@ class PostgresAuditLogTest {
             "2026.11.1",
             "sha256:abc",
             "{}",
+            Optional.empty(),
             Optional.empty());
     AuditLog.Record r = log.get(id).orElseThrow();
     assertThat(r.inputHash()).isEqualTo(AuditLog.sha256("{\"pcd-case\": 1}"));
