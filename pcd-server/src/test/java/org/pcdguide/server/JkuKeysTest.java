@@ -101,6 +101,28 @@ class JkuKeysTest {
   }
 
   @Test
+  void replayedJti_isRefusedUntilItsTokenExpires_thenForgotten() throws Exception {
+    endpoint.serve("/j/jwks.json", new JWKSet(jkuKey.toPublicJWK()).toString());
+    URI jku = endpoint.url("/j/jwks.json");
+    TestClock clock = new TestClock();
+    JwtAuthenticator auth =
+        new JwtAuthenticator(List.of(TrustedIssuer.ofJku(JKU_ISSUER, List.of(jku))), clock);
+    JWTClaimsSet claims = claims(JKU_ISSUER, AUDIENCE, clock.instant()).build();
+    Optional<String> token = Optional.of("Bearer " + sign(claims, jkuKey, jku));
+    assertThat(auth.authenticate(token, AUDIENCE).caller()).isPresent();
+    for (int i = 0; i < 3; i++) {
+      clock.advance(Duration.ofSeconds(2)); // past the once-a-second sweep of expired tokens
+      assertThat(auth.authenticate(token, AUDIENCE).reason())
+          .isEqualTo("jti already used (replay)");
+    }
+    clock.advance(Duration.between(clock.instant(), claims.getExpirationTime().toInstant()));
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(auth.authenticate(token, AUDIENCE).reason()).isEqualTo("expired");
+    assertThat(authenticate(auth, clock, jkuKey, jku).caller()).isPresent();
+    assertThat(auth.rememberedTokens()).as("the expired token's jti is forgotten").isEqualTo(1);
+  }
+
+  @Test
   void jkuKeyRotation_newKid_refetchesOnceAndIsRateLimited() throws Exception {
     ECKey rotated = new ECKeyGenerator(Curve.P_384).keyID("jku-2").generate();
     ECKey forged = new ECKeyGenerator(Curve.P_384).keyID("forged").generate();
