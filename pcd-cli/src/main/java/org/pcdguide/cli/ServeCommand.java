@@ -95,6 +95,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
               + " ${DEFAULT-VALUE} hours). The link names the recorded call by a random token.")
   long reportLinkHours;
 
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description =
+          "The base URL EHRs call when a TLS-terminating proxy stands in front of this server"
+              + " (e.g. https://cds.example.org): CDS clients' JWT audience is checked against it"
+              + " and cards link to it. Default: the request's own scheme and Host.")
+  String publicUrl;
+
   org.pcdguide.server.AuditLog audit() {
     return auditUrl == null
         ? org.pcdguide.server.AuditLog.embedded(dataDir)
@@ -109,6 +118,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     if (reportLinkHours < 1 || reportLinkHours > 24L * 366) {
       throw new UsageException(
           "--report-link-hours: '" + reportLinkHours + "' is not between 1 and 8784 (a year)");
+    }
+    if (publicUrl != null) {
+      try {
+        org.pcdguide.server.PcdServer.Settings.checkPublicUrl(publicUrl);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--public-url: " + e.getMessage());
+      }
     }
     java.util.Map<String, com.nimbusds.jose.jwk.JWKSet> keys = new java.util.LinkedHashMap<>();
     for (java.util.Map.Entry<String, java.nio.file.Path> e : issuers.entrySet()) {
@@ -175,7 +191,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 fhirServers,
                 auth,
                 java.util.Optional.of(audit()),
-                java.time.Duration.ofHours(reportLinkHours)));
+                java.time.Duration.ofHours(reportLinkHours),
+                java.util.Optional.ofNullable(publicUrl)));
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "pcd: serving on http://"

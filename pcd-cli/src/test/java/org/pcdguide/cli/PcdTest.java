@@ -104,10 +104,14 @@ class PcdTest {
   }
 
   @Test
-  void serve_reportLinkLifetimeOutOfRange_isAUsageError() {
+  void serve_badReportLinkLifetimeOrPublicUrl_isAUsageError() {
     Run r = pcd("serve", "--port", "0", "--report-link-hours", "0");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--report-link-hours: '0' is not between 1 and 8784");
+    Run url = pcd("serve", "--port", "0", "--public-url", "https://cds.example.org/x?y=1");
+    assertThat(url.code()).isEqualTo(2);
+    assertThat(url.err())
+        .contains("--public-url: 'https://cds.example.org/x?y=1' is not an http(s) base URL");
   }
 
   @Test

@@ -53,6 +53,20 @@ final class CdsHooks {
   private final Optional<JwtAuthenticator> authenticator;
   private final Optional<AuditLog> audit;
   private final Duration reportTtl;
+  private final Optional<String> publicUrl;
+
+  /**
+   * The base URL the EHR called: the configured public URL (behind a TLS-terminating proxy), else
+   * the request's scheme and Host.
+   */
+  private String base(Context ctx) {
+    return publicUrl.orElseGet(
+        () ->
+            ctx.scheme()
+                + "://"
+                + Optional.ofNullable(ctx.header("Host"))
+                    .orElseGet(() -> ctx.req().getServerName() + ":" + ctx.req().getServerPort()));
+  }
 
   CdsHooks(
       KnowledgePack pack,
@@ -60,7 +74,9 @@ final class CdsHooks {
       List<String> fhirServers,
       Optional<JwtAuthenticator> authenticator,
       Optional<AuditLog> audit,
-      Duration reportTtl) {
+      Duration reportTtl,
+      Optional<String> publicUrl) {
+    this.publicUrl = publicUrl;
     this.reportTtl = reportTtl;
     this.authenticator = authenticator;
     this.audit = audit;
@@ -133,11 +149,7 @@ final class CdsHooks {
     if (authenticator.isEmpty()) {
       return Optional.of("unauthenticated (development mode)");
     }
-    String audience =
-        ctx.scheme()
-            + "://"
-            + Optional.ofNullable(ctx.header("Host")).orElse(ctx.host())
-            + ctx.path();
+    String audience = base(ctx) + ctx.path();
     JwtAuthenticator.Result r =
         authenticator
             .get()
@@ -186,7 +198,7 @@ final class CdsHooks {
     List<JsonNode> drafts = new ArrayList<>();
     request.at("/context/draftOrders/entry").forEach(e -> drafts.add(e.path("resource")));
     drafts.removeIf(r -> !r.isObject());
-    String base = "http://" + Optional.ofNullable(ctx.header("Host")).orElse("localhost");
+    String base = base(ctx);
     CdsCall call =
         new CdsCall(
             id,

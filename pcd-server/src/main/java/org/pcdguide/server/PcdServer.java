@@ -14,7 +14,9 @@ public final class PcdServer implements AutoCloseable {
    * Server settings; {@code port} 0 picks a free port. {@code fhirServers} lists the FHIR server
    * base URLs a CDS Hooks call may make this server fetch from (none by default: no request can
    * make the server call an arbitrary address). An empty {@code authenticator} turns CDS Hooks
-   * authentication off: a development setting, never the default.
+   * authentication off: a development setting, never the default. {@code publicUrl} is the base URL
+   * EHRs call, when a TLS-terminating proxy stands in front of the server: the JWT audience is
+   * checked against it and cards link to it (without it, the request's own scheme and Host).
    */
   public record Settings(
       String host,
@@ -23,7 +25,8 @@ public final class PcdServer implements AutoCloseable {
       java.util.List<String> fhirServers,
       java.util.Optional<JwtAuthenticator> authenticator,
       java.util.Optional<AuditLog> audit,
-      java.time.Duration reportTtl) {
+      java.time.Duration reportTtl,
+      java.util.Optional<String> publicUrl) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
     /**
@@ -37,6 +40,31 @@ public final class PcdServer implements AutoCloseable {
       if (reportTtl.isNegative() || reportTtl.isZero()) {
         throw new IllegalArgumentException("the report link lifetime must be positive");
       }
+      publicUrl = publicUrl.map(Settings::checkPublicUrl);
+    }
+
+    /**
+     * A public base URL without its trailing slash; refused (with the reason) unless it is an
+     * absolute http or https URL with a host and no user info, query or fragment.
+     */
+    public static String checkPublicUrl(String url) {
+      java.net.URI u;
+      try {
+        u = new java.net.URI(url);
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("'" + url + "' is not a URL: " + e.getReason());
+      }
+      if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme()))
+          || u.getHost() == null
+          || u.getRawUserInfo() != null
+          || u.getRawQuery() != null
+          || u.getRawFragment() != null) {
+        throw new IllegalArgumentException(
+            "'"
+                + url
+                + "' is not an http(s) base URL with a host and no user info, query or fragment");
+      }
+      return url.replaceAll("/+$", "");
     }
 
     /** Settings with report links working for {@link #DEFAULT_REPORT_TTL}. */
@@ -47,7 +75,15 @@ public final class PcdServer implements AutoCloseable {
         java.util.List<String> fhirServers,
         java.util.Optional<JwtAuthenticator> authenticator,
         java.util.Optional<AuditLog> audit) {
-      this(host, port, maxRequestBytes, fhirServers, authenticator, audit, DEFAULT_REPORT_TTL);
+      this(
+          host,
+          port,
+          maxRequestBytes,
+          fhirServers,
+          authenticator,
+          audit,
+          DEFAULT_REPORT_TTL,
+          java.util.Optional.empty());
     }
 
     /**
@@ -82,7 +118,8 @@ public final class PcdServer implements AutoCloseable {
             settings.fhirServers(),
             settings.authenticator(),
             settings.audit(),
-            settings.reportTtl());
+            settings.reportTtl(),
+            settings.publicUrl());
     Javalin app =
         Javalin.create(
             config -> {

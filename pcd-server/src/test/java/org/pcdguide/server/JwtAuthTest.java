@@ -162,6 +162,70 @@ class JwtAuthTest {
   }
 
   @Test
+  void behindAProxy_thePublicUrlIsTheAudience_andTheCardsLinkToIt(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    JwtAuthenticator auth =
+        new JwtAuthenticator(
+            List.of(TrustedIssuer.of(ISSUER, new JWKSet(key.toPublicJWK()))), Clock.systemUTC());
+    try (PcdServer proxied =
+        PcdServer.start(
+            YamlKnowledgePackSource.bundled().load(),
+            new PcdServer.Settings(
+                "127.0.0.1",
+                0,
+                1024 * 1024,
+                List.of(),
+                Optional.of(auth),
+                Optional.of(AuditLog.embedded(dir)),
+                PcdServer.Settings.DEFAULT_REPORT_TTL,
+                Optional.of("https://cds.example.org/")))) {
+      String local = "http://127.0.0.1:" + proxied.port() + "/cds-services/pcd-patient-view";
+      String published = "https://cds.example.org/cds-services/pcd-patient-view";
+      var request =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .createObjectNode()
+              .put("hook", "patient-view")
+              .put("hookInstance", UUID.randomUUID().toString());
+      request.putObject("context").put("userId", "Practitioner/x").put("patientId", "p");
+      request
+          .putObject("prefetch")
+          .set(
+              "everything",
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .readTree(
+                      java.nio.file.Files.readString(
+                          java.nio.file.Path.of("../examples/poems-disseminated.fhir.json"))));
+      java.util.function.Function<String, HttpResponse<String>> post =
+          token -> {
+            try {
+              return CLIENT.send(
+                  HttpRequest.newBuilder(URI.create(local))
+                      .header("Content-Type", "application/json")
+                      .header("Authorization", "Bearer " + token)
+                      .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+      HttpResponse<String> ok =
+          post.apply(sign(claims(ISSUER, published, Instant.now()).build(), key));
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+      var cards =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(ok.body()).get("cards");
+      assertThat(cards).isNotEmpty();
+      assertThat(cards.findValuesAsText("url"))
+          .isNotEmpty()
+          .allSatisfy(u -> assertThat(u).startsWith("https://cds.example.org/"));
+      HttpResponse<String> local401 =
+          post.apply(sign(claims(ISSUER, local, Instant.now()).build(), key));
+      assertThat(local401.statusCode()).isEqualTo(401);
+      assertThat(local401.body()).contains("audience is not " + published);
+    }
+  }
+
+  @Test
   void validRs384Token_isAccepted() throws Exception {
     SignedJWT jwt =
         new SignedJWT(
