@@ -48,7 +48,11 @@ final class AuditCommand implements Runnable {
     if (!java.nio.file.Files.isDirectory(dataDir)) {
       throw new UsageException("--data-dir " + dataDir + ": no such directory (no audit log yet)");
     }
-    return AuditLog.embedded(dataDir);
+    try {
+      return AuditLog.embedded(dataDir);
+    } catch (IllegalStateException e) {
+      throw new UsageException("--data-dir " + dataDir + ": " + e.getMessage());
+    }
   }
 
   /** The latest records, one line each. */

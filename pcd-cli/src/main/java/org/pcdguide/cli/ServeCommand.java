@@ -105,9 +105,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   String publicUrl;
 
   org.pcdguide.server.AuditLog audit() {
-    return auditUrl == null
-        ? org.pcdguide.server.AuditLog.embedded(dataDir)
-        : org.pcdguide.server.AuditLog.open(auditUrl, auditUser, auditPassword);
+    try {
+      return auditUrl == null
+          ? org.pcdguide.server.AuditLog.embedded(dataDir)
+          : org.pcdguide.server.AuditLog.open(auditUrl, auditUser, auditPassword);
+    } catch (IllegalStateException e) {
+      throw new UsageException(
+          (auditUrl == null ? "--data-dir " + dataDir : "--audit-jdbc-url")
+              + ": "
+              + e.getMessage());
+    }
   }
 
   @Override

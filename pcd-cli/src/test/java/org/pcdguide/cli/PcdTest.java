@@ -115,6 +115,23 @@ class PcdTest {
   }
 
   @Test
+  void serve_dataDirThatIsAFileOrACorruptEarlierLog_isAUsageError(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    Run r = pcd("serve", "--port", "0", "--data-dir", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--data-dir " + file + ": " + file + " is not a directory");
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("audit.mv.db"), "not an H2 file");
+    Run corrupt = pcd("audit", "show", "--data-dir", data.toString());
+    assertThat(corrupt.code()).isEqualTo(2);
+    assertThat(corrupt.err())
+        .contains("--data-dir " + data + ": cannot import the earlier audit log")
+        .doesNotContain("\tat ");
+    assertThat(data.resolve("audit.mv.db")).hasContent("not an H2 file");
+  }
+
+  @Test
   void assess_unknownOption_exit2WithUsage() {
     Run r = pcd("assess", EXAMPLE, "--fromat", "json");
     assertThat(r.code()).isEqualTo(2);

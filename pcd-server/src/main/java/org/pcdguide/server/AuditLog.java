@@ -72,6 +72,9 @@ public final class AuditLog {
    * file is then renamed {@code audit.mv.db.imported}, never deleted.
    */
   public static AuditLog embedded(Path dataDir) {
+    if (java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
+      throw new IllegalStateException(dataDir + " is not a directory");
+    }
     try {
       java.nio.file.Files.createDirectories(dataDir);
     } catch (java.io.IOException e) {
@@ -155,12 +158,29 @@ public final class AuditLog {
     }
   }
 
+  /**
+   * The audit database at {@code url}, migrated to the current schema; throws {@link
+   * IllegalStateException} naming the database and the reason when it cannot be opened.
+   */
   public static AuditLog open(String url, String user, String password) {
-    Flyway.configure()
-        .dataSource(url, user, password)
-        .locations("classpath:db/audit")
-        .load()
-        .migrate();
+    try {
+      Flyway.configure()
+          .dataSource(url, user, password)
+          .locations("classpath:db/audit")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      throw new IllegalStateException(
+          "cannot open the audit database "
+              + url.replaceAll("[?;].*", "")
+              + ": "
+              + String.valueOf(cause.getMessage()).lines().findFirst().orElse(""),
+          e);
+    }
     return new AuditLog(url, user, password);
   }
 
