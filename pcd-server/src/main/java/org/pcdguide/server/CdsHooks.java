@@ -313,7 +313,7 @@ final class CdsHooks {
     return Optional.empty();
   }
 
-  private static void add(JsonNode value, List<JsonNode> entries) {
+  static void add(JsonNode value, List<JsonNode> entries) {
     if (value == null || !value.isObject()) {
       return;
     }

@@ -1,0 +1,99 @@
+package org.pcdguide.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.fhir.JsonResourceCaseSource;
+import org.pcdguide.fhir.Terminology;
+
+/**
+ * One CDS Hooks patient-view call without HTTP and without the database, stage by stage: parse the
+ * request, map, assess and write the cards, compress the call for the audit record, and all of it
+ * with the two hashes the record holds. The request is examples/poems-disseminated.fhir.json
+ * prefetched (17 resources, 8.4 kB). Run from the repository root; in the package of the server for
+ * its package-private stages.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+public class CdsCallBenchmark {
+  KnowledgePack pack;
+  JsonResourceCaseSource door;
+  Cards cards;
+  byte[] request;
+  CdsCall call;
+
+  @Setup
+  public void setup() throws IOException {
+    pack = YamlKnowledgePackSource.bundled().load();
+    door = new JsonResourceCaseSource(pack.vocabulary(), Terminology.bundled());
+    cards = new Cards(pack);
+    ObjectNode r = Problems.JSON.createObjectNode();
+    r.put("hook", "patient-view").put("hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
+    r.putObject("context").put("userId", "Practitioner/1").put("patientId", "example");
+    r.putObject("prefetch")
+        .set(
+            "everything",
+            Problems.JSON.readTree(
+                Files.readString(Path.of("examples/poems-disseminated.fhir.json"))));
+    request = r.toString().getBytes(StandardCharsets.UTF_8);
+    call = call(parse());
+  }
+
+  private CdsCall call(JsonNode request) {
+    List<JsonNode> resources = new ArrayList<>();
+    request.path("prefetch").forEach(v -> CdsHooks.add(v, resources));
+    return new CdsCall(
+        "pcd-patient-view",
+        request.path("hookInstance").asText(),
+        "https://cds.example.org",
+        LocalDate.of(2026, 12, 3),
+        resources,
+        List.of());
+  }
+
+  @Benchmark
+  public JsonNode parse() throws IOException {
+    return Problems.JSON.readTree(request);
+  }
+
+  @Benchmark
+  public String mapAssessAndCards() {
+    return call.cards(pack, door, cards, "https://cds.example.org/#report=AAAAAAAAAAAAAAAAAAAAAA");
+  }
+
+  @Benchmark
+  public String recordedCall() {
+    return call.encoded();
+  }
+
+  @Benchmark
+  public String wholeCall() throws IOException {
+    CdsCall c = call(parse());
+    String output = c.cards(pack, door, cards, "https://cds.example.org/#report=" + "A".repeat(22));
+    String recorded = c.encoded();
+    return AuditLog.sha256(recorded) + AuditLog.sha256(output);
+  }
+}
