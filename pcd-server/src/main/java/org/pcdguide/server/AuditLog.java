@@ -88,9 +88,13 @@ public final class AuditLog {
                 + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000",
             "",
             "");
-    Path h2 = dataDir.resolve("audit.mv.db");
-    if (java.nio.file.Files.exists(h2)) {
-      log.importH2(dataDir);
+    if (java.nio.file.Files.exists(dataDir.resolve("audit.mv.db"))) {
+      try {
+        log.importH2(dataDir);
+      } catch (IllegalStateException e) {
+        log.close(); // its writer thread would otherwise outlive the failed open
+        throw e;
+      }
     }
     return log;
   }
