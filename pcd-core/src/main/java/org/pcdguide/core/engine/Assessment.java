@@ -5,13 +5,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pcdguide.core.facts.FactValue;
+import org.pcdguide.core.facts.Truth;
+import org.pcdguide.core.knowledge.AvoidEntry;
+import org.pcdguide.core.knowledge.DiagnosticEntry;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.GuidanceEntry;
+import org.pcdguide.core.knowledge.Severity;
+import org.pcdguide.core.knowledge.TreatmentEntry;
+import org.pcdguide.core.knowledge.TrialEntry;
 
 /**
  * The result of assessing one patient: the diagnosis check, extent, derived facts, ranked
- * recommendations, agents to avoid, pitfalls, monitoring, timeline, missing data and warnings.
- * Lists are in a stable, documented order (docs/ranking.md).
+ * recommendations, agents to avoid, pitfalls, monitoring, timeline, missing data, warnings and the
+ * case's proposed orders (vocabulary ids). Lists are in a stable, documented order
+ * (docs/ranking.md). It holds values and knowledge entries, no prose of its own: the rendering
+ * layer words it (org.pcdguide.core.render.ReportView).
  */
 public record Assessment(
     String knowledgeVersion,
@@ -23,16 +32,17 @@ public record Assessment(
     String extent,
     Map<String, FactValue> facts,
     List<String> modules,
-    List<Item> recommendations,
-    List<Item> avoid,
-    List<Item> pitfalls,
-    List<Item> monitoring,
-    List<Item> timeline,
-    List<Item> context,
+    List<Recommendation> recommendations,
+    List<AvoidItem> avoid,
+    List<GuidanceItem> pitfalls,
+    List<GuidanceItem> monitoring,
+    List<GuidanceItem> timeline,
+    List<GuidanceItem> context,
     List<Trial> trials,
     List<DisorderModule.SourceGap> sourceGaps,
     List<MissingData> missingData,
-    List<Warning> warnings) {
+    List<Warning> warnings,
+    List<String> proposed) {
 
   public Assessment {
     differential = List.copyOf(differential);
@@ -48,53 +58,126 @@ public record Assessment(
     sourceGaps = List.copyOf(sourceGaps);
     missingData = List.copyOf(missingData);
     warnings = List.copyOf(warnings);
+    proposed = List.copyOf(proposed);
   }
 
   /** The diagnostic check of one disorder module. */
   public record DiagnosisCheck(
       String disorder,
-      String status,
+      DiagnosisStatus status,
       List<CriterionResult> criteria,
       List<String> because,
-      Optional<Entry> rule) {
+      Optional<DiagnosticEntry> rule) {
     public DiagnosisCheck {
       criteria = List.copyOf(criteria);
       because = List.copyOf(because);
     }
   }
 
-  /** One criterion: met, not met or unknown (empty), and why. */
-  public record CriterionResult(Entry entry, Optional<Boolean> met, List<String> because) {
+  /** One criterion: met (true), not met (false) or unknown, and why. */
+  public record CriterionResult(DiagnosticEntry entry, Truth met, List<String> because) {
     public CriterionResult {
       because = List.copyOf(because);
     }
+
+    /** The group the criterion counts in (mandatory, major, minor). */
+    public String group() {
+      return entry.criterion().map(Entry.Criterion::group).orElse("");
+    }
   }
 
-  /** A disorder the findings support (or may support) although the case is labelled otherwise. */
+  /**
+   * A disorder the findings support (or may support) although the case is labelled otherwise (or
+   * not at all): the module's label, the case's label, and the criteria met so far.
+   */
   public record Differential(
-      String disorder, String status, String statement, Optional<Entry> rule) {}
+      String disorder,
+      String moduleLabel,
+      DiagnosisStatus status,
+      Optional<String> caseLabel,
+      List<String> metCriteria,
+      Optional<DiagnosticEntry> rule) {
+    public Differential {
+      metCriteria = List.copyOf(metCriteria);
+    }
+  }
+
+  /** An emitted entry with what made it fire; {@code rank} is 1-based within its section. */
+  public sealed interface Item permits Recommendation, AvoidItem, GuidanceItem {
+    Entry entry();
+
+    String module();
+
+    int rank();
+
+    List<String> because();
+
+    Item withRank(int rank);
+  }
 
   /**
-   * An emitted entry with what made it fire. {@code rank} is 1-based within its section; {@code
-   * then} holds follow-on agents whose condition holds and {@code thenPending} those whose
-   * condition is unknown; {@code proposed} lists proposed orders the entry hits (avoid entries).
+   * A treatment option. {@code then} holds follow-on agents whose condition holds and {@code
+   * thenPending} those whose condition is unknown.
    */
-  public record Item(
-      Entry entry,
+  public record Recommendation(
+      TreatmentEntry entry,
       String module,
       int rank,
       List<String> because,
       List<String> then,
-      List<String> thenPending,
-      String severity,
-      List<String> proposed,
-      Optional<LocalDate> windowFrom,
-      Optional<LocalDate> windowTo) {
-    public Item {
+      List<String> thenPending)
+      implements Item {
+    public Recommendation {
       because = List.copyOf(because);
       then = List.copyOf(then);
       thenPending = List.copyOf(thenPending);
+    }
+
+    @Override
+    public Recommendation withRank(int rank) {
+      return new Recommendation(entry, module, rank, because, then, thenPending);
+    }
+  }
+
+  /**
+   * An agent or approach to avoid that applies; {@code proposed} lists the proposed agents it hits,
+   * which raise its {@code severity} ({@link Severity#whenProposed()}).
+   */
+  public record AvoidItem(
+      AvoidEntry entry,
+      String module,
+      int rank,
+      List<String> because,
+      Severity severity,
+      List<String> proposed)
+      implements Item {
+    public AvoidItem {
+      because = List.copyOf(because);
       proposed = List.copyOf(proposed);
+    }
+
+    @Override
+    public AvoidItem withRank(int rank) {
+      return new AvoidItem(entry, module, rank, because, severity, proposed);
+    }
+  }
+
+  /** A pitfall, monitoring item, timeline or context entry that applies, with its date window. */
+  public record GuidanceItem(
+      GuidanceEntry entry,
+      String module,
+      int rank,
+      List<String> because,
+      Optional<LocalDate> windowFrom,
+      Optional<LocalDate> windowTo)
+      implements Item {
+    public GuidanceItem {
+      because = List.copyOf(because);
+    }
+
+    @Override
+    public GuidanceItem withRank(int rank) {
+      return new GuidanceItem(entry, module, rank, because, windowFrom, windowTo);
     }
   }
 
@@ -105,15 +188,16 @@ public record Assessment(
     }
   }
 
-  /** A trial and whether this patient looks eligible: yes, no or unknown (with what is missing). */
+  /** A trial and whether this patient looks eligible (with what is missing when unknown). */
   public record Trial(
-      Entry entry, String module, String eligible, List<String> because, List<String> missing) {
+      TrialEntry entry,
+      String module,
+      Eligibility eligible,
+      List<String> because,
+      List<String> missing) {
     public Trial {
       because = List.copyOf(because);
       missing = List.copyOf(missing);
     }
   }
-
-  /** Something the clinician must see that is not itself a knowledge entry. */
-  public record Warning(String id, String statement) {}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.pcdguide.core.facts.FactContext;
 import org.pcdguide.core.facts.FactValue;
 import org.pcdguide.core.facts.MissingFinding;
+import org.pcdguide.core.facts.Truth;
 import org.pcdguide.core.knowledge.Condition;
 
 /** Evaluates pack conditions over a case's facts with Kleene three-valued logic. */
@@ -36,14 +37,14 @@ final class ConditionEvaluator {
     boolean unknown = false;
     for (Condition part : parts) {
       Outcome o = evaluate(part, facts);
-      if (o.truth() == Tri.FALSE) {
-        return new Outcome(Tri.FALSE, o.because(), List.of());
+      if (o.truth() == Truth.FALSE) {
+        return new Outcome(Truth.FALSE, o.because(), List.of());
       }
-      unknown |= o.truth() == Tri.UNKNOWN;
+      unknown |= o.truth() == Truth.UNKNOWN;
       because.addAll(o.because());
       gaps.addAll(o.gaps());
     }
-    return new Outcome(unknown ? Tri.UNKNOWN : Tri.TRUE, because, gaps);
+    return new Outcome(unknown ? Truth.UNKNOWN : Truth.TRUE, because, gaps);
   }
 
   private static Outcome any(List<Condition> parts, FactContext facts) {
@@ -52,30 +53,23 @@ final class ConditionEvaluator {
     boolean unknown = false;
     for (Condition part : parts) {
       Outcome o = evaluate(part, facts);
-      if (o.truth() == Tri.TRUE) {
-        return new Outcome(Tri.TRUE, o.because(), List.of());
+      if (o.truth() == Truth.TRUE) {
+        return new Outcome(Truth.TRUE, o.because(), List.of());
       }
-      unknown |= o.truth() == Tri.UNKNOWN;
+      unknown |= o.truth() == Truth.UNKNOWN;
       because.addAll(o.because());
       gaps.addAll(o.gaps());
     }
-    return new Outcome(unknown ? Tri.UNKNOWN : Tri.FALSE, because, gaps);
+    return new Outcome(unknown ? Truth.UNKNOWN : Truth.FALSE, because, gaps);
   }
 
   private static Outcome not(Outcome o) {
-    Tri t =
-        switch (o.truth()) {
-          case TRUE -> Tri.FALSE;
-          case FALSE -> Tri.TRUE;
-          case UNKNOWN -> Tri.UNKNOWN;
-        };
-    return new Outcome(t, o.because(), o.gaps());
+    return new Outcome(o.truth().not(), o.because(), o.gaps());
   }
 
   private static Outcome isUnknown(Condition.IsUnknown u, FactContext facts) {
     FactValue v = facts.fact(u.fact());
-    return new Outcome(
-        v.known() ? Tri.FALSE : Tri.TRUE, List.of(u.fact() + " = " + v.display()), List.of());
+    return new Outcome(Truth.of(!v.known()), List.of(u.fact() + " = " + v.display()), List.of());
   }
 
   private static Outcome compare(Condition.Compare c, FactContext facts) {
@@ -90,12 +84,11 @@ final class ConditionEvaluator {
             new Outcome.Gap(
                 c.fact(), new MissingFinding(c.fact(), String.join("; ", u.because()))));
       }
-      return new Outcome(Tri.UNKNOWN, List.of(c.fact() + " = unknown"), gaps);
+      return new Outcome(Truth.UNKNOWN, List.of(c.fact() + " = unknown"), gaps);
     }
     Object value = ((FactValue.Known) v).value();
     boolean result = test(c, value);
-    return new Outcome(
-        result ? Tri.TRUE : Tri.FALSE, List.of(c.fact() + " = " + v.display()), List.of());
+    return new Outcome(Truth.of(result), List.of(c.fact() + " = " + v.display()), List.of());
   }
 
   private static boolean test(Condition.Compare c, Object value) {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.pcdguide.core.facts.FactContext;
 import org.pcdguide.core.facts.FactValue;
+import org.pcdguide.core.facts.Truth;
+import org.pcdguide.core.knowledge.DiagnosticEntry;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
-import org.pcdguide.core.knowledge.EntryKind;
 
 /** The diagnosis check of a module: its criteria fact, criterion by criterion. */
 final class Diagnosis {
@@ -15,58 +16,55 @@ final class Diagnosis {
 
   static Assessment.DiagnosisCheck check(DisorderModule m, FactContext facts) {
     FactValue criteria = facts.fact(m.criteriaFact());
-    String status =
+    DiagnosisStatus status =
         criteria.is("met")
-            ? "criteria-met"
-            : criteria.is("not-met") ? "criteria-not-met" : "insufficient-data";
+            ? DiagnosisStatus.CRITERIA_MET
+            : criteria.is("not-met")
+                ? DiagnosisStatus.CRITERIA_NOT_MET
+                : DiagnosisStatus.INSUFFICIENT_DATA;
     List<Assessment.CriterionResult> results = new ArrayList<>();
-    Optional<Entry> rule = Optional.empty();
+    Optional<DiagnosticEntry> rule = Optional.empty();
     for (Entry e : m.entries()) {
-      if (e.kind() != EntryKind.DIAGNOSTIC) {
+      if (!(e instanceof DiagnosticEntry d)) {
         continue;
       }
-      if (e.criterion().isEmpty()) {
-        rule = rule.or(() -> Optional.of(e));
+      if (d.criterion().isEmpty()) {
+        rule = rule.or(() -> Optional.of(d));
         continue;
       }
-      FactValue v = facts.fact(e.criterion().get().fact());
-      Optional<Boolean> met =
+      FactValue v = facts.fact(d.criterion().get().fact());
+      Truth met =
           v instanceof FactValue.Known k && k.value() instanceof Boolean b
-              ? Optional.of(b)
-              : Optional.empty();
-      results.add(new Assessment.CriterionResult(e, met, v.because()));
+              ? Truth.of(b)
+              : Truth.UNKNOWN;
+      results.add(new Assessment.CriterionResult(d, met, v.because()));
     }
     return new Assessment.DiagnosisCheck(m.disorder(), status, results, criteria.because(), rule);
   }
 
   /** Whether the findings speak for the disorder: criteria met, or not excluded with one met. */
   static boolean supported(Assessment.DiagnosisCheck check) {
-    return check.status().equals("criteria-met")
-        || (check.status().equals("insufficient-data")
+    return check.status() == DiagnosisStatus.CRITERIA_MET
+        || (check.status() == DiagnosisStatus.INSUFFICIENT_DATA
             && check.criteria().stream()
                 .anyMatch(
-                    c -> c.met().orElse(false) && c.entry().criterion().get().discriminating()));
+                    c ->
+                        c.met() == Truth.TRUE
+                            && c.entry()
+                                .criterion()
+                                .map(Entry.Criterion::discriminating)
+                                .orElse(false)));
   }
 
   static Assessment.Differential differential(
       DisorderModule m, Assessment.DiagnosisCheck check, Optional<String> label) {
-    String labelled = label.map(l -> "the case is labelled " + l).orElse("the case has no label");
     List<String> met = new ArrayList<>();
     for (Assessment.CriterionResult r : check.criteria()) {
-      if (r.met().orElse(false)) {
+      if (r.met() == Truth.TRUE) {
         met.add(r.entry().title());
       }
     }
-    String statement =
-        check.status().equals("criteria-met")
-            ? "The findings meet the " + m.label() + " criteria (" + labelled + ")."
-            : "The "
-                + m.label()
-                + " criteria are not excluded ("
-                + labelled
-                + "); met so far: "
-                + String.join("; ", met)
-                + ". The missing data below decide it.";
-    return new Assessment.Differential(m.disorder(), check.status(), statement, check.rule());
+    return new Assessment.Differential(
+        m.disorder(), m.label(), check.status(), label, met, check.rule());
   }
 }

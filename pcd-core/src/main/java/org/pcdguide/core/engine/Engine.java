@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.facts.FactContext;
+import org.pcdguide.core.knowledge.DiagnosticEntry;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
-import org.pcdguide.core.knowledge.EntryKind;
 import org.pcdguide.core.knowledge.KnowledgePack;
 
 /**
@@ -60,19 +60,11 @@ public final class Engine {
           continue;
         }
         differential.add(Diagnosis.differential(m, check, label));
-        if (!check.status().equals("criteria-met")) {
+        if (check.status() != DiagnosisStatus.CRITERIA_MET) {
           out.criteriaGaps(m);
           continue;
         }
-        out.warn(
-            m.disorder() + "-criteria-met" + (label.isPresent() ? "-despite-label" : "-unlabelled"),
-            label
-                    .map(l -> "The case is labelled " + l + " but the findings meet the ")
-                    .orElse("The case has no diagnosis label; the findings meet the ")
-                + m.label()
-                + " criteria; it is assessed as "
-                + m.label()
-                + " below.");
+        out.warn(new Warning.CriteriaMetUnlabelled(m.disorder(), m.label(), label));
       }
       if (primary.isEmpty()) {
         primary = Optional.of(check);
@@ -80,7 +72,7 @@ public final class Engine {
       }
       assessed.add(m.file());
       for (Entry e : m.entries()) {
-        if (e.kind() != EntryKind.DIAGNOSTIC) {
+        if (!(e instanceof DiagnosticEntry)) {
           out.consider(m, e);
         }
       }
@@ -106,34 +98,19 @@ public final class Engine {
         out.trials(),
         out.sourceGaps(),
         out.missingData(),
-        out.warnings());
+        out.warnings(),
+        patientCase.proposed());
   }
 
   private static void labelWarnings(
       DisorderModule m, Assessment.DiagnosisCheck check, Optional<String> label, Sections out) {
-    if (label.isPresent() && check.status().equals("criteria-not-met")) {
-      String pitfall =
-          m.misdiagnosisPitfall()
-              .flatMap(out::showPitfall)
-              .map(e -> " Pitfall " + e.id() + ": " + e.statement())
-              .orElse("");
+    if (label.isPresent() && check.status() == DiagnosisStatus.CRITERIA_NOT_MET) {
+      Optional<Entry> pitfall = m.misdiagnosisPitfall().flatMap(out::showPitfall);
       out.warn(
-          m.disorder() + "-label-not-supported",
-          "The case is labelled "
-              + label.get()
-              + " but the "
-              + m.label()
-              + " criteria are not met ("
-              + String.join("; ", check.because())
-              + "); no treatment is recommended for an unconfirmed disorder."
-              + pitfall);
-    } else if (label.isPresent() && check.status().equals("insufficient-data")) {
-      out.warn(
-          m.disorder() + "-criteria-unconfirmed",
-          "The "
-              + m.label()
-              + " criteria cannot yet be confirmed; treatment entries are held back"
-              + " until the missing data below are known.");
+          new Warning.LabelNotSupported(
+              m.disorder(), label.get(), m.label(), check.because(), pitfall));
+    } else if (label.isPresent() && check.status() == DiagnosisStatus.INSUFFICIENT_DATA) {
+      out.warn(new Warning.CriteriaUnconfirmed(m.disorder(), m.label()));
     }
   }
 }

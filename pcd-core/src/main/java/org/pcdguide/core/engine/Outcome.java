@@ -2,12 +2,13 @@ package org.pcdguide.core.engine;
 
 import java.util.List;
 import org.pcdguide.core.facts.MissingFinding;
+import org.pcdguide.core.facts.Truth;
 
 /**
  * The result of evaluating a condition: its truth, the facts that made it so (the "because" trace),
  * and, when unknown, which unknown facts it hinged on and what would decide them.
  */
-record Outcome(Tri truth, List<String> because, List<Gap> gaps) {
+record Outcome(Truth truth, List<String> because, List<Gap> gaps) {
   Outcome {
     because = List.copyOf(because);
     gaps = List.copyOf(gaps);
@@ -16,5 +17,5 @@ record Outcome(Tri truth, List<String> because, List<Gap> gaps) {
   /** An unknown fact and the finding that would decide it. */
   record Gap(String fact, MissingFinding finding) {}
 
-  static final Outcome TRUE = new Outcome(Tri.TRUE, List.of(), List.of());
+  static final Outcome TRUE = new Outcome(Truth.TRUE, List.of(), List.of());
 }

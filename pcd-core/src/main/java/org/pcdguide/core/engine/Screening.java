@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pcdguide.core.facts.FactContext;
 import org.pcdguide.core.facts.FactValue;
+import org.pcdguide.core.facts.Truth;
 import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.ScreeningRule;
 
 /**
  * What population screening found for one patient: the assessment and the screening rules that flag
@@ -17,7 +19,7 @@ public record Screening(Assessment assessment, List<Hit> hits) {
   }
 
   /** One screening rule that fired: its finding code, why, and what it concerns. */
-  public record Hit(Entry rule, String finding, List<String> because, List<String> about) {
+  public record Hit(ScreeningRule rule, String finding, List<String> because, List<String> about) {
     public Hit {
       because = List.copyOf(because);
       about = List.copyOf(about);
@@ -26,7 +28,7 @@ public record Screening(Assessment assessment, List<Hit> hits) {
 
   static Screening of(Assessment a, FactContext facts) {
     List<String> ordered = new ArrayList<>();
-    for (Assessment.Item i : a.avoid()) {
+    for (Assessment.AvoidItem i : a.avoid()) {
       for (String order : i.proposed()) {
         ordered.add(i.entry().id() + ": " + order);
       }
@@ -41,19 +43,18 @@ public record Screening(Assessment assessment, List<Hit> hits) {
     String best = "none";
     List<String> trials = new ArrayList<>();
     for (Assessment.Trial t : a.trials()) {
-      trials.add(t.entry().id() + " " + t.entry().registry().orElse("") + ": " + t.eligible());
-      best = better(best, t.eligible());
+      trials.add(
+          t.entry().id() + " " + t.entry().registry().orElse("") + ": " + t.eligible().word());
+      best = better(best, t.eligible().word());
     }
     facts.settle(
         "assessment.trial-eligibility",
         FactValue.of(best, "trial eligibility " + (trials.isEmpty() ? "none" : trials)));
     List<Hit> hits = new ArrayList<>();
-    for (Entry rule : facts.pack().screening()) {
+    for (ScreeningRule rule : facts.pack().screening()) {
       Outcome o = ConditionEvaluator.evaluate(rule.when(), facts);
-      if (o.truth() == Tri.TRUE) {
-        hits.add(
-            new Hit(
-                rule, rule.item().orElse(rule.id()), o.because(), about(rule, ordered, trials)));
+      if (o.truth() == Truth.TRUE) {
+        hits.add(new Hit(rule, rule.item(), o.because(), about(rule, ordered, trials)));
       }
     }
     return new Screening(a, hits);

@@ -33,6 +33,17 @@ public sealed interface FactValue {
     return new Unknown(List.of(why), List.of(new MissingFinding(finding, why)));
   }
 
+  /**
+   * This fact as three-valued truth: a known Boolean is true or false; unknown is unknown; a known
+   * non-Boolean value (a number, a date, a word) is not a truth value and reads as false.
+   */
+  default Truth truth() {
+    if (this instanceof Known k) {
+      return Truth.of(Boolean.TRUE.equals(k.value()));
+    }
+    return Truth.UNKNOWN;
+  }
+
   default boolean known() {
     return this instanceof Known;
   }

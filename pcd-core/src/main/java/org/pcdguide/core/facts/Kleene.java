@@ -3,42 +3,39 @@ package org.pcdguide.core.facts;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Three-valued or/and over boolean facts, keeping the trace and what is missing. */
+/**
+ * Three-valued or/and over boolean facts ({@link Truth}), keeping the trace of the deciding parts
+ * and, when undecided, what is missing.
+ */
 final class Kleene {
   private Kleene() {}
 
   static FactValue any(List<FactValue> parts) {
-    List<String> because = new ArrayList<>();
-    List<MissingFinding> missing = new ArrayList<>();
-    boolean unknown = false;
-    for (FactValue p : parts) {
-      if (p.is(Boolean.TRUE)) {
-        return new FactValue.Known(true, p.because());
-      }
-      because.addAll(p.because());
-      if (p instanceof FactValue.Unknown u) {
-        unknown = true;
-        missing.addAll(u.missing());
-      }
-    }
-    return unknown ? new FactValue.Unknown(because, missing) : new FactValue.Known(false, because);
+    return combine(parts, Truth.TRUE);
   }
 
   static FactValue all(List<FactValue> parts) {
+    return combine(parts, Truth.FALSE);
+  }
+
+  /** The first part whose truth is {@code decisive} decides; otherwise unknown or its opposite. */
+  private static FactValue combine(List<FactValue> parts, Truth decisive) {
     List<String> because = new ArrayList<>();
     List<MissingFinding> missing = new ArrayList<>();
-    boolean unknown = false;
+    Truth result = decisive.not();
     for (FactValue p : parts) {
-      if (p.is(Boolean.FALSE)) {
-        return new FactValue.Known(false, p.because());
+      if (p.is(decisive == Truth.TRUE)) {
+        return new FactValue.Known(decisive == Truth.TRUE, p.because());
       }
       because.addAll(p.because());
       if (p instanceof FactValue.Unknown u) {
-        unknown = true;
+        result = Truth.UNKNOWN;
         missing.addAll(u.missing());
       }
     }
-    return unknown ? new FactValue.Unknown(because, missing) : new FactValue.Known(true, because);
+    return result == Truth.UNKNOWN
+        ? new FactValue.Unknown(because, missing)
+        : new FactValue.Known(result == Truth.TRUE, because);
   }
 
   /** A met / not-met criteria fact from the three-valued conjunction of its criteria. */

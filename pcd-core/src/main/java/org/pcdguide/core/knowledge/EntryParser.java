@@ -8,32 +8,29 @@ import java.util.Set;
 
 /** Parses one knowledge entry and its evidence. */
 record EntryParser(PackNodes nodes, ConditionParser conditions) {
-  private static final Set<String> FIELDS =
-      Set.of(
-          "id",
-          "kind",
-          "title",
-          "agents",
-          "regimen",
-          "when",
-          "prefer-when",
-          "then",
-          "statement",
-          "strength",
-          "evidence",
-          "disagreements",
-          "severity",
-          "only-when-alone",
-          "criterion",
-          "item",
-          "schedule",
-          "window",
-          "registry");
+  private static final Set<String> COMMON =
+      Set.of("id", "kind", "title", "when", "statement", "strength", "evidence", "disagreements");
+
+  /** The fields each kind adds to the common ones; a field of another kind is a pack error. */
+  private static Set<String> fields(EntryKind kind) {
+    Set<String> own =
+        switch (kind) {
+          case AVOID -> Set.of("agents", "regimen", "severity", "only-when-alone");
+          case PITFALL, MONITORING, TIMELINE, CONTEXT ->
+              Set.of("agents", "item", "schedule", "window");
+          case DIAGNOSTIC -> Set.of("criterion");
+          case TRIAL -> Set.of("registry");
+          case SCREENING -> Set.of("item");
+          default -> Set.of("agents", "regimen", "prefer-when", "then");
+        };
+    Set<String> all = new java.util.HashSet<>(COMMON);
+    all.addAll(own);
+    return all;
+  }
 
   Entry entry(JsonNode e, String file) {
     String id = nodes.required(e, "id", file + ".entries[]");
     String where = file + "." + id;
-    nodes.keys(e, where, FIELDS);
     String kindWord = nodes.required(e, "kind", where);
     EntryKind kind =
         EntryKind.parse(kindWord)
@@ -42,6 +39,50 @@ record EntryParser(PackNodes nodes, ConditionParser conditions) {
                   nodes.problem(where + ".kind", "'" + kindWord + "' is not a known kind");
                   return EntryKind.PITFALL;
                 });
+    nodes.keys(e, where, fields(kind));
+    Entry.Basis basis =
+        new Entry.Basis(
+            id,
+            kind,
+            nodes.optional(e, "title", where).orElse(""),
+            conditions.parse(e.get("when"), where + ".when"),
+            nodes.required(e, "statement", where),
+            nodes.choice(
+                e, "strength", where, Strength::parse, Strength.words(), Strength.INFORMATIONAL),
+            evidence(e, where),
+            disagreements(e, where));
+    return switch (kind) {
+      case AVOID ->
+          new AvoidEntry(
+              basis,
+              nodes.words(e, "agents", where),
+              nodes.optional(e, "regimen", where),
+              nodes.choice(
+                  e, "severity", where, Severity::parse, Severity.words(), Severity.CRITICAL),
+              nodes.flag(e, "only-when-alone", where, false));
+      case PITFALL, MONITORING, TIMELINE, CONTEXT ->
+          new GuidanceEntry(
+              basis,
+              nodes.words(e, "agents", where),
+              nodes.optional(e, "item", where),
+              nodes.optional(e, "schedule", where),
+              window(e, where));
+      case DIAGNOSTIC -> new DiagnosticEntry(basis, criterion(e, where));
+      case TRIAL -> new TrialEntry(basis, nodes.optional(e, "registry", where));
+      case SCREENING -> new ScreeningRule(basis, nodes.required(e, "item", where));
+      default ->
+          new TreatmentEntry(
+              basis,
+              nodes.words(e, "agents", where),
+              nodes.optional(e, "regimen", where),
+              e.has("prefer-when")
+                  ? Optional.of(conditions.parse(e.get("prefer-when"), where + ".prefer-when"))
+                  : Optional.empty(),
+              then(e, where));
+    };
+  }
+
+  private List<Entry.ThenStep> then(JsonNode e, String where) {
     List<Entry.ThenStep> then = new ArrayList<>();
     for (JsonNode t : nodes.list(e, "then", where)) {
       then.add(
@@ -49,6 +90,10 @@ record EntryParser(PackNodes nodes, ConditionParser conditions) {
               nodes.words(t, "agents", where + ".then"),
               conditions.parse(t.get("when"), where + ".then.when")));
     }
+    return then;
+  }
+
+  private List<Disagreement> disagreements(JsonNode e, String where) {
     List<Disagreement> disagreements = new ArrayList<>();
     for (JsonNode d : nodes.list(e, "disagreements", where)) {
       disagreements.add(
@@ -57,48 +102,31 @@ record EntryParser(PackNodes nodes, ConditionParser conditions) {
               nodes.optional(d, "locator", where + ".disagreements").orElse(""),
               nodes.required(d, "statement", where + ".disagreements")));
     }
-    Optional<Entry.Criterion> criterion = Optional.empty();
+    return disagreements;
+  }
+
+  private Optional<Entry.Criterion> criterion(JsonNode e, String where) {
     JsonNode c = e.get("criterion");
-    if (c != null && c.isObject()) {
-      criterion =
-          Optional.of(
-              new Entry.Criterion(
-                  nodes.required(c, "fact", where + ".criterion"),
-                  nodes.required(c, "group", where + ".criterion"),
-                  nodes.flag(c, "discriminating", where + ".criterion", true)));
+    if (c == null || !c.isObject()) {
+      return Optional.empty();
     }
-    Optional<Entry.Window> window = Optional.empty();
+    return Optional.of(
+        new Entry.Criterion(
+            nodes.required(c, "fact", where + ".criterion"),
+            nodes.required(c, "group", where + ".criterion"),
+            nodes.flag(c, "discriminating", where + ".criterion", true)));
+  }
+
+  private Optional<Entry.Window> window(JsonNode e, String where) {
     JsonNode w = e.get("window");
-    if (w != null && w.isObject()) {
-      window =
-          Optional.of(
-              new Entry.Window(
-                  nodes.required(w, "after", where + ".window"),
-                  nodes.integer(w, "from-months", where + ".window").orElse(0),
-                  nodes.integer(w, "to-months", where + ".window").orElse(0)));
+    if (w == null || !w.isObject()) {
+      return Optional.empty();
     }
-    return new Entry(
-        id,
-        kind,
-        nodes.optional(e, "title", where).orElse(""),
-        nodes.words(e, "agents", where),
-        nodes.optional(e, "regimen", where),
-        conditions.parse(e.get("when"), where + ".when"),
-        e.has("prefer-when")
-            ? Optional.of(conditions.parse(e.get("prefer-when"), where + ".prefer-when"))
-            : Optional.empty(),
-        then,
-        nodes.required(e, "statement", where),
-        nodes.required(e, "strength", where),
-        evidence(e, where),
-        disagreements,
-        nodes.optional(e, "severity", where),
-        nodes.flag(e, "only-when-alone", where, false),
-        criterion,
-        nodes.optional(e, "item", where),
-        nodes.optional(e, "schedule", where),
-        window,
-        nodes.optional(e, "registry", where));
+    return Optional.of(
+        new Entry.Window(
+            nodes.required(w, "after", where + ".window"),
+            nodes.integer(w, "from-months", where + ".window").orElse(0),
+            nodes.integer(w, "to-months", where + ".window").orElse(0)));
   }
 
   List<Evidence> evidence(JsonNode node, String where) {

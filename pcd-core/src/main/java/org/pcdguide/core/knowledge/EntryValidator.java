@@ -12,10 +12,6 @@ record EntryValidator(PackValidator pack, String where) {
     Vocabulary v = pack.pack().vocabulary();
     pack.check(ID.matcher(e.id()).matches(), where, "id must look like POEMS-TX-001");
     pack.check(
-        PackValidator.STRENGTHS.contains(e.strength()),
-        where + ".strength",
-        "'" + e.strength() + "' is not one of " + PackValidator.STRENGTHS);
-    pack.check(
         !e.evidence().isEmpty(), where + ".evidence", "every entry cites at least one source");
     for (Evidence ev : e.evidence()) {
       pack.evidence(ev, where);
@@ -37,41 +33,43 @@ record EntryValidator(PackValidator pack, String where) {
                     v.regimens().containsKey(r),
                     where + ".regimen",
                     "'" + r + "' is not a vocabulary regimen"));
-    for (Entry.ThenStep t : e.then()) {
-      t.agents()
-          .forEach(
-              a ->
-                  pack.check(
-                      v.isTherapy(a), where + ".then", "'" + a + "' is not a vocabulary agent"));
-      pack.condition(t.when(), where + ".then.when");
-    }
     pack.condition(e.when(), where + ".when");
     pack.check(
         e.kind() == EntryKind.SCREENING
             || e.when().facts().stream().noneMatch(f -> f.startsWith("assessment.")),
         where + ".when",
         "only screening rules may name assessment.* facts");
-    e.preferWhen().ifPresent(c -> pack.condition(c, where + ".prefer-when"));
-    switch (e.kind()) {
-      case AVOID -> {
-        pack.check(
-            !e.agents().isEmpty() || e.regimen().isPresent(),
-            where,
-            "an avoid entry names its agents");
-        pack.check(
-            e.severity().map(PackValidator.SEVERITIES::contains).orElse(false),
-            where + ".severity",
-            "an avoid entry needs severity " + PackValidator.SEVERITIES);
-      }
-      case MONITORING ->
-          pack.check(e.item().isPresent(), where + ".item", "a monitoring entry names its item");
-      case DIAGNOSTIC -> e.criterion().ifPresent(this::criterion);
-      case SCREENING ->
-          pack.check(
-              e.item().isPresent(), where + ".item", "a screening rule names its finding (item)");
-      default -> {}
+    if (e instanceof TreatmentEntry t) {
+      treatment(t, v);
+    } else if (e instanceof AvoidEntry a) {
+      pack.check(
+          !a.agents().isEmpty() || a.regimen().isPresent(),
+          where,
+          "an avoid entry names its agents");
+    } else if (e instanceof GuidanceEntry g) {
+      guidance(g);
+    } else if (e instanceof DiagnosticEntry d) {
+      d.criterion().ifPresent(this::criterion);
     }
-    e.window()
+  }
+
+  private void treatment(TreatmentEntry t, Vocabulary v) {
+    for (Entry.ThenStep step : t.then()) {
+      step.agents()
+          .forEach(
+              a ->
+                  pack.check(
+                      v.isTherapy(a), where + ".then", "'" + a + "' is not a vocabulary agent"));
+      pack.condition(step.when(), where + ".then.when");
+    }
+    t.preferWhen().ifPresent(c -> pack.condition(c, where + ".prefer-when"));
+  }
+
+  private void guidance(GuidanceEntry g) {
+    if (g.kind() == EntryKind.MONITORING) {
+      pack.check(g.item().isPresent(), where + ".item", "a monitoring entry names its item");
+    }
+    g.window()
         .ifPresent(
             w -> {
               FactDef def = pack.fact(w.after(), where + ".window").orElse(null);

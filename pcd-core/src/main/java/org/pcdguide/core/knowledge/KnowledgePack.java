@@ -16,7 +16,7 @@ public record KnowledgePack(
     List<DisorderModule> modules,
     Map<String, String> texts,
     List<SeedCoverage> coverage,
-    List<Entry> screening) {
+    List<ScreeningRule> screening) {
 
   public KnowledgePack {
     sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));

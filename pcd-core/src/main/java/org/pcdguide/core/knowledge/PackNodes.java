@@ -45,6 +45,31 @@ record PackNodes(List<String> problems) {
     return Optional.of(v.asText());
   }
 
+  /**
+   * A word of a closed vocabulary ({@code parse} one of {@code words}); a missing or unknown word
+   * is a problem naming the field, and the read goes on with {@code fallback}.
+   */
+  <E> E choice(
+      JsonNode node,
+      String key,
+      String where,
+      java.util.function.Function<String, Optional<E>> parse,
+      List<String> words,
+      E fallback) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
+      problem(where + "." + key, "is required");
+      return fallback;
+    }
+    return parse
+        .apply(v.asText())
+        .orElseGet(
+            () -> {
+              problem(where + "." + key, "'" + v.asText() + "' is not one of " + words);
+              return fallback;
+            });
+  }
+
   Optional<Integer> integer(JsonNode node, String key, String where) {
     JsonNode v = node.get(key);
     if (v == null || v.isNull()) {

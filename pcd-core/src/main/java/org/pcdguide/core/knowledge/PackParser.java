@@ -103,13 +103,15 @@ final class PackParser {
           new Source(
               id,
               nodes.required(s, "title", where),
-              nodes.required(s, "kind", where),
-              nodes.required(s, "population", where),
+              nodes.choice(
+                  s, "kind", where, SourceKind::parse, SourceKind.words(), SourceKind.GUIDELINE),
+              nodes.choice(
+                  s, "population", where, Population::parse, Population.words(), Population.HUMAN),
               nodes.flag(s, "same-entity", where, true),
               nodes.optional(s, "design", where).orElse(""),
               nodes.integer(s, "size", where),
               nodes.integer(s, "year", where),
-              nodes.required(s, "grade", where),
+              nodes.choice(s, "grade", where, Grade::parse, Grade.words(), Grade.NOT_APPLICABLE),
               nodes.optional(s, "citation", where),
               nodes.optional(s, "text", where),
               nodes.optional(s, "notes", where),
@@ -260,11 +262,18 @@ final class PackParser {
   }
 
   /** The screening rules of one file: entries of kind screening, each naming its finding. */
-  List<Entry> screening(JsonNode doc, String file) {
+  List<ScreeningRule> screening(JsonNode doc, String file) {
     nodes.keys(doc, file, Set.of("screening", "rules"));
-    List<Entry> rules = new ArrayList<>();
+    List<ScreeningRule> rules = new ArrayList<>();
     for (JsonNode e : nodes.list(doc, "rules", file)) {
-      rules.add(entries.entry(e, file));
+      Entry entry = entries.entry(e, file);
+      if (entry instanceof ScreeningRule rule) {
+        rules.add(rule);
+      } else {
+        nodes.problem(
+            "screening." + entry.id() + ".kind",
+            "a screening file holds only entries of kind screening");
+      }
     }
     return rules;
   }

@@ -14,27 +14,6 @@ import org.pcdguide.core.facts.FactType;
  * cites a source, and every seed quote is verbatim in the stored text.
  */
 record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String> problems) {
-  static final Set<String> SOURCE_KINDS =
-      Set.of(
-          "guideline",
-          "expert-review",
-          "consensus-statement",
-          "systematic-review",
-          "narrative-review",
-          "randomized-trial",
-          "prospective-trial",
-          "retrospective-series",
-          "case-series",
-          "case-report",
-          "diagnostic-accuracy",
-          "veterinary-study",
-          "trial-proposal",
-          "generated-summary");
-  static final Set<String> GRADES =
-      Set.of("very-low", "low", "low-moderate", "moderate", "high", "not-applicable");
-  static final Set<String> STRENGTHS =
-      Set.of("recommended", "suggested", "consider", "do-not", "informational");
-  static final Set<String> SEVERITIES = Set.of("critical", "warning", "caution");
   static final Set<String> COMPARATORS = Set.of("gt", "gte", "lt", "lte");
 
   void validate() {
@@ -76,10 +55,6 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
         problem("screening." + e.id(), "duplicate entry id");
       }
       new EntryValidator(this, "screening." + e.id()).entry(e);
-      check(
-          e.kind() == EntryKind.SCREENING,
-          "screening." + e.id() + ".kind",
-          "a screening file holds only entries of kind screening");
     }
     coverage();
     for (String t : FactRegistry.requiredThresholds()) {
@@ -132,16 +107,6 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
   private void sources() {
     for (Source s : pack.sources().values()) {
       String w = "sources.yaml." + s.id();
-      check(
-          SOURCE_KINDS.contains(s.kind()),
-          w + ".kind",
-          "'" + s.kind() + "' is not one of " + SOURCE_KINDS);
-      check(
-          GRADES.contains(s.grade()), w + ".grade", "'" + s.grade() + "' is not one of " + GRADES);
-      check(
-          s.population().equals("human") || s.population().equals("veterinary"),
-          w + ".population",
-          "'" + s.population() + "' is not human or veterinary");
       for (Source.CitedReference r : s.citedReferences()) {
         check(
             pack.sources().containsKey(r.identifiedAs()),

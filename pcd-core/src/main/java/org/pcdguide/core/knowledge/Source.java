@@ -10,13 +10,13 @@ import java.util.Optional;
 public record Source(
     String id,
     String title,
-    String kind,
-    String population,
+    SourceKind kind,
+    Population population,
     boolean sameEntity,
     String design,
     Optional<Integer> size,
     Optional<Integer> year,
-    String grade,
+    Grade grade,
     Optional<String> citation,
     Optional<String> text,
     Optional<String> notes,
@@ -36,16 +36,16 @@ public record Source(
    */
   public List<String> labels() {
     List<String> labels = new java.util.ArrayList<>();
-    if ("veterinary".equals(population)) {
+    if (population == Population.VETERINARY) {
       labels.add("veterinary");
     }
     if (!sameEntity) {
       labels.add("different entity");
     }
-    if ("trial-proposal".equals(kind)) {
+    if (kind == SourceKind.TRIAL_PROPOSAL) {
       labels.add("proposal without results");
     }
-    if ("generated-summary".equals(kind)) {
+    if (kind == SourceKind.GENERATED_SUMMARY) {
       labels.add("generated summary, citations unlisted");
     }
     return List.copyOf(labels);
@@ -53,6 +53,6 @@ public record Source(
 
   /** Human evidence of the same entity (ranks above veterinary or different-entity evidence). */
   public boolean human() {
-    return "human".equals(population) && sameEntity;
+    return population == Population.HUMAN && sameEntity;
   }
 }

@@ -90,7 +90,7 @@ public final class YamlKnowledgePackSource {
     Map<String, Source> sources = new LinkedHashMap<>();
     List<DisorderModule> modules = new ArrayList<>();
     List<SeedCoverage> coverage = new ArrayList<>();
-    List<Entry> screening = new ArrayList<>();
+    List<ScreeningRule> screening = new ArrayList<>();
     Vocabulary vocabulary = null;
     for (Map.Entry<String, JsonNode> d : docs.entrySet()) {
       switch (PackParser.kind(d.getValue())) {

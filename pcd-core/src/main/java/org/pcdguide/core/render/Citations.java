@@ -14,13 +14,9 @@ final class Citations {
 
   private Citations() {}
 
-  static String kindWords(Source s) {
-    return s.kind().replace('-', ' ');
-  }
-
   /** "human, n=31, 2011" style description of a source's design. */
   static String population(Source s) {
-    StringBuilder b = new StringBuilder(s.population());
+    StringBuilder b = new StringBuilder(s.population().word());
     if (!s.sameEntity()) {
       b.append(", different entity");
     }

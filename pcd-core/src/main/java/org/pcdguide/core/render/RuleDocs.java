@@ -2,13 +2,15 @@ package org.pcdguide.core.render;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pcdguide.core.knowledge.AvoidEntry;
 import org.pcdguide.core.knowledge.Condition;
-import org.pcdguide.core.knowledge.Disagreement;
+import org.pcdguide.core.knowledge.DiagnosticEntry;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
-import org.pcdguide.core.knowledge.Evidence;
+import org.pcdguide.core.knowledge.GuidanceEntry;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.Source;
+import org.pcdguide.core.knowledge.TreatmentEntry;
+import org.pcdguide.core.knowledge.TrialEntry;
 
 /** One Markdown page per knowledge entry ({@code docs/rules/<id>.md}), generated from the pack. */
 public final class RuleDocs {
@@ -73,9 +75,10 @@ public final class RuleDocs {
     b.append("Generated from `knowledge/").append(file).append("`; do not edit.\n\n");
     b.append("- Disorder: ").append(disorder).append("\n");
     b.append("- Kind: ").append(e.kind().word()).append("\n");
-    b.append("- Strength: ").append(e.strength()).append("\n");
-    e.severity()
-        .ifPresent(s -> b.append("- Severity: ").append(s).append(" (critical when proposed)\n"));
+    b.append("- Strength: ").append(e.strength().word()).append("\n");
+    if (e instanceof AvoidEntry a) {
+      b.append("- Severity: ").append(WarningText.escalation(a.severity())).append("\n");
+    }
     if (!e.agents().isEmpty()) {
       b.append("- Agents: ").append(String.join(", ", e.agents())).append("\n");
     }
@@ -85,44 +88,18 @@ public final class RuleDocs {
         .append(" and ")
         .append(describe(e.when()))
         .append("\n");
-    e.preferWhen()
-        .ifPresent(p -> b.append("- Ranked higher when: ").append(describe(p)).append("\n"));
-    for (Entry.ThenStep t : e.then()) {
-      b.append("- Then: ")
-          .append(String.join(", ", t.agents()))
-          .append(" when ")
-          .append(describe(t.when()))
-          .append("\n");
-    }
-    e.criterion()
-        .ifPresent(
-            c ->
-                b.append("- Criterion: ")
-                    .append(c.group())
-                    .append(", fact `")
-                    .append(c.fact())
-                    .append("`\n"));
-    e.registry().ifPresent(r -> b.append("- Registry: ").append(r).append("\n"));
-    e.window()
-        .ifPresent(
-            w ->
-                b.append("- Window: ")
-                    .append(w.fromMonths())
-                    .append(" to ")
-                    .append(w.toMonths())
-                    .append(" months after `")
-                    .append(w.after())
-                    .append("`\n"));
+    kindLines(b, e);
     b.append("\n## Statement\n\n").append(e.statement()).append("\n\n## Evidence\n\n");
-    for (Evidence ev : e.evidence()) {
-      Source s = pack.source(ev.source());
+    ReportViews views = new ReportViews(pack);
+    for (ReportView.Evidence ev : views.evidence(e.evidence())) {
+      ReportView.SourceView s = ev.source();
       b.append("- **")
           .append(s.id())
           .append("** (")
-          .append(s.kind())
+          .append(s.kind().word())
           .append("; ")
-          .append(Citations.population(s));
-      b.append("; grade ").append(s.grade()).append(")");
+          .append(s.populationText());
+      b.append("; grade ").append(s.grade().word()).append(")");
       if (!s.labels().isEmpty()) {
         b.append(" _").append(String.join("; ", s.labels())).append("_");
       }
@@ -136,18 +113,54 @@ public final class RuleDocs {
     }
     if (!e.disagreements().isEmpty()) {
       b.append("\n## Where sources disagree\n\n");
-      for (Disagreement d : e.disagreements()) {
-        Source s = pack.source(d.source());
+      for (ReportView.Disagreement d : views.disagreements(e)) {
         b.append("- **")
-            .append(s.id())
+            .append(d.source().id())
             .append("** (")
-            .append(s.kind())
+            .append(d.source().kind().word())
             .append("; grade ")
-            .append(s.grade());
+            .append(d.source().grade().word());
         b.append("), ").append(d.locator()).append(": ").append(d.statement()).append("\n");
       }
     }
     return b.toString();
+  }
+
+  /** The lines only some kinds have: preference, follow-on steps, criterion, registry, window. */
+  private static void kindLines(StringBuilder b, Entry e) {
+    if (e instanceof TreatmentEntry t) {
+      t.preferWhen()
+          .ifPresent(p -> b.append("- Ranked higher when: ").append(describe(p)).append("\n"));
+      for (Entry.ThenStep step : t.then()) {
+        b.append("- Then: ")
+            .append(String.join(", ", step.agents()))
+            .append(" when ")
+            .append(describe(step.when()))
+            .append("\n");
+      }
+    } else if (e instanceof DiagnosticEntry d) {
+      d.criterion()
+          .ifPresent(
+              c ->
+                  b.append("- Criterion: ")
+                      .append(c.group())
+                      .append(", fact `")
+                      .append(c.fact())
+                      .append("`\n"));
+    } else if (e instanceof TrialEntry t) {
+      t.registry().ifPresent(r -> b.append("- Registry: ").append(r).append("\n"));
+    } else if (e instanceof GuidanceEntry g) {
+      g.window()
+          .ifPresent(
+              w ->
+                  b.append("- Window: ")
+                      .append(w.fromMonths())
+                      .append(" to ")
+                      .append(w.toMonths())
+                      .append(" months after `")
+                      .append(w.after())
+                      .append("`\n"));
+    }
   }
 
   static String describe(Condition c) {

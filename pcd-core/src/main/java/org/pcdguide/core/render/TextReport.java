@@ -1,17 +1,11 @@
 package org.pcdguide.core.render;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.pcdguide.core.engine.Assessment;
-import org.pcdguide.core.knowledge.Disagreement;
-import org.pcdguide.core.knowledge.Entry;
-import org.pcdguide.core.knowledge.Evidence;
+import org.pcdguide.core.facts.Truth;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.Source;
-import org.pcdguide.core.knowledge.Vocabulary;
 
 /**
  * The clinician's report, as plain text or Markdown: the headline recommendation first, then the
@@ -25,58 +19,49 @@ public final class TextReport {
     MARKDOWN
   }
 
-  private final Assessment a;
-  private final KnowledgePack pack;
+  private final ReportView v;
   private final Style style;
   private final StringBuilder out = new StringBuilder();
-  private final Map<String, Integer> refs = new LinkedHashMap<>();
-  private final List<String> refText = new ArrayList<>();
+  private final References references = new References();
 
-  private TextReport(Assessment a, KnowledgePack pack, Style style) {
-    this.a = a;
-    this.pack = pack;
+  private TextReport(ReportView v, Style style) {
+    this.v = v;
     this.style = style;
   }
 
   public static String render(Assessment a, KnowledgePack pack, Style style) {
-    return new TextReport(a, pack, style).write();
+    return render(ReportView.of(a, pack), style);
+  }
+
+  public static String render(ReportView view, Style style) {
+    return new TextReport(view, style).write();
   }
 
   private String write() {
-    title("PCD Guide assessment" + (a.caseId().isEmpty() ? "" : ": " + a.caseId()));
+    title("PCD Guide assessment" + (v.caseId().isEmpty() ? "" : ": " + v.caseId()));
     line(
         "As of "
-            + a.asOf()
+            + v.asOf()
             + ". Knowledge pack "
-            + a.knowledgeVersion()
+            + v.knowledgeVersion()
             + " ("
-            + a.knowledgeHash()
+            + v.knowledgeHash()
             + ").");
     line("Decision support for a clinician; it does not replace clinical judgement.");
     heading("Headline");
-    Headline.top(a)
-        .ifPresentOrElse(
-            top -> line(strong(summary(top)) + " [" + top.entry().id() + "]"),
-            () -> line(strong(Headline.noRecommendation(a, pack))));
-    Map<String, List<String>> flagged = new LinkedHashMap<>();
-    for (Assessment.Item i : a.avoid()) {
-      if (!i.proposed().isEmpty()) {
-        String key =
-            i.severity().equals("critical")
-                ? "CRITICAL: proposed " + words(i.proposed()) + " is to be avoided for this patient"
-                : "CAUTION: proposed " + words(i.proposed()) + " calls for caution in this patient";
-        flagged.computeIfAbsent(key, k -> new ArrayList<>()).add(i.entry().id());
-      }
+    ReportView.Headline h = v.headline();
+    line(strong(h.text()) + h.top().map(top -> " [" + top.id() + "]").orElse(""));
+    for (ReportView.Flag f : h.flags()) {
+      line(strong(f.text()) + " [" + String.join(", ", f.entries()) + "]");
     }
-    flagged.forEach((text, ids) -> line(strong(text) + " [" + String.join(", ", ids) + "]"));
     diagnosis();
-    section("Recommended options (ranked)", a.recommendations(), true);
-    section("Agents and approaches to avoid", a.avoid(), false);
-    section("Pitfalls", a.pitfalls(), false);
-    section("Monitoring", a.monitoring(), false);
-    section("Expected response timeline", a.timeline(), false);
-    if (!a.context().isEmpty()) {
-      section("Context (background, not recommendations)", a.context(), false);
+    section("Recommended options (ranked)", v.recommendations(), true);
+    section("Agents and approaches to avoid", v.avoid(), false);
+    section("Pitfalls", v.pitfalls(), false);
+    section("Monitoring", v.monitoring(), false);
+    section("Expected response timeline", v.timeline(), false);
+    if (!v.context().isEmpty()) {
+      section("Context (background, not recommendations)", v.context(), false);
     }
     trials();
     gaps();
@@ -88,167 +73,143 @@ public final class TextReport {
 
   private void diagnosis() {
     heading("Diagnosis check");
-    for (Assessment.Differential diff : a.differential()) {
+    for (ReportView.Differential diff : v.differential()) {
       line(
-          strong(
-                  "Differential: "
-                      + pack.vocabulary().label(diff.disorder())
-                      + ", "
-                      + diff.status().replace('-', ' '))
+          strong("Differential: " + diff.label() + ", " + diff.status().word().replace('-', ' '))
               + ". "
               + diff.statement()
               + " "
-              + diff.rule().map(r -> cite(r.evidence())).orElse(""));
+              + cite(diff.evidence()));
     }
-    if (a.diagnosis().isEmpty()) {
+    if (v.diagnosis().isEmpty()) {
       line("No disorder module assesses this case's label as its working diagnosis.");
       return;
     }
-    Assessment.DiagnosisCheck d = a.diagnosis().get();
-    line(strong(pack.vocabulary().label(d.disorder()) + ": " + d.status().replace('-', ' ')));
-    d.rule().ifPresent(r -> line(r.statement() + " " + cite(r.evidence())));
-    for (Assessment.CriterionResult r : d.criteria()) {
-      String mark = r.met().map(m -> m ? "[met]    " : "[not met]").orElse("[unknown]");
+    ReportView.Diagnosis d = v.diagnosis().get();
+    line(strong(d.label() + ": " + d.status().word().replace('-', ' ')));
+    d.ruleStatement().ifPresent(r -> line(r + " " + cite(d.ruleEvidence())));
+    for (ReportView.Criterion r : d.criteria()) {
+      String mark =
+          r.met() == Truth.TRUE ? "[met]    " : r.met() == Truth.FALSE ? "[not met]" : "[unknown]";
       bullet(
           mark
               + " "
-              + r.entry().title()
+              + r.title()
               + (r.because().isEmpty() ? "" : " (" + String.join("; ", r.because()) + ")"));
     }
-    if (!a.extent().equals("not-assessed")) {
-      line("Extent: " + strong(a.extent()) + extentWhy());
-    }
-    for (Assessment.Differential diff : a.differential()) {
+    if (!v.extent().equals("not-assessed")) {
       line(
-          "Differential: "
-              + diff.statement()
-              + " "
-              + diff.rule().map(r -> cite(r.evidence())).orElse(""));
+          "Extent: "
+              + strong(v.extent())
+              + (v.extentBecause().isEmpty()
+                  ? ""
+                  : " (" + String.join("; ", v.extentBecause()) + ")"));
+    }
+    for (ReportView.Differential diff : v.differential()) {
+      line("Differential: " + diff.statement() + " " + cite(diff.evidence()));
     }
   }
 
-  private String extentWhy() {
-    return a.facts().entrySet().stream()
-        .filter(f -> f.getKey().endsWith(".extent"))
-        .findFirst()
-        .map(f -> " (" + String.join("; ", f.getValue().because()) + ")")
-        .orElse("");
-  }
-
-  private void section(String name, List<Assessment.Item> items, boolean numbered) {
+  private void section(String name, List<ReportView.Item> items, boolean numbered) {
     heading(name);
     if (items.isEmpty()) {
       line("None for this patient.");
       return;
     }
-    for (Assessment.Item i : items) {
-      Entry e = i.entry();
+    for (ReportView.Item i : items) {
       String lead = numbered ? i.rank() + ". " : "- ";
       String tag =
           "["
-              + e.id()
+              + i.id()
               + ", "
-              + e.kind().word()
-              + (i.severity().isEmpty() ? "" : ", " + i.severity())
+              + i.kind().word()
+              + i.severity().map(s -> ", " + s.word()).orElse("")
               + "]";
-      raw(lead + strong(summary(i)) + " " + tag);
-      indent(e.statement() + " (" + e.strength() + ") " + cite(e.evidence()));
-      List<String> labels = Labels.of(e, pack);
-      if (!labels.isEmpty()) {
-        indent("Evidence: " + String.join("; ", labels) + "; grade " + grades(e) + ".");
+      raw(lead + strong(i.summary()) + " " + tag);
+      indent(i.statement() + " (" + i.strength().word() + ") " + cite(i.evidence()));
+      String grades = grades(i.gradedSources());
+      if (!i.labels().isEmpty()) {
+        indent("Evidence: " + String.join("; ", i.labels()) + "; grade " + grades + ".");
       } else {
-        indent("Evidence grade " + grades(e) + ".");
+        indent("Evidence grade " + grades + ".");
       }
       if (!i.proposed().isEmpty()) {
-        indent(strong("Proposed order hits this entry: " + words(i.proposed()) + "."));
+        indent(
+            strong(
+                "Proposed order hits this entry: " + String.join(", ", i.proposedLabels()) + "."));
       }
       if (!i.because().isEmpty()) {
         indent("Because: " + String.join("; ", i.because()) + ".");
       }
       if (!i.thenPending().isEmpty()) {
-        indent("Then, if decided: " + words(i.thenPending()) + " (see missing data).");
+        indent(
+            "Then, if decided: "
+                + String.join(", ", i.thenPendingLabels())
+                + " (see missing data).");
       }
-      e.schedule().ifPresent(s -> indent("Schedule: " + s + "."));
+      i.schedule().ifPresent(s -> indent("Schedule: " + s + "."));
       if (i.windowFrom().isPresent()) {
         indent("Reassess between " + i.windowFrom().get() + " and " + i.windowTo().get() + ".");
       }
-      for (Disagreement d : e.disagreements()) {
-        Source s = pack.source(d.source());
-        indent("Sources disagree: " + d.statement() + " " + citeSource(s, d.locator(), null, null));
+      for (ReportView.Disagreement d : i.disagreements()) {
+        indent("Sources disagree: " + d.statement() + " " + cite(d.source(), d.locator(), null));
       }
     }
   }
 
-  private String summary(Assessment.Item i) {
-    Entry e = i.entry();
-    String title = e.title().isEmpty() ? e.statement() : e.title();
-    if (!i.then().isEmpty()) {
-      title += ", then " + words(i.then());
-    }
-    return title;
-  }
-
-  private String grades(Entry e) {
-    return e.evidence().stream()
-        .map(ev -> pack.source(ev.source()))
-        .map(s -> s.grade() + " (" + s.id() + ")")
+  private static String grades(List<ReportView.SourceView> sources) {
+    return sources.stream()
+        .map(s -> s.grade().word() + " (" + s.id() + ")")
         .distinct()
         .collect(Collectors.joining(", "));
   }
 
   private void trials() {
-    if (a.trials().isEmpty()) {
+    if (v.trials().isEmpty()) {
       return;
     }
     heading("Investigational options and trials");
-    for (Assessment.Trial t : a.trials()) {
-      Entry e = t.entry();
+    for (ReportView.Trial t : v.trials()) {
       raw(
           "- "
-              + strong(e.title())
-              + e.registry().map(r -> " (" + r + ")").orElse("")
+              + strong(t.title())
+              + t.registry().map(r -> " (" + r + ")").orElse("")
               + " ["
-              + e.id()
+              + t.id()
               + "]");
       indent(
           "Eligible: "
-              + strong(t.eligible())
+              + strong(t.eligible().word())
               + (t.because().isEmpty() ? "" : " (" + String.join("; ", t.because()) + ")")
               + (t.missing().isEmpty() ? "" : "; missing: " + String.join(", ", t.missing()))
               + ".");
-      indent(e.statement() + " " + cite(e.evidence()));
-      List<String> labels = Labels.of(e, pack);
+      indent(t.statement() + " " + cite(t.evidence()));
       indent(
           "Evidence: "
-              + (labels.isEmpty() ? "" : String.join("; ", labels) + "; ")
+              + (t.labels().isEmpty() ? "" : String.join("; ", t.labels()) + "; ")
               + "grade "
-              + grades(e)
+              + grades(t.gradedSources())
               + ".");
     }
   }
 
   private void gaps() {
-    if (a.sourceGaps().isEmpty()) {
+    if (v.sourceGaps().isEmpty()) {
       return;
     }
     heading("Known gaps in the sources");
-    for (org.pcdguide.core.knowledge.DisorderModule.SourceGap g : a.sourceGaps()) {
-      bullet(
-          g.section()
-              + ": "
-              + g.statement()
-              + " "
-              + citeSource(pack.source(g.source()), g.locator(), null, null));
+    for (ReportView.SourceGap g : v.sourceGaps()) {
+      bullet(g.section() + ": " + g.statement() + " " + cite(g.source(), g.locator(), null));
     }
   }
 
   private void missing() {
     heading("Missing data that would change the answer");
-    if (a.missingData().isEmpty()) {
+    if (v.missingData().isEmpty()) {
       line("None.");
       return;
     }
-    for (Assessment.MissingData m : a.missingData()) {
+    for (Assessment.MissingData m : v.missingData()) {
       bullet(
           strong(m.finding())
               + ": "
@@ -262,63 +223,29 @@ public final class TextReport {
   }
 
   private void warnings() {
-    if (a.warnings().isEmpty()) {
+    if (v.warnings().isEmpty()) {
       return;
     }
     heading("Warnings");
-    for (Assessment.Warning w : a.warnings()) {
+    for (ReportView.Warning w : v.warnings()) {
       bullet(w.statement() + " [" + w.id() + "]");
     }
   }
 
   private void references() {
     heading("References");
-    for (int i = 0; i < refText.size(); i++) {
-      line("[" + (i + 1) + "] " + refText.get(i));
+    List<String> all = references.all();
+    for (int i = 0; i < all.size(); i++) {
+      line("[" + (i + 1) + "] " + all.get(i));
     }
   }
 
-  private String cite(List<Evidence> evidence) {
-    List<String> numbers = new ArrayList<>();
-    for (Evidence ev : evidence) {
-      Source s = pack.source(ev.source());
-      numbers.add(citeSource(s, ev.locator(), ev.quote().orElse(null), ev));
-    }
-    return String.join("", numbers);
+  private String cite(List<ReportView.Evidence> evidence) {
+    return references.cite(evidence);
   }
 
-  private String citeSource(Source s, String locator, String quote, Evidence ev) {
-    StringBuilder t = new StringBuilder();
-    t.append(s.id()).append(": ").append(s.title()).append(". ");
-    t.append(Citations.kindWords(s)).append("; ").append(Citations.population(s));
-    t.append("; grade ").append(s.grade());
-    for (String label : s.labels()) {
-      t.append("; ").append(label.toUpperCase(java.util.Locale.ROOT));
-    }
-    t.append(". ").append(locator.isEmpty() ? "" : locator + ".");
-    if (ev != null) {
-      List<String> identified = Citations.identified(ev, pack);
-      if (!identified.isEmpty()) {
-        t.append(" Identified: ").append(String.join(", ", identified)).append(".");
-      }
-      ev.note().ifPresent(n -> t.append(" Note: ").append(n));
-    }
-    if (quote != null) {
-      t.append(" \"").append(quote).append("\"");
-    }
-    String key = t.toString();
-    Integer n = refs.get(key);
-    if (n == null) {
-      refText.add(key);
-      n = refText.size();
-      refs.put(key, n);
-    }
-    return "[" + n + "]";
-  }
-
-  private String words(List<String> ids) {
-    Vocabulary v = pack.vocabulary();
-    return ids.stream().map(v::label).collect(Collectors.joining(", "));
+  private String cite(ReportView.SourceView s, String locator, ReportView.Evidence ev) {
+    return references.cite(s, locator, ev);
   }
 
   private String strong(String s) {
@@ -326,13 +253,12 @@ public final class TextReport {
   }
 
   private void title(String s) {
-    out.append(style == Style.MARKDOWN ? "# " + s : s.toUpperCase(java.util.Locale.ROOT))
-        .append("\n\n");
+    out.append(style == Style.MARKDOWN ? "# " + s : s.toUpperCase(Locale.ROOT)).append("\n\n");
   }
 
   private void heading(String s) {
     out.append("\n")
-        .append(style == Style.MARKDOWN ? "## " + s : s.toUpperCase(java.util.Locale.ROOT))
+        .append(style == Style.MARKDOWN ? "## " + s : s.toUpperCase(Locale.ROOT))
         .append("\n\n");
   }
 

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pcdguide.core.TestPack;
+import org.pcdguide.core.knowledge.Severity;
 
 /**
  * Issue 3's cross-cutting promises: each disorder gets its own answer, labels are checked against
  * findings, veterinary evidence ranks below human evidence, and both myeloma seeds show.
  */
 class Issue3Test {
-  private static List<String> ids(List<Assessment.Item> items) {
+  private static List<String> ids(List<? extends Assessment.Item> items) {
     return items.stream().map(i -> i.entry().id()).toList();
   }
 
@@ -47,9 +48,10 @@ class Issue3Test {
             proposed: [ivig-high-dose]
             """);
     assertThat(scleromyxedema.recommendations().get(0).entry().agents()).contains("ivig-high-dose");
-    assertThat(scleromyxedema.avoid()).noneMatch(i -> i.severity().equals("critical"));
+    assertThat(scleromyxedema.avoid()).noneMatch(i -> i.severity() == Severity.CRITICAL);
     assertThat(poems.avoid())
-        .anyMatch(i -> i.entry().id().equals("POEMS-AVOID-005") && i.severity().equals("critical"));
+        .anyMatch(
+            i -> i.entry().id().equals("POEMS-AVOID-005") && i.severity() == Severity.CRITICAL);
     assertThat(ids(poems.recommendations())).noneMatch(id -> id.startsWith("SCL-"));
   }
 
@@ -69,7 +71,7 @@ class Issue3Test {
               plasma-cell-ihc: {kappa: true, lambda: true}
             """);
     assertThat(a.warnings())
-        .extracting(Assessment.Warning::id)
+        .extracting(Warning::id)
         .contains(
             "multiple-myeloma-label-not-supported",
             "systemic-plasmacytosis-criteria-met-despite-label");
@@ -92,7 +94,7 @@ class Issue3Test {
             """);
     assertThat(a.recommendations()).isEmpty();
     assertThat(ids(a.pitfalls())).containsExactly("PC-PIT-001");
-    assertThat(a.warnings())
+    assertThat(org.pcdguide.core.render.ReportView.of(a, TestPack.PACK).warnings())
         .filteredOn(w -> w.id().equals("systemic-plasmacytosis-label-not-supported"))
         .singleElement()
         .satisfies(w -> assertThat(w.statement()).contains("PC-PIT-001"));
@@ -142,7 +144,7 @@ class Issue3Test {
     assertThat(ids(ineligible.recommendations())).doesNotContain("MMP-TX-001");
     assertThat(eligible.trials())
         .singleElement()
-        .satisfies(t -> assertThat(t.eligible()).isEqualTo("no"));
+        .satisfies(t -> assertThat(t.eligible()).isEqualTo(Eligibility.NO));
   }
 
   @Test

@@ -138,7 +138,7 @@ class ScreeningTest {
         .screening()
         .forEach(
             r -> {
-              assertThat(r.item()).isPresent();
+              assertThat(r.item()).isNotBlank();
               assertThat(r.evidence()).isNotEmpty();
             });
   }

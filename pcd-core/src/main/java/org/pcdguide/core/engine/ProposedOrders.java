@@ -1,0 +1,71 @@
+package org.pcdguide.core.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.knowledge.AvoidEntry;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.Vocabulary;
+
+/**
+ * The case's proposed orders as agents, which avoid entries they hit, and which orders no entry
+ * spoke to (so that nothing proposed passes unremarked).
+ */
+final class ProposedOrders {
+  private final KnowledgePack pack;
+  private final Set<String> agents = new LinkedHashSet<>();
+  private final Set<String> covered = new HashSet<>();
+
+  ProposedOrders(KnowledgePack pack, PatientCase patientCase) {
+    this.pack = pack;
+    for (String id : patientCase.proposed()) {
+      agents.addAll(pack.vocabulary().agentsOf(id));
+    }
+  }
+
+  /** Proposed agents this avoid entry names (for only-when-alone: only without a systemic one). */
+  List<String> hits(AvoidEntry e) {
+    Set<String> named = new LinkedHashSet<>(e.agents());
+    e.regimen().ifPresent(r -> named.addAll(pack.vocabulary().agentsOf(r)));
+    List<String> hits = new ArrayList<>();
+    for (String a : named) {
+      if (agents.contains(a)) {
+        hits.add(a);
+      }
+    }
+    if (e.onlyWhenAlone() && !hits.isEmpty()) {
+      // "alone": no other systemic agent is proposed besides the entry's own agents
+      Vocabulary v = pack.vocabulary();
+      boolean otherSystemic =
+          agents.stream()
+              .filter(a -> !named.contains(a))
+              .anyMatch(a -> v.agents().get(a).systemic());
+      if (otherSystemic) {
+        return List.of();
+      }
+    }
+    return hits;
+  }
+
+  /** Marks agents as spoken to by an avoid entry (applying or possibly applying). */
+  void cover(List<String> hits) {
+    covered.addAll(hits);
+  }
+
+  /** Proposed ids that match no recommendation ({@code recommended}) and no avoid entry. */
+  List<String> unchecked(PatientCase patientCase, Set<String> recommended) {
+    List<String> out = new ArrayList<>();
+    for (String id : patientCase.proposed()) {
+      boolean spokenTo =
+          recommended.contains(id)
+              || pack.vocabulary().agentsOf(id).stream().anyMatch(covered::contains);
+      if (!spokenTo) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+}

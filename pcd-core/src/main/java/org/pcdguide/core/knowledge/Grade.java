@@ -1,0 +1,35 @@
+package org.pcdguide.core.knowledge;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The certainty of a source's evidence, as graded in the pack (GRADE-like words). */
+public enum Grade {
+  VERY_LOW,
+  LOW,
+  LOW_MODERATE,
+  MODERATE,
+  HIGH,
+  NOT_APPLICABLE;
+
+  /** The word the pack, the case format and every output use for this value. */
+  public String word() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static Optional<Grade> parse(String word) {
+    return Arrays.stream(values()).filter(v -> v.word().equals(word)).findFirst();
+  }
+
+  /** Every word, in declaration order (for error messages). */
+  public static List<String> words() {
+    return Arrays.stream(values()).map(Grade::word).toList();
+  }
+
+  @Override
+  public String toString() {
+    return word();
+  }
+}

@@ -1,0 +1,82 @@
+package org.pcdguide.core.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.knowledge.EntryKind;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.Severity;
+
+/**
+ * What the report leads with: the best-ranked disease-directed recommendation. Supportive care is
+ * never the headline; when nothing disease-directed applies, the headline says why and names the
+ * missing findings that would decide it. Proposed orders that hit agents to avoid follow as flags.
+ */
+final class Headlines {
+  private Headlines() {}
+
+  static ReportView.Headline of(
+      Assessment a,
+      List<ReportView.Item> recommendations,
+      List<ReportView.Item> avoid,
+      KnowledgePack pack) {
+    Optional<ReportView.Item> top =
+        recommendations.stream().filter(i -> i.kind() != EntryKind.SUPPORTIVE).findFirst();
+    String id = top.map(ReportView.Item::id).orElse("none");
+    String statement = top.map(ReportView.Item::statement).orElseGet(() -> none(a, pack));
+    return new ReportView.Headline(top, id, statement, flags(avoid));
+  }
+
+  private static List<ReportView.Flag> flags(List<ReportView.Item> avoid) {
+    Map<String, ReportView.Flag> flags = new LinkedHashMap<>();
+    for (ReportView.Item i : avoid) {
+      if (i.proposed().isEmpty()) {
+        continue;
+      }
+      Severity severity = i.severity().orElse(Severity.CRITICAL);
+      String text = WarningText.flag(severity, i.proposedLabels());
+      ReportView.Flag before = flags.get(text);
+      List<String> entries = new ArrayList<>(before == null ? List.of() : before.entries());
+      entries.add(i.id());
+      flags.put(text, new ReportView.Flag(severity, text, List.copyOf(entries)));
+    }
+    return List.copyOf(flags.values());
+  }
+
+  private static String none(Assessment a, KnowledgePack pack) {
+    String missing =
+        a.missingData().stream()
+            .filter(
+                m ->
+                    m.blocks().stream()
+                        .anyMatch(
+                            id ->
+                                pack.entry(id)
+                                    .map(e -> ReportViews.directed(e.kind()))
+                                    .orElse(false)))
+            .map(Assessment.MissingData::finding)
+            .distinct()
+            .collect(Collectors.joining(", "));
+    String decide = missing.isEmpty() ? "" : " Missing data that would decide it: " + missing + ".";
+    if (a.diagnosis().isEmpty()) {
+      return a.differential().isEmpty()
+          ? "No disorder module applies to this case's diagnosis label; no recommendation."
+          : "Differential diagnosis open: see the differential and the missing data that would"
+              + " decide it.";
+    }
+    return switch (a.diagnosis().get().status()) {
+      case CRITERIA_NOT_MET ->
+          "Diagnostic criteria are not met: no treatment is recommended for an unconfirmed disorder.";
+      case INSUFFICIENT_DATA -> "Diagnostic criteria cannot be confirmed yet." + decide;
+      default ->
+          missing.isEmpty()
+              ? "No disease-directed treatment applies to the current findings; see monitoring and"
+                  + " the expected response timeline."
+              : "No disease-directed recommendation can be made yet." + decide;
+    };
+  }
+}

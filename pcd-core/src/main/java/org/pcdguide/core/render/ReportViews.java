@@ -1,0 +1,232 @@
+package org.pcdguide.core.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.engine.DiagnosisStatus;
+import org.pcdguide.core.knowledge.DiagnosticEntry;
+import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.EntryKind;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.Severity;
+import org.pcdguide.core.knowledge.Source;
+import org.pcdguide.core.knowledge.Vocabulary;
+
+/** Builds a {@link ReportView}: the one place that reads sources and labels from the pack. */
+final class ReportViews {
+  private final KnowledgePack pack;
+  private final Vocabulary vocabulary;
+
+  ReportViews(KnowledgePack pack) {
+    this.pack = pack;
+    this.vocabulary = pack.vocabulary();
+  }
+
+  ReportView report(Assessment a) {
+    List<ReportView.Item> recommendations = items(a.recommendations());
+    List<ReportView.Item> avoid = items(a.avoid());
+    Map<String, ReportView.ProposedOrder> orders = new LinkedHashMap<>();
+    for (String id : a.proposed()) {
+      Vocabulary.AgentDef def = vocabulary.agents().get(id);
+      orders.put(
+          id,
+          new ReportView.ProposedOrder(
+              id, vocabulary.label(id), def != null && def.procedure(), vocabulary.agentsOf(id)));
+    }
+    return new ReportView(
+        a.caseId(),
+        a.asOf(),
+        a.knowledgeVersion(),
+        a.knowledgeHash(),
+        Headlines.of(a, recommendations, avoid, pack),
+        a.diagnosis().map(this::diagnosis),
+        a.differential().stream().map(this::differential).toList(),
+        a.extent(),
+        a.facts().entrySet().stream()
+            .filter(f -> f.getKey().endsWith(".extent"))
+            .findFirst()
+            .map(f -> f.getValue().because())
+            .orElse(List.of()),
+        a.modules(),
+        a.facts(),
+        recommendations,
+        avoid,
+        items(a.pitfalls()),
+        items(a.monitoring()),
+        items(a.timeline()),
+        items(a.context()),
+        a.trials().stream().map(this::trial).toList(),
+        a.sourceGaps().stream()
+            .map(
+                g ->
+                    new ReportView.SourceGap(
+                        g.section(), source(g.source()), g.locator(), g.statement()))
+            .toList(),
+        a.missingData(),
+        a.warnings().stream()
+            .map(w -> new ReportView.Warning(w.id(), WarningText.statement(w)))
+            .toList(),
+        orders);
+  }
+
+  private List<ReportView.Item> items(List<? extends Assessment.Item> items) {
+    return items.stream().map(this::item).toList();
+  }
+
+  ReportView.Item item(Assessment.Item i) {
+    Entry e = i.entry();
+    List<String> then = List.of();
+    List<String> pending = List.of();
+    Optional<Severity> severity = Optional.empty();
+    List<String> proposed = List.of();
+    Optional<java.time.LocalDate> from = Optional.empty();
+    Optional<java.time.LocalDate> to = Optional.empty();
+    if (i instanceof Assessment.Recommendation r) {
+      then = r.then();
+      pending = r.thenPending();
+    } else if (i instanceof Assessment.AvoidItem v) {
+      severity = Optional.of(v.severity());
+      proposed = v.proposed();
+    } else if (i instanceof Assessment.GuidanceItem g) {
+      from = g.windowFrom();
+      to = g.windowTo();
+    }
+    Optional<String> item = Optional.empty();
+    Optional<String> schedule = Optional.empty();
+    if (e instanceof org.pcdguide.core.knowledge.GuidanceEntry g) {
+      item = g.item();
+      schedule = g.schedule();
+    }
+    String summary = e.heading() + (then.isEmpty() ? "" : ", then " + words(then));
+    return new ReportView.Item(
+        e.id(),
+        e.kind(),
+        i.module(),
+        i.rank(),
+        e.title(),
+        summary,
+        e.statement(),
+        e.strength(),
+        e.agents(),
+        e.regimen(),
+        then,
+        pending,
+        pending.stream().map(vocabulary::label).toList(),
+        severity,
+        proposed,
+        proposed.stream().map(vocabulary::label).toList(),
+        item,
+        schedule,
+        from,
+        to,
+        Labels.of(e, pack),
+        i.because(),
+        evidence(e.evidence()),
+        disagreements(e));
+  }
+
+  private String words(List<String> ids) {
+    return ids.stream().map(vocabulary::label).collect(Collectors.joining(", "));
+  }
+
+  private ReportView.Diagnosis diagnosis(Assessment.DiagnosisCheck d) {
+    List<ReportView.Criterion> criteria = new ArrayList<>();
+    for (Assessment.CriterionResult r : d.criteria()) {
+      criteria.add(
+          new ReportView.Criterion(
+              r.entry().id(),
+              r.group(),
+              r.entry().title(),
+              r.met(),
+              r.entry().statement(),
+              r.because(),
+              evidence(r.entry().evidence())));
+    }
+    return new ReportView.Diagnosis(
+        d.disorder(),
+        vocabulary.label(d.disorder()),
+        d.status(),
+        d.because(),
+        criteria,
+        d.rule().map(Entry::statement),
+        d.rule().map(r -> evidence(r.evidence())).orElse(List.of()));
+  }
+
+  private ReportView.Differential differential(Assessment.Differential d) {
+    String labelled =
+        d.caseLabel().map(l -> "the case is labelled " + l).orElse("the case has no label");
+    String statement =
+        d.status() == DiagnosisStatus.CRITERIA_MET
+            ? "The findings meet the " + d.moduleLabel() + " criteria (" + labelled + ")."
+            : "The "
+                + d.moduleLabel()
+                + " criteria are not excluded ("
+                + labelled
+                + "); met so far: "
+                + String.join("; ", d.metCriteria())
+                + ". The missing data below decide it.";
+    return new ReportView.Differential(
+        d.disorder(),
+        vocabulary.label(d.disorder()),
+        d.status(),
+        statement,
+        d.rule().map(DiagnosticEntry::evidence).map(this::evidence).orElse(List.of()));
+  }
+
+  private ReportView.Trial trial(Assessment.Trial t) {
+    return new ReportView.Trial(
+        t.entry().id(),
+        t.entry().title(),
+        t.entry().registry(),
+        t.module(),
+        t.eligible(),
+        t.because(),
+        t.missing(),
+        t.entry().statement(),
+        Labels.of(t.entry(), pack),
+        evidence(t.entry().evidence()));
+  }
+
+  List<ReportView.Evidence> evidence(List<org.pcdguide.core.knowledge.Evidence> evidence) {
+    List<ReportView.Evidence> out = new ArrayList<>();
+    for (org.pcdguide.core.knowledge.Evidence ev : evidence) {
+      out.add(
+          new ReportView.Evidence(
+              source(ev.source()),
+              ev.locator(),
+              ev.quote(),
+              ev.note(),
+              ev.unsupported(),
+              Citations.identified(ev, pack)));
+    }
+    return out;
+  }
+
+  List<ReportView.Disagreement> disagreements(Entry e) {
+    return e.disagreements().stream()
+        .map(d -> new ReportView.Disagreement(source(d.source()), d.locator(), d.statement()))
+        .toList();
+  }
+
+  ReportView.SourceView source(String id) {
+    Source s = pack.source(id);
+    return new ReportView.SourceView(
+        s.id(),
+        s.title(),
+        s.kind(),
+        s.population(),
+        Citations.population(s),
+        s.grade(),
+        s.labels(),
+        s.citation());
+  }
+
+  /** Whether an entry is disease-directed treatment (not supportive care, not guidance). */
+  static boolean directed(EntryKind kind) {
+    return kind.treatment() && kind != EntryKind.SUPPORTIVE;
+  }
+}

@@ -1,0 +1,84 @@
+package org.pcdguide.core.render;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.pcdguide.core.engine.Warning;
+import org.pcdguide.core.knowledge.Severity;
+
+/** The wording of every warning kind, once, for every output. */
+final class WarningText {
+  private WarningText() {}
+
+  static String statement(Warning w) {
+    if (w instanceof Warning.CriteriaMetUnlabelled m) {
+      return criteriaMet(m);
+    }
+    if (w instanceof Warning.LabelNotSupported l) {
+      return "The case is labelled "
+          + l.caseLabel()
+          + " but the "
+          + l.moduleLabel()
+          + " criteria are not met ("
+          + String.join("; ", l.because())
+          + "); no treatment is recommended for an unconfirmed disorder."
+          + l.pitfall().map(e -> " Pitfall " + e.id() + ": " + e.statement()).orElse("");
+    }
+    if (w instanceof Warning.CriteriaUnconfirmed u) {
+      return "The "
+          + u.moduleLabel()
+          + " criteria cannot yet be confirmed; treatment entries are held back"
+          + " until the missing data below are known.";
+    }
+    if (w instanceof Warning.ProposedMayConflict p) {
+      return "Proposed "
+          + String.join(", ", p.agents())
+          + " may conflict with "
+          + p.entry().id()
+          + " once the missing data are known: "
+          + p.entry().statement();
+    }
+    if (w instanceof Warning.ProposedHitsAvoid h) {
+      return proposedLead(h.severity(), h.agents())
+          + " for this patient ("
+          + h.entry().id()
+          + "): "
+          + h.entry().statement();
+    }
+    if (w instanceof Warning.ProposedUnchecked u) {
+      return "Proposed "
+          + u.proposed()
+          + " matches no recommendation and no agent-to-avoid entry for this patient;"
+          + " the pack has no rule against it, which is not an endorsement.";
+    }
+    return ((Warning.InputNote) w).message();
+  }
+
+  private static String criteriaMet(Warning.CriteriaMetUnlabelled m) {
+    return m.caseLabel()
+            .map(l -> "The case is labelled " + l + " but the findings meet the ")
+            .orElse("The case has no diagnosis label; the findings meet the ")
+        + m.moduleLabel()
+        + " criteria; it is assessed as "
+        + m.moduleLabel()
+        + " below.";
+  }
+
+  private static String proposedLead(Severity severity, List<String> agents) {
+    return severity == Severity.CRITICAL
+        ? "CRITICAL: proposed " + String.join(", ", agents) + " is an agent to avoid"
+        : "CAUTION: proposed " + String.join(", ", agents) + " calls for caution";
+  }
+
+  /** The headline flag of a proposed order hitting agents to avoid (agent labels). */
+  static String flag(Severity severity, List<String> agentLabels) {
+    String agents = agentLabels.stream().collect(Collectors.joining(", "));
+    return severity == Severity.CRITICAL
+        ? "CRITICAL: proposed " + agents + " is to be avoided for this patient"
+        : "CAUTION: proposed " + agents + " calls for caution in this patient";
+  }
+
+  /** How a proposed order raises an entry of this severity, as the rule pages state it. */
+  static String escalation(Severity severity) {
+    return severity + " (" + severity.whenProposed() + " when proposed)";
+  }
+}
