@@ -94,7 +94,7 @@ public final class PatientScreen {
       codes.add(h.finding());
       ObjectNode f = findings.addObject();
       f.put("finding", h.finding()).put("rule", h.rule().id()).put("title", h.rule().title());
-      f.put("strength", h.rule().strength());
+      f.put("strength", h.rule().strength().word());
       h.because().forEach(f.putArray("because")::add);
       h.about().forEach(f.putArray("about")::add);
       rows.add(
@@ -102,7 +102,7 @@ public final class PatientScreen {
               patient,
               h.finding(),
               h.rule().id(),
-              h.rule().strength(),
+              h.rule().strength().word(),
               diagnosis,
               String.join("; ", h.about())));
     }
@@ -115,7 +115,7 @@ public final class PatientScreen {
     }
     a.modules().forEach(line.putArray("modules")::add);
     List<String> avoid = new ArrayList<>();
-    for (Assessment.Item i : a.avoid()) {
+    for (Assessment.AvoidItem i : a.avoid()) {
       if (!i.proposed().isEmpty()) {
         avoid.add(i.entry().id());
       }

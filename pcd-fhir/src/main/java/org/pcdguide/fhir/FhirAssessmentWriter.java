@@ -25,11 +25,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
-import org.pcdguide.core.knowledge.Entry;
-import org.pcdguide.core.knowledge.Evidence;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.Source;
-import org.pcdguide.core.knowledge.Vocabulary;
+import org.pcdguide.core.render.ReportView;
 
 /**
  * An assessment as FHIR R4 resources in one collection Bundle: a RequestGroup of the ranked
@@ -49,14 +46,22 @@ public final class FhirAssessmentWriter {
   }
 
   public String json(Assessment a, PatientCase c) {
+    return json(ReportView.of(a, pack));
+  }
+
+  public String json(ReportView a) {
     return HapiBundleCaseSource.context()
             .newJsonParser()
             .setPrettyPrint(true)
-            .encodeResourceToString(bundle(a, c))
+            .encodeResourceToString(bundle(a))
         + "\n";
   }
 
   public Bundle bundle(Assessment a, PatientCase c) {
+    return bundle(ReportView.of(a, pack));
+  }
+
+  public Bundle bundle(ReportView a) {
     Bundle b = new Bundle();
     b.setType(Bundle.BundleType.COLLECTION);
     b.setTimestamp(instant(a.asOf()));
@@ -67,11 +72,11 @@ public final class FhirAssessmentWriter {
     }
     add(b, patient);
     Reference subject = new Reference("Patient/patient");
-    Map<String, Reference> orders = orders(b, c, subject);
+    Map<String, Reference> orders = orders(b, a, subject);
     RequestGroup rg = requestGroup(a, subject, b);
     add(b, rg);
     int n = 0;
-    for (Assessment.Item i : a.avoid()) {
+    for (ReportView.Item i : a.avoid()) {
       if (i.proposed().isEmpty()) {
         continue;
       }
@@ -79,13 +84,13 @@ public final class FhirAssessmentWriter {
       issue.setId("issue-" + (++n));
       issue.setStatus(DetectedIssue.DetectedIssueStatus.FINAL);
       issue.setSeverity(DetectedIssue.DetectedIssueSeverity.HIGH);
-      issue.setCode(entryCode(i.entry()));
+      issue.setCode(entryCode(i));
       issue.setPatient(subject);
       issue.setIdentified(new org.hl7.fhir.r4.model.DateTimeType(a.asOf().toString()));
-      issue.setDetail(i.entry().statement() + " (" + String.join("; ", grades(i.entry())) + ")");
+      issue.setDetail(i.statement() + " (" + String.join("; ", grades(i)) + ")");
       for (String agent : i.proposed()) {
         for (Map.Entry<String, Reference> o : orders.entrySet()) {
-          if (pack.vocabulary().agentsOf(o.getKey()).contains(agent)) {
+          if (a.proposedOrders().get(o.getKey()).agents().contains(agent)) {
             issue.addImplicated(o.getValue());
           }
         }
@@ -94,7 +99,7 @@ public final class FhirAssessmentWriter {
     }
     OperationOutcome warnings = new OperationOutcome();
     warnings.setId("warnings");
-    for (Assessment.Warning w : a.warnings()) {
+    for (ReportView.Warning w : a.warnings()) {
       warnings
           .addIssue()
           .setSeverity(OperationOutcome.IssueSeverity.WARNING)
@@ -113,29 +118,28 @@ public final class FhirAssessmentWriter {
     Device device = new Device();
     device.setId("pcd-guide");
     device.addDeviceName().setName("PCD Guide").setType(Device.DeviceNameType.MANUFACTURERNAME);
-    device.addVersion().setValue("knowledge " + pack.version() + " " + pack.hash());
+    device.addVersion().setValue("knowledge " + a.knowledgeVersion() + " " + a.knowledgeHash());
     add(b, device);
     add(b, provenance(b, a));
     return b;
   }
 
-  private RequestGroup requestGroup(Assessment a, Reference subject, Bundle b) {
+  private RequestGroup requestGroup(ReportView a, Reference subject, Bundle b) {
     RequestGroup rg = new RequestGroup();
     rg.setId("recommendations");
     rg.setStatus(RequestGroup.RequestStatus.DRAFT);
     rg.setIntent(RequestGroup.RequestIntent.PROPOSAL);
     rg.setSubject(subject);
     rg.setAuthoredOn(instant(a.asOf()));
-    for (List<Assessment.Item> section : List.of(a.recommendations(), a.monitoring())) {
-      for (Assessment.Item i : section) {
-        Entry e = i.entry();
+    for (List<ReportView.Item> section : List.of(a.recommendations(), a.monitoring())) {
+      for (ReportView.Item e : section) {
         RequestGroup.RequestGroupActionComponent action = rg.addAction();
-        action.setPrefix(e.kind().word() + (e.kind().treatment() ? " #" + i.rank() : ""));
+        action.setPrefix(e.kind().word() + (e.kind().treatment() ? " #" + e.rank() : ""));
         action.setTitle(e.title().isEmpty() ? e.id() : e.title());
         action.setDescription(e.statement());
-        action.setTextEquivalent(e.statement() + " (" + e.strength() + ")");
+        action.setTextEquivalent(e.statement() + " (" + e.strength().word() + ")");
         action.addCode(entryCode(e));
-        for (Evidence ev : e.evidence()) {
+        for (ReportView.Evidence ev : e.evidence()) {
           action.addDocumentation(citation(ev));
         }
         // each action points at a draft request carrying the statement (RequestGroup rqg-1)
@@ -154,10 +158,10 @@ public final class FhirAssessmentWriter {
     return rg;
   }
 
-  private GuidanceResponse guidance(Assessment a, Reference subject) {
+  private GuidanceResponse guidance(ReportView a, Reference subject) {
     GuidanceResponse g = new GuidanceResponse();
     g.setId("evaluation");
-    g.setModule(new org.hl7.fhir.r4.model.UriType(BASE + "knowledge/" + pack.version()));
+    g.setModule(new org.hl7.fhir.r4.model.UriType(BASE + "knowledge/" + a.knowledgeVersion()));
     g.setStatus(
         a.missingData().isEmpty()
             ? GuidanceResponse.GuidanceResponseStatus.SUCCESS
@@ -176,7 +180,7 @@ public final class FhirAssessmentWriter {
     return g;
   }
 
-  private Provenance provenance(Bundle b, Assessment a) {
+  private Provenance provenance(Bundle b, ReportView a) {
     Provenance p = new Provenance();
     p.setId("provenance");
     for (Bundle.BundleEntryComponent e : b.getEntry()) {
@@ -194,27 +198,31 @@ public final class FhirAssessmentWriter {
                 .setIdentifier(
                     new Identifier()
                         .setSystem(BASE + "knowledge")
-                        .setValue(pack.version() + " " + pack.hash()))
+                        .setValue(a.knowledgeVersion() + " " + a.knowledgeHash()))
                 .setDisplay(
-                    "PCD Guide knowledge pack " + pack.version() + " (" + pack.hash() + ")"));
+                    "PCD Guide knowledge pack "
+                        + a.knowledgeVersion()
+                        + " ("
+                        + a.knowledgeHash()
+                        + ")"));
     return p;
   }
 
   /** The proposed orders as draft requests, so that a DetectedIssue can implicate them. */
-  private Map<String, Reference> orders(Bundle b, PatientCase c, Reference subject) {
+  private Map<String, Reference> orders(Bundle b, ReportView a, Reference subject) {
     Map<String, Reference> refs = new LinkedHashMap<>();
     int n = 0;
-    for (String id : c.proposed()) {
-      String concept = (pack.vocabulary().agents().containsKey(id) ? "agent:" : "regimen:") + id;
-      Vocabulary.AgentDef def = pack.vocabulary().agents().get(id);
-      boolean procedure = def != null && def.procedure();
+    for (ReportView.ProposedOrder order : a.proposedOrders().values()) {
+      String id = order.id();
+      String concept = (order.regimen() ? "regimen:" : "agent:") + id;
+      boolean procedure = order.procedure();
       String rid = "order-" + (++n);
       if (procedure) {
         ServiceRequest s = new ServiceRequest();
         s.setId(rid);
         s.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
         s.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
-        s.setCode(code(concept, pack.vocabulary().label(id)));
+        s.setCode(code(concept, order.label()));
         s.setSubject(subject);
         add(b, s);
         refs.put(id, new Reference("ServiceRequest/" + rid));
@@ -223,7 +231,7 @@ public final class FhirAssessmentWriter {
         m.setId(rid);
         m.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
         m.setIntent(MedicationRequest.MedicationRequestIntent.PROPOSAL);
-        m.setMedication(code(concept, pack.vocabulary().label(id)));
+        m.setMedication(code(concept, order.label()));
         m.setSubject(subject);
         add(b, m);
         refs.put(id, new Reference("MedicationRequest/" + rid));
@@ -243,7 +251,7 @@ public final class FhirAssessmentWriter {
     return cc;
   }
 
-  private CodeableConcept entryCode(Entry e) {
+  private CodeableConcept entryCode(ReportView.Item e) {
     return new CodeableConcept()
         .addCoding(
             new Coding(
@@ -252,21 +260,18 @@ public final class FhirAssessmentWriter {
                 e.title().isEmpty() ? null : e.title()));
   }
 
-  private RelatedArtifact citation(Evidence ev) {
-    Source s = pack.source(ev.source());
+  private static RelatedArtifact citation(ReportView.Evidence ev) {
+    ReportView.SourceView s = ev.source();
     StringBuilder text = new StringBuilder(s.title());
     s.citation().ifPresent(c -> text.append(". ").append(c));
     text.append(" [")
-        .append(s.kind())
+        .append(s.kind().word())
         .append("; ")
-        .append(s.population())
+        .append(s.population().word())
         .append("; grade ")
-        .append(s.grade());
-    for (String label : s.labels()) {
+        .append(s.grade().word());
+    for (String label : ev.labels()) {
       text.append("; ").append(label);
-    }
-    if (ev.unsupported()) {
-      text.append("; unsupported by a located source");
     }
     text.append("] ").append(ev.locator());
     ev.quote().ifPresent(q -> text.append(": \"").append(q).append("\""));
@@ -277,12 +282,8 @@ public final class FhirAssessmentWriter {
         .setCitation(text.toString());
   }
 
-  private List<String> grades(Entry e) {
-    return e.evidence().stream()
-        .map(ev -> pack.source(ev.source()))
-        .map(s -> s.id() + " grade " + s.grade())
-        .distinct()
-        .toList();
+  private static List<String> grades(ReportView.Item e) {
+    return e.gradedSources().stream().map(s -> s.id() + " grade " + s.grade().word()).toList();
   }
 
   private static String type(String finding) {

@@ -149,7 +149,7 @@ class BundleMappingTest {
     add(condition("http://snomed.info/sct", "44054006", "active", "confirmed"));
     PatientCase c = read();
     Assessment a = Engine.assess(c, BundleRoundTripTest.PACK, AS_OF);
-    assertThat(a.warnings())
+    assertThat(org.pcdguide.core.render.ReportView.of(a, BundleRoundTripTest.PACK).warnings())
         .anyMatch(
             w ->
                 w.id().startsWith("input:Condition/r1")

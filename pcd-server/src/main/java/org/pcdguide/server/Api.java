@@ -20,6 +20,7 @@ import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Vocabulary;
+import org.pcdguide.core.render.ReportView;
 import org.pcdguide.core.render.RuleDocs;
 import org.pcdguide.fhir.CaseInputs;
 import org.pcdguide.fhir.Terminology;
@@ -231,21 +232,20 @@ final class Api {
     body.put("kind", e.kind().word());
     body.put("title", e.title());
     body.put("statement", e.statement());
-    body.put("strength", e.strength());
+    body.put("strength", e.strength().word());
     ArrayNode evidence = body.putArray("evidence");
-    e.evidence()
-        .forEach(
-            ev -> {
-              var s = pack.source(ev.source());
-              ObjectNode n =
-                  evidence
-                      .addObject()
-                      .put("source", s.id())
-                      .put("kind", s.kind())
-                      .put("grade", s.grade())
-                      .put("locator", ev.locator());
-              ev.quote().ifPresent(q -> n.put("quote", q));
-            });
+    for (ReportView.Evidence ev : ReportView.evidence(e, pack)) {
+      ObjectNode n =
+          evidence
+              .addObject()
+              .put("source", ev.source().id())
+              .put("kind", ev.source().kind().word())
+              .put("grade", ev.source().grade().word())
+              .put("locator", ev.locator());
+      ev.quote().ifPresent(q -> n.put("quote", q));
+      // veterinary, different-entity, proposal-only and unsupported evidence is never unlabelled
+      ev.labels().forEach(n.putArray("labels")::add);
+    }
     body.put("doc", RuleDocs.page(pack, e.id()).orElse(""));
     ctx.contentType("application/json").result(body.toString());
   }

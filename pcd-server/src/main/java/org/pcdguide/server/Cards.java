@@ -3,15 +3,12 @@ package org.pcdguide.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.pcdguide.core.engine.Assessment;
-import org.pcdguide.core.knowledge.Disagreement;
-import org.pcdguide.core.knowledge.Entry;
-import org.pcdguide.core.knowledge.Evidence;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.Source;
+import org.pcdguide.core.knowledge.Severity;
+import org.pcdguide.core.render.ReportView;
 
 /**
  * CDS Hooks cards from an assessment: summary under 140 characters, Markdown detail with the
@@ -27,14 +24,14 @@ final class Cards {
   }
 
   ArrayNode patientView(Assessment a, String hookInstance, String base, String report) {
+    return patientView(ReportView.of(a, pack), hookInstance, base, report);
+  }
+
+  ArrayNode patientView(ReportView a, String hookInstance, String base, String report) {
     ArrayNode cards = Problems.JSON.createArrayNode();
-    a.recommendations().stream()
-        .filter(i -> i.entry().kind() != org.pcdguide.core.knowledge.EntryKind.SUPPORTIVE)
-        .findFirst()
-        .ifPresent(
-            top -> cards.add(card(top.entry(), "info", hookInstance, base, report, top.because())));
-    for (Assessment.Item p : a.pitfalls()) {
-      cards.add(card(p.entry(), "warning", hookInstance, base, report, p.because()));
+    a.headline().top().ifPresent(top -> cards.add(card(top, "info", hookInstance, base, report)));
+    for (ReportView.Item p : a.pitfalls()) {
+      cards.add(card(p, "warning", hookInstance, base, report));
     }
     if (!a.missingData().isEmpty()) {
       ObjectNode c = cards.addObject();
@@ -66,26 +63,25 @@ final class Cards {
 
   ArrayNode orders(
       Assessment a, Map<String, String> orders, String hookInstance, String base, String report) {
+    return orders(ReportView.of(a, pack), orders, hookInstance, base, report);
+  }
+
+  ArrayNode orders(
+      ReportView a, Map<String, String> orders, String hookInstance, String base, String report) {
     ArrayNode cards = Problems.JSON.createArrayNode();
-    for (Assessment.Item i : a.avoid()) {
+    for (ReportView.Item i : a.avoid()) {
       if (i.proposed().isEmpty()) {
         continue;
       }
-      ObjectNode c =
-          card(
-              i.entry(),
-              i.severity().equals("critical") ? "critical" : "warning",
-              hookInstance,
-              base,
-              report,
-              i.because());
+      boolean critical = i.severity().orElse(Severity.CRITICAL) == Severity.CRITICAL;
+      ObjectNode c = card(i, critical ? "critical" : "warning", hookInstance, base, report);
       c.put(
           "summary",
           shorten(
-              (i.severity().equals("critical") ? "Avoid " : "Caution: ")
+              (critical ? "Avoid " : "Caution: ")
                   + String.join(", ", i.proposed())
                   + ": "
-                  + title(i.entry()),
+                  + i.heading(),
               139));
       c.put("selectionBehavior", "any");
       ArrayNode reasons = c.putArray("overrideReasons");
@@ -106,10 +102,11 @@ final class Cards {
           .put("display", "The working diagnosis differs");
       ArrayNode suggestions = c.putArray("suggestions");
       for (Map.Entry<String, String> o : orders.entrySet()) {
-        if (pack.vocabulary().agentsOf(o.getValue()).stream().anyMatch(i.proposed()::contains)) {
+        ReportView.ProposedOrder order = a.proposedOrders().get(o.getValue());
+        if (order != null && order.agents().stream().anyMatch(i.proposed()::contains)) {
           ObjectNode s = suggestions.addObject();
-          s.put("label", "Remove the draft order for " + pack.vocabulary().label(o.getValue()));
-          s.put("uuid", uuid(hookInstance, i.entry().id() + "/" + o.getKey()).toString());
+          s.put("label", "Remove the draft order for " + order.label());
+          s.put("uuid", uuid(hookInstance, i.id() + "/" + o.getKey()).toString());
           ObjectNode action = s.putArray("actions").addObject();
           action.put("type", "delete");
           action.put("description", "Remove " + o.getKey());
@@ -122,16 +119,11 @@ final class Cards {
   }
 
   private ObjectNode card(
-      Entry e,
-      String indicator,
-      String hookInstance,
-      String base,
-      String report,
-      List<String> because) {
+      ReportView.Item e, String indicator, String hookInstance, String base, String report) {
     ObjectNode c = Problems.JSON.createObjectNode();
     c.put("uuid", uuid(hookInstance, e.id()).toString());
-    c.put("summary", shorten(title(e), 139));
-    c.put("detail", detail(e, because));
+    c.put("summary", shorten(e.heading(), 139));
+    c.put("detail", detail(e));
     c.put("indicator", indicator);
     ObjectNode source = c.putObject("source");
     source.put("label", label());
@@ -140,7 +132,7 @@ final class Cards {
         .putObject("topic")
         .put("system", TOPICS)
         .put("code", e.id())
-        .put("display", shorten(title(e), 139));
+        .put("display", shorten(e.heading(), 139));
     ArrayNode links = c.putArray("links");
     reportLink(links, report);
     links
@@ -162,38 +154,34 @@ final class Cards {
     }
   }
 
-  private String detail(Entry e, List<String> because) {
+  private static String detail(ReportView.Item e) {
     StringBuilder d = new StringBuilder();
-    d.append(e.statement()).append(" (").append(e.strength()).append(")\n\n");
-    if (!because.isEmpty()) {
-      d.append("*Because:* ").append(String.join("; ", because)).append("\n\n");
+    d.append(e.statement()).append(" (").append(e.strength().word()).append(")\n\n");
+    if (!e.because().isEmpty()) {
+      d.append("*Because:* ").append(String.join("; ", e.because())).append("\n\n");
     }
     d.append("**Evidence**\n\n");
-    for (Evidence ev : e.evidence()) {
-      Source s = pack.source(ev.source());
+    for (ReportView.Evidence ev : e.evidence()) {
+      ReportView.SourceView s = ev.source();
       d.append("- ")
           .append(s.title())
           .append(" (")
-          .append(s.kind().replace('-', ' '))
+          .append(s.kindWords())
           .append(", grade **")
-          .append(s.grade())
+          .append(s.grade().word())
           .append("**");
-      for (String label : s.labels()) {
+      for (String label : ev.labels()) {
         d.append(", **").append(label).append("**");
-      }
-      if (ev.unsupported()) {
-        d.append(", **unsupported by a located source**");
       }
       d.append("), ").append(ev.locator());
       ev.quote().ifPresent(q -> d.append(": \"").append(q).append("\""));
       d.append("\n");
     }
-    for (Disagreement dis : e.disagreements()) {
-      Source s = pack.source(dis.source());
+    for (ReportView.Disagreement dis : e.disagreements()) {
       d.append("\n*Sources disagree* (")
-          .append(s.id())
+          .append(dis.source().id())
           .append(", grade ")
-          .append(s.grade())
+          .append(dis.source().grade().word())
           .append("): ")
           .append(dis.statement())
           .append("\n");
@@ -203,10 +191,6 @@ final class Cards {
 
   private String label() {
     return "PCD Guide knowledge " + pack.version();
-  }
-
-  private static String title(Entry e) {
-    return e.title().isEmpty() ? e.statement() : e.title();
   }
 
   static String shorten(String s, int max) {

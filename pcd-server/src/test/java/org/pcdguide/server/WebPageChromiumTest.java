@@ -169,7 +169,7 @@ class WebPageChromiumTest {
         String headline = awaitText("#headline");
         assertThat(headline).startsWith("Lenalidomide-dexamethasone");
         assertThat(text("#flags"))
-            .contains("CRITICAL: proposed thalidomide")
+            .contains("CRITICAL: proposed Thalidomide is to be avoided for this patient")
             .contains("POEMS-AVOID-001");
         assertThat(text("#report"))
             .contains("grade low")

@@ -51,6 +51,12 @@ public record ReportView(
     return new ReportViews(pack).report(a);
   }
 
+  /** The evidence of one knowledge entry as every output shows it (with its labels). */
+  public static List<Evidence> evidence(
+      org.pcdguide.core.knowledge.Entry entry, KnowledgePack pack) {
+    return new ReportViews(pack).evidence(entry.evidence());
+  }
+
   /**
    * What the report leads with: the best-ranked disease-directed recommendation ({@code top}), or
    * {@code id} "none" and why; then one flag per distinct proposed-order conflict.
@@ -190,6 +196,10 @@ public record ReportView(
   /** A warning with its stable id and its wording. */
   public record Warning(String id, String statement) {}
 
-  /** A proposed order: its label, whether it is a procedure, and the agents it gives. */
-  public record ProposedOrder(String id, String label, boolean procedure, List<String> agents) {}
+  /**
+   * A proposed order: its label, whether it is a regimen (else an agent) or a procedure, and the
+   * agents it gives.
+   */
+  public record ProposedOrder(
+      String id, String label, boolean regimen, boolean procedure, List<String> agents) {}
 }

@@ -35,7 +35,11 @@ final class ReportViews {
       orders.put(
           id,
           new ReportView.ProposedOrder(
-              id, vocabulary.label(id), def != null && def.procedure(), vocabulary.agentsOf(id)));
+              id,
+              vocabulary.label(id),
+              def == null,
+              def != null && def.procedure(),
+              vocabulary.agentsOf(id)));
     }
     return new ReportView(
         a.caseId(),
