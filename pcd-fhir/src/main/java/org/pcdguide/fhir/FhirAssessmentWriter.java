@@ -3,7 +3,6 @@ package org.pcdguide.fhir;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
@@ -14,7 +13,6 @@ import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.GuidanceResponse;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Provenance;
@@ -22,7 +20,6 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedArtifact;
 import org.hl7.fhir.r4.model.RequestGroup;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.ServiceRequest;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.knowledge.KnowledgePack;
@@ -72,7 +69,7 @@ public final class FhirAssessmentWriter {
     }
     add(b, patient);
     Reference subject = new Reference("Patient/patient");
-    Map<String, Reference> orders = orders(b, a, subject);
+    Map<String, Reference> orders = new ProposedOrderResources(terminology).add(b, a, subject);
     RequestGroup rg = requestGroup(a, subject, b);
     add(b, rg);
     int n = 0;
@@ -209,48 +206,6 @@ public final class FhirAssessmentWriter {
   }
 
   /** The proposed orders as draft requests, so that a DetectedIssue can implicate them. */
-  private Map<String, Reference> orders(Bundle b, ReportView a, Reference subject) {
-    Map<String, Reference> refs = new LinkedHashMap<>();
-    int n = 0;
-    for (ReportView.ProposedOrder order : a.proposedOrders().values()) {
-      String id = order.id();
-      String concept = (order.regimen() ? "regimen:" : "agent:") + id;
-      boolean procedure = order.procedure();
-      String rid = "order-" + (++n);
-      if (procedure) {
-        ServiceRequest s = new ServiceRequest();
-        s.setId(rid);
-        s.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
-        s.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
-        s.setCode(code(concept, order.label()));
-        s.setSubject(subject);
-        add(b, s);
-        refs.put(id, new Reference("ServiceRequest/" + rid));
-      } else {
-        MedicationRequest m = new MedicationRequest();
-        m.setId(rid);
-        m.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
-        m.setIntent(MedicationRequest.MedicationRequestIntent.PROPOSAL);
-        m.setMedication(code(concept, order.label()));
-        m.setSubject(subject);
-        add(b, m);
-        refs.put(id, new Reference("MedicationRequest/" + rid));
-      }
-    }
-    return refs;
-  }
-
-  private CodeableConcept code(String concept, String label) {
-    CodeableConcept cc = new CodeableConcept().setText(label);
-    for (Terminology.Code c : terminology.codesFor(concept)) {
-      if (c.verified()) {
-        cc.addCoding(new Coding(c.system(), c.code(), c.display()));
-      }
-    }
-    cc.addCoding(new Coding(terminology.local(), concept, label));
-    return cc;
-  }
-
   private CodeableConcept entryCode(ReportView.Item e) {
     return new CodeableConcept()
         .addCoding(
@@ -307,7 +262,7 @@ public final class FhirAssessmentWriter {
     return "Condition";
   }
 
-  private static void add(Bundle b, Resource r) {
+  static void add(Bundle b, Resource r) {
     b.addEntry()
         .setFullUrl(BASE + "fhir/" + r.fhirType() + "/" + r.getIdElement().getIdPart())
         .setResource(r);
