@@ -9,12 +9,12 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A bulk export for tests: the real third-party NDJSON sets of ../shared/external as they are (the
+ * A bulk export for tests: the real third-party NDJSON sets of test-data/external as they are (the
  * SMART 10-patient Synthea export with its client log, and Pathling's 9 patients with labs), one of
  * them gzip-compressed, plus a file of bad lines.
  */
 final class ExportFixture {
-  static final Path EXTERNAL = Path.of("../../shared/external");
+  static final Path EXTERNAL = Path.of("../test-data/external");
 
   private ExportFixture() {}
 

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcdguide.fhir.FhirResourceTypes;
+import org.pcdguide.testkit.NeedsSpark;
 
 /** Apache Spark in local[2] gives exactly the embedded runner's files. */
+@NeedsSpark
 class SparkScreenTest {
   static SparkSession spark;
   @TempDir Path tmp;
@@ -23,7 +25,9 @@ class SparkScreenTest {
 
   @AfterAll
   static void stop() {
-    spark.stop();
+    if (spark != null) { // null when Spark could not start
+      spark.stop();
+    }
   }
 
   @Test

@@ -14,6 +14,8 @@ class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          // pcd-testkit is test support (it prints skip notices), on the test classpath only
+          .withImportOption(location -> !location.contains("/org/pcdguide/testkit/"))
           .importPackages("org.pcdguide");
 
   @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.testkit.NeedsSpark;
 
 /**
  * {@code pcd synth} and {@code pcd screen} end to end: every planted case found, no false alarm on
@@ -87,6 +88,7 @@ class ScreenCommandTest {
   }
 
   @Test
+  @NeedsSpark
   void sparkJobJar_onSparkLocal_givesTheEmbeddedFiles() throws Exception {
     Path bulk = Path.of("../pcd-bulk/target");
     Path jobJar;

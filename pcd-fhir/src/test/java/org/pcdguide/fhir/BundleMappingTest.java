@@ -33,7 +33,7 @@ import org.pcdguide.core.engine.Engine;
 /** One test per mapping rule of the FHIR door, plus real third-party Bundles read as they are. */
 class BundleMappingTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
-  private static final Path EXTERNAL = Path.of("../../shared/external");
+  private static final Path EXTERNAL = Path.of("../test-data/external");
   private final Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
   private int n;
 

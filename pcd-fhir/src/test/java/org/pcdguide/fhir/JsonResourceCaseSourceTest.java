@@ -35,7 +35,7 @@ class JsonResourceCaseSourceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper QUOTES =
       JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
-  private static final Path EXTERNAL = Path.of("../../shared/external");
+  private static final Path EXTERNAL = Path.of("../test-data/external");
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
   private static final String LOCAL = BundleRoundTripTest.TERMINOLOGY.local();
   private static final JsonResourceCaseSource DOOR =

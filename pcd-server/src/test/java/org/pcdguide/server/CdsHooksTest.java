@@ -29,7 +29,7 @@ class CdsHooksTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static final Path EXTERNAL = Path.of("../../shared/external");
+  private static final Path EXTERNAL = Path.of("../test-data/external");
   private static final List<String> AUTHORIZATIONS = new ArrayList<>();
   private static Javalin fhir;
   private static PcdServer server;

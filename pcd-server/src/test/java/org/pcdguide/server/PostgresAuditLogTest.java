@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.pcdguide.testkit.NeedsPostgres;
 
 /**
  * The audit log on a real PostgreSQL server (started by .ci/run; the JDBC URL, user and password
- * come from PCD_TEST_POSTGRES_URL, _USER and _PASSWORD). In CI the variable is always set.
+ * come from PCD_TEST_POSTGRES_URL, _USER and _PASSWORD).
  */
+@NeedsPostgres
 class PostgresAuditLogTest {
   @Test
   void recordAndReadBack_onPostgres() {
     String url = System.getenv("PCD_TEST_POSTGRES_URL");
-    if (System.getenv("CI") != null) {
-      assertThat(url).as("CI must provide PostgreSQL (see .ci/run)").isNotBlank();
-    }
-    Assumptions.assumeTrue(url != null && !url.isBlank(), "no PostgreSQL configured for this run");
     AuditLog log =
         AuditLog.open(
             url,

@@ -16,16 +16,17 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.testkit.NeedsChromium;
 
 /**
  * The clinician page in real headless Chromium, driven through ChromeDriver's W3C WebDriver
  * protocol: load the example, assess, see the recommendation and the avoid flag; the screenshot
  * goes to target/ (and to docs/web-report.png with -Dgolden.update=true).
  */
+@NeedsChromium
 class WebPageChromiumTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -100,13 +101,6 @@ class WebPageChromiumTest {
   @Test
   void clinicianPage_assessTheExample_seeRecommendationAndAvoidFlag(@TempDir Path profile)
       throws Exception {
-    boolean browser =
-        Files.isExecutable(Path.of("/usr/bin/chromium"))
-            && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-    if (System.getenv("CI") != null) {
-      assertThat(browser).as("CI installs chromium and chromium-driver (.ci/run)").isTrue();
-    }
-    Assumptions.assumeTrue(browser, "Chromium is not installed here");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();

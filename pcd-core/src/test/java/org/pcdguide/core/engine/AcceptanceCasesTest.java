@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pcdguide.core.TestPack;
@@ -49,7 +53,7 @@ class AcceptanceCasesTest {
   @MethodSource("cases")
   void acceptanceCase(Path file) throws IOException {
     JsonNode doc = YAML.readTree(file.toFile());
-    JsonNode expect = doc.required("expect");
+    JsonNode expect = expectations(file, doc);
     byte[] input = YAML.writeValueAsBytes(doc.required("case"));
     CaseReader reader = new CaseReader(TestPack.PACK.vocabulary());
     if (expect.has("invalid")) {
@@ -122,6 +126,96 @@ class AcceptanceCasesTest {
           .as("then-steps of the first recommendation")
           .containsExactlyElementsOf(words(expect.get("then")));
     }
+  }
+
+  /**
+   * The keys of a case file, and of its {@code expect:}, that the runner checks (cases/README.md).
+   */
+  static final Set<String> CASE_KEYS = Set.of("description", "case", "expect");
+
+  static final Set<String> EXPECT_KEYS =
+      Set.of(
+          "diagnosis",
+          "extent",
+          "first",
+          "then",
+          "recommendations",
+          "includes",
+          "excludes",
+          "avoid",
+          "critical",
+          "missing-data",
+          "warnings",
+          "trials",
+          "invalid");
+
+  /**
+   * The expectations of a case file. A key the runner does not know fails, naming the file and the
+   * key: a misspelt expectation would otherwise check nothing and pass.
+   */
+  static JsonNode expectations(Path file, JsonNode doc) {
+    List<String> unknown = unknownKeys(doc, CASE_KEYS, "");
+    JsonNode expect = doc.path("expect");
+    if (!expect.isObject() || expect.isEmpty()) {
+      fail(
+          file
+              + ": no expectations (expect: with at least one of "
+              + new TreeSet<>(EXPECT_KEYS)
+              + ")");
+    }
+    unknown.addAll(unknownKeys(expect, EXPECT_KEYS, "expect."));
+    if (!unknown.isEmpty()) {
+      fail(
+          file
+              + ": unknown key "
+              + String.join(", ", unknown)
+              + " (a case has "
+              + new TreeSet<>(CASE_KEYS)
+              + "; expect: has "
+              + new TreeSet<>(EXPECT_KEYS)
+              + ")");
+    }
+    return expect;
+  }
+
+  private static List<String> unknownKeys(JsonNode node, Set<String> known, String prefix) {
+    List<String> unknown = new ArrayList<>();
+    node.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!known.contains(k)) {
+                unknown.add(prefix + k);
+              }
+            });
+    return unknown;
+  }
+
+  @Test
+  void runner_givenACaseWithAMisspelledExpectation_failsNamingTheFileAndKey(@TempDir Path dir)
+      throws IOException {
+    Path real = DIR.resolve("poems-01-localized-solitary-marrow-negative.yaml");
+    String text = Files.readString(real, StandardCharsets.UTF_8);
+    assertThat(text).contains("\n  recommendations:");
+    Path typo = dir.resolve("poems-01-typo.yaml");
+    Files.writeString(typo, text.replace("\n  recommendations:", "\n  recomendations:"));
+    assertThatThrownBy(() -> acceptanceCase(typo))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith(typo + ": unknown key expect.recomendations (");
+  }
+
+  @Test
+  void expectations_unknownTopLevelKeyOrNoExpect_failNamingTheFile() throws IOException {
+    JsonNode typo =
+        YAML.readTree("descripton: x\ncase: {pcd-case: 1}\nexpect: {frist: X, first: X}\n");
+    assertThatThrownBy(() -> expectations(Path.of("cases/typo.yaml"), typo))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("cases/typo.yaml: unknown key descripton, expect.frist (");
+    JsonNode none = YAML.readTree("description: x\ncase: {pcd-case: 1}\nexpects: {first: X}\n");
+    assertThatThrownBy(() -> expectations(Path.of("cases/none.yaml"), none))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("cases/none.yaml: no expectations");
+    JsonNode good = YAML.readTree("description: x\ncase: {pcd-case: 1}\nexpect: {first: X}\n");
+    assertThat(expectations(Path.of("cases/good.yaml"), good).get("first").asText()).isEqualTo("X");
   }
 
   private static List<String> all(Assessment a) {
