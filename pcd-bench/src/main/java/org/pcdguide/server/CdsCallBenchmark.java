@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.pcdguide.app.AsOf;
+import org.pcdguide.app.AssessmentService;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
-import org.pcdguide.fhir.JsonResourceCaseSource;
 import org.pcdguide.fhir.Terminology;
 
 /**
@@ -40,7 +41,7 @@ import org.pcdguide.fhir.Terminology;
 @Fork(2)
 public class CdsCallBenchmark {
   KnowledgePack pack;
-  JsonResourceCaseSource door;
+  AssessmentService service;
   Cards cards;
   byte[] request;
   CdsCall call;
@@ -48,7 +49,9 @@ public class CdsCallBenchmark {
   @Setup
   public void setup() throws IOException {
     pack = YamlKnowledgePackSource.bundled().load();
-    door = new JsonResourceCaseSource(pack.vocabulary(), Terminology.bundled());
+    service =
+        new AssessmentService(
+            pack, Terminology.bundled(), AsOf.given(LocalDate.of(2026, 12, 3)).clock());
     cards = new Cards(pack);
     ObjectNode r = Problems.JSON.createObjectNode();
     r.put("hook", "patient-view").put("hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
@@ -81,7 +84,7 @@ public class CdsCallBenchmark {
 
   @Benchmark
   public String mapAssessAndCards() {
-    return call.cards(pack, door, cards, "https://cds.example.org/#report=AAAAAAAAAAAAAAAAAAAAAA");
+    return call.cards(service, cards, "https://cds.example.org/#report=AAAAAAAAAAAAAAAAAAAAAA");
   }
 
   @Benchmark
@@ -92,7 +95,7 @@ public class CdsCallBenchmark {
   @Benchmark
   public String wholeCall() throws IOException {
     CdsCall c = call(parse());
-    String output = c.cards(pack, door, cards, "https://cds.example.org/#report=" + "A".repeat(22));
+    String output = c.cards(service, cards, "https://cds.example.org/#report=" + "A".repeat(22));
     String recorded = c.encoded();
     return AuditLog.sha256(recorded) + AuditLog.sha256(output);
   }

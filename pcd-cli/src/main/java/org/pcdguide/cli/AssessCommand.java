@@ -10,12 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.pcdguide.core.cases.PatientCase;
-import org.pcdguide.core.engine.Assessment;
-import org.pcdguide.core.engine.Engine;
-import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.fhir.CaseInputs;
-import org.pcdguide.fhir.Terminology;
+import org.pcdguide.app.InputFormat;
+import org.pcdguide.app.OutputFormat;
+import org.pcdguide.app.RequestException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,12 +27,16 @@ import picocli.CommandLine.Spec;
             + " Bundle (detected by content).",
     mixinStandardHelpOptions = true)
 final class AssessCommand implements java.util.concurrent.Callable<Integer> {
-  /** Report formats. */
-  enum Format {
-    text,
-    markdown,
-    json,
-    fhir
+  /** {@code --format}: the report format's word, checked once here, with the formats named. */
+  static final class FormatWord implements picocli.CommandLine.ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      try {
+        return OutputFormat.parse(value);
+      } catch (RequestException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   @ParentCommand Pcd pcd;
@@ -49,14 +50,16 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
+      converter = FormatWord.class,
       description = "text, markdown, json or fhir (default: ${DEFAULT-VALUE}).")
-  Format format;
+  OutputFormat format;
 
   @Option(
       names = "--as-of",
       paramLabel = "DATE",
       description =
-          "Assessment date YYYY-MM-DD; overrides the file's as-of (default: the file's, else today).")
+          "Assessment date YYYY-MM-DD; overrides the file's as-of (default: the file's, else"
+              + " today in the system's zone).")
   String asOf;
 
   @Option(
@@ -69,12 +72,10 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() {
     Optional<LocalDate> override = Optional.ofNullable(asOf).map(AssessCommand::date);
     byte[] content = read(file);
-    KnowledgePack pack = pcd.pack();
-    CaseInputs inputs = new CaseInputs(pack, Terminology.bundled());
-    PatientCase patientCase = inputs.read(file.toString(), content, override, false);
-    LocalDate date = patientCase.asOf().orElseGet(LocalDate::now);
-    Assessment assessment = Engine.assess(patientCase, pack, date);
-    String report = inputs.render(format.name(), assessment, patientCase);
+    String report =
+        pcd.service()
+            .report(file.toString(), content, InputFormat.DETECTED, override, format)
+            .text();
     if (output == null) {
       spec.commandLine().getOut().print(report);
       spec.commandLine().getOut().flush();

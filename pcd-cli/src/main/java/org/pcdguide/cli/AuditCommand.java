@@ -3,19 +3,11 @@ package org.pcdguide.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Optional;
-import org.pcdguide.core.cases.PatientCase;
-import org.pcdguide.core.engine.Assessment;
-import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.fhir.CaseInputs;
 import org.pcdguide.fhir.Terminology;
 import org.pcdguide.server.AuditLog;
-import org.pcdguide.server.CdsCall;
+import org.pcdguide.server.AuditReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -117,6 +109,7 @@ final class AuditCommand implements Runnable {
             .put("kind", r.kind());
         n.put("input-hash", r.inputHash()).put("input-type", r.inputType());
         r.asOf().ifPresent(a -> n.put("as-of", a));
+        r.asOfZone().ifPresent(z -> n.put("as-of-zone", z));
         n.put("knowledge", r.knowledge())
             .put("knowledge-hash", r.knowledgeHash())
             .put("output-hash", r.outputHash());
@@ -147,15 +140,12 @@ final class AuditCommand implements Runnable {
       AuditLog.Record r =
           parent.log().get(id).orElseThrow(() -> new UsageException("audit: no record " + id));
       KnowledgePack pack = parent.pcd.pack();
-      String output;
-      if (CdsCall.isService(r.kind())) {
-        output = CdsCall.replay(pack, Terminology.bundled(), r.input(), r.reportToken());
-      } else if (r.kind().startsWith("assess:")) {
-        output = assessment(r, pack);
-      } else {
-        throw new UsageException(
-            "audit: record " + id + " of kind " + r.kind() + " cannot be replayed");
-      }
+      String output =
+          AuditReplay.output(pack, Terminology.bundled(), r)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "audit: record " + id + " of kind " + r.kind() + " cannot be replayed"));
       boolean same = AuditLog.sha256(output).equals(r.outputHash());
 
       PrintWriter out = spec.commandLine().getOut();
@@ -170,16 +160,6 @@ final class AuditCommand implements Runnable {
               + ")");
       out.flush();
       return same ? Pcd.OK : Pcd.REPLAY_DIFFERS;
-    }
-
-    private String assessment(AuditLog.Record r, KnowledgePack pack) {
-      byte[] input = r.input().getBytes(StandardCharsets.UTF_8);
-      Optional<LocalDate> asOf = r.asOf().map(LocalDate::parse);
-      CaseInputs inputs = new CaseInputs(pack, Terminology.bundled());
-      PatientCase c = inputs.read("record " + id, input, asOf, false);
-      LocalDate date = c.asOf().orElse(r.recordedAt().atOffset(ZoneOffset.UTC).toLocalDate());
-      Assessment a = Engine.assess(c, pack, date);
-      return inputs.render(r.kind().substring("assess:".length()), a, c);
     }
   }
 }

@@ -4,10 +4,14 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import org.pcdguide.app.AssessmentService;
+import org.pcdguide.app.RequestException;
 import org.pcdguide.core.cases.CaseFormatException;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.KnowledgePackException;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.fhir.Terminology;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,13 +69,28 @@ public final class Pcd implements Runnable {
 
   private KnowledgePack pack;
 
+  /**
+   * The one clock of a run: "today", for an assessment that names no date, is its date in its zone
+   * (the system's, unless a test chooses another).
+   */
+  private final Clock clock;
+
+  private Pcd(Clock clock) {
+    this.clock = clock;
+  }
+
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Pcd pcd = new Pcd();
+    return run(args, out, err, Clock.systemDefaultZone());
+  }
+
+  /** Runs the command line with the given streams and clock; returns the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+    Pcd pcd = new Pcd(clock);
     CommandLine cli = new CommandLine(pcd);
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -81,6 +100,7 @@ public final class Pcd implements Runnable {
           if (ex instanceof CaseFormatException
               || ex instanceof KnowledgePackException
               || ex instanceof UsageException
+              || ex instanceof RequestException
               || ex instanceof org.pcdguide.bulk.BulkException) {
             e.println("pcd: " + ex.getMessage());
             return INVALID;
@@ -112,6 +132,15 @@ public final class Pcd implements Runnable {
       pack = source().load();
     }
     return pack;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** The assessment service on the bundled terminology and this run's clock. */
+  AssessmentService service() {
+    return new AssessmentService(pack(), Terminology.bundled(), clock);
   }
 
   YamlKnowledgePackSource source() {

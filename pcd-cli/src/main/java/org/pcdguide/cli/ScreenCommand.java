@@ -2,9 +2,9 @@ package org.pcdguide.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.pcdguide.app.AsOf;
 import org.pcdguide.bulk.BulkEngines;
 import org.pcdguide.bulk.ScreenRun;
 import org.pcdguide.bulk.ScreenSummary;
@@ -94,7 +94,7 @@ final class ScreenCommand implements java.util.concurrent.Callable<Integer> {
     if (n < 1) {
       throw new UsageException("--threads must be at least 1, was " + n);
     }
-    LocalDate date = asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone());
+    LocalDate date = AsOf.resolve(java.util.Optional.ofNullable(asOf), pcd.clock()).date();
     ScreenRun run =
         new ScreenRun(input.toString(), out, date, all, csv, parquet, n, (long) partitionMb << 20);
     PrintWriter err = spec.commandLine().getErr();

@@ -133,21 +133,6 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         throw new UsageException("--public-url: " + e.getMessage());
       }
     }
-    java.util.Map<String, com.nimbusds.jose.jwk.JWKSet> keys = new java.util.LinkedHashMap<>();
-    for (java.util.Map.Entry<String, java.nio.file.Path> e : issuers.entrySet()) {
-      try {
-        keys.put(e.getKey(), com.nimbusds.jose.jwk.JWKSet.load(e.getValue().toFile()));
-      } catch (java.io.IOException | java.text.ParseException ex) {
-        throw new UsageException(
-            "--trust-issuer "
-                + e.getKey()
-                + ": cannot read JWKS "
-                + e.getValue()
-                + " ("
-                + ex.getMessage()
-                + ")");
-      }
-    }
     java.util.Map<String, java.util.List<java.net.URI>> jkus = new java.util.LinkedHashMap<>();
     for (String issuerJku : issuerJkus) {
       int eq = issuerJku.indexOf('=');
@@ -161,25 +146,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         throw new UsageException("--trust-issuer-jku '" + issuerJku + "': " + ex.getMessage());
       }
     }
-    java.util.List<org.pcdguide.server.TrustedIssuer> trusted = new java.util.ArrayList<>();
-    java.util.Set<String> names = new java.util.LinkedHashSet<>(keys.keySet());
-    names.addAll(jkus.keySet());
-    for (String name : names) {
-      try {
-        trusted.add(
-            new org.pcdguide.server.TrustedIssuer(
-                name,
-                keys.getOrDefault(name, new com.nimbusds.jose.jwk.JWKSet()),
-                jkus.getOrDefault(name, java.util.List.of())));
-      } catch (IllegalArgumentException ex) {
-        throw new UsageException("--trust-issuer/--trust-issuer-jku: " + ex.getMessage());
-      }
+    java.util.List<org.pcdguide.server.TrustedIssuer> trusted;
+    try {
+      trusted = org.pcdguide.server.TrustedIssuer.configured(issuers, jkus);
+    } catch (IllegalArgumentException ex) {
+      throw new UsageException("--trust-issuer/--trust-issuer-jku: " + ex.getMessage());
     }
     java.util.Optional<org.pcdguide.server.JwtAuthenticator> auth =
         insecureNoAuth
             ? java.util.Optional.empty()
-            : java.util.Optional.of(
-                new org.pcdguide.server.JwtAuthenticator(trusted, java.time.Clock.systemUTC()));
+            : java.util.Optional.of(new org.pcdguide.server.JwtAuthenticator(trusted, pcd.clock()));
     if (insecureNoAuth) {
       spec.commandLine()
           .getErr()
@@ -199,7 +175,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 auth,
                 java.util.Optional.of(audit()),
                 java.time.Duration.ofHours(reportLinkHours),
-                java.util.Optional.ofNullable(publicUrl)));
+                java.util.Optional.ofNullable(publicUrl),
+                pcd.clock()));
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "pcd: serving on http://"

@@ -100,4 +100,54 @@ class ArchitectureTest {
         .callMethod(System.class, "currentTimeMillis")
         .check(CLASSES);
   }
+
+  /** The command line passes paths and URLs; only the server sees the JWT and crypto libraries. */
+  @Test
+  void onlyTheServerModule_seesTheJwtLibrary() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.pcdguide.server..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.nimbusds..", "org.bouncycastle..")
+        .check(CLASSES);
+  }
+
+  /**
+   * "Today" is read from the one injected clock ({@code AsOf.today}); the system clock is chosen
+   * only where the program is put together: the {@code pcd} command and the server's settings.
+   */
+  @Test
+  void onlyTheCompositionRoots_chooseTheSystemClock() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("org.pcdguide.cli.Pcd")
+        .and()
+        .doNotHaveFullyQualifiedName("org.pcdguide.server.PcdServer$Settings")
+        .should()
+        .callMethod(java.time.Clock.class, "systemUTC")
+        .orShould()
+        .callMethod(java.time.Clock.class, "systemDefaultZone")
+        .orShould()
+        .callMethod(java.time.LocalDate.class, "now")
+        .orShould()
+        .callMethod(java.time.LocalDate.class, "now", java.time.ZoneId.class)
+        .orShould()
+        .callMethod(java.time.Instant.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .check(CLASSES);
+  }
+
+  /** The assessment service sits above the core and the FHIR door, below the server and CLI. */
+  @Test
+  void theAssessmentService_dependsOnNoServerCliOrBulk() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.pcdguide.app..", "org.pcdguide.core..", "org.pcdguide.fhir..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.pcdguide.server..", "org.pcdguide.cli..", "org.pcdguide.bulk..")
+        .check(CLASSES);
+  }
 }

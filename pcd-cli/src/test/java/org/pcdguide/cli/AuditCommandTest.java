@@ -132,4 +132,72 @@ class AuditCommandTest {
     assertThat(differs.code()).as(differs.err()).isEqualTo(3);
     assertThat(differs.out()).startsWith("DIFFERENT output for " + id);
   }
+
+  /** Runs {@code pcd} on {@code clock}. */
+  private static PcdTest.Run pcdAt(java.time.Clock clock, String... args) {
+    var out = new java.io.ByteArrayOutputStream();
+    var err = new java.io.ByteArrayOutputStream();
+    int code =
+        Pcd.run(
+            args,
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+            clock);
+    return new PcdTest.Run(
+        code,
+        out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void restCallAt2359InUtcMinus5_replaysTheSame_onAMachineWhereItIsAlreadyTheNextDayInUtc(
+      @TempDir Path data, @TempDir Path files) throws Exception {
+    java.time.Clock lateEvening =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-11-01T04:59:00Z"), java.time.ZoneOffset.ofHours(-5));
+    Path undated = files.resolve("undated.yaml");
+    java.nio.file.Files.writeString(
+        undated,
+        java.nio.file.Files.readString(Path.of("../examples/poems-disseminated.yaml"))
+            .replace("as-of: 2026-11-01\n", ""));
+    // the command line's "today" is its clock's date in its zone, as the server's is
+    assertThat(pcdAt(lateEvening, "assess", undated.toString()).out())
+        .contains("As of 2026-10-31.");
+
+    String id;
+    try (PcdServer server =
+        PcdServer.start(
+            YamlKnowledgePackSource.bundled().load(),
+            new PcdServer.Settings(
+                "127.0.0.1",
+                0,
+                1 << 20,
+                List.of(),
+                Optional.empty(),
+                Optional.of(AuditLog.embedded(data)),
+                PcdServer.Settings.DEFAULT_REPORT_TTL,
+                Optional.empty(),
+                lateEvening))) {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + server.port() + "/api/assess"))
+                      .header("Content-Type", "application/yaml")
+                      .POST(HttpRequest.BodyPublishers.ofFile(undated))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(r.body()).contains("\"as-of\" : \"2026-10-31\"");
+      id = r.headers().firstValue("X-PCD-Audit-Id").orElseThrow();
+    }
+    PcdTest.Run export =
+        pcdAt(java.time.Clock.systemUTC(), "audit", "export", "--data-dir", data.toString());
+    assertThat(export.out()).contains("\"as-of\":\"2026-10-31\",\"as-of-zone\":\"-05:00\"");
+    java.time.Clock nextDayInUtc =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-11-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+    PcdTest.Run replay = pcdAt(nextDayInUtc, "audit", "replay", id, "--data-dir", data.toString());
+    assertThat(replay.code()).as(replay.err()).isZero();
+    assertThat(replay.out()).startsWith("same output for " + id);
+  }
 }

@@ -7,23 +7,24 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pcdguide.app.AsOf;
+import org.pcdguide.app.AssessmentService;
+import org.pcdguide.app.InputFormat;
+import org.pcdguide.app.OutputFormat;
+import org.pcdguide.app.Report;
+import org.pcdguide.app.RequestException;
 import org.pcdguide.core.cases.CaseFormatException;
-import org.pcdguide.core.cases.PatientCase;
-import org.pcdguide.core.engine.Assessment;
-import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Vocabulary;
 import org.pcdguide.core.render.ReportView;
 import org.pcdguide.core.render.RuleDocs;
-import org.pcdguide.fhir.CaseInputs;
-import org.pcdguide.fhir.Terminology;
 
 /** The REST API: assess, knowledge, vocabulary, health and the OpenAPI document. */
 final class Api {
@@ -43,20 +44,19 @@ final class Api {
   private static final List<String> YAML =
       List.of("application/yaml", "application/x-yaml", "text/yaml");
   private static final List<String> JSON = List.of("application/json", "application/fhir+json");
+  private final AssessmentService service;
   private final KnowledgePack pack;
-  private final Terminology terminology;
   private final long maxBytes;
   private final byte[] openApi;
   private final byte[] page;
-
   private final Optional<AuditLog> audit;
-  private final CaseInputs inputs;
+  private final Clock clock;
 
-  Api(KnowledgePack pack, Terminology terminology, long maxBytes, Optional<AuditLog> audit) {
+  Api(AssessmentService service, long maxBytes, Optional<AuditLog> audit, Clock clock) {
+    this.service = service;
+    this.pack = service.pack();
     this.audit = audit;
-    this.inputs = new CaseInputs(pack, terminology);
-    this.pack = pack;
-    this.terminology = terminology;
+    this.clock = clock;
     this.maxBytes = maxBytes;
     try (InputStream in = Api.class.getResourceAsStream("openapi.json");
         InputStream html = Api.class.getResourceAsStream("web/index.html")) {
@@ -111,24 +111,13 @@ final class Api {
           "The body is " + ctx.contentLength() + " bytes; the limit is " + maxBytes);
       return;
     }
-    String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
-    if (!CaseInputs.FORMATS.contains(format)) {
-      Problems.send(
-          ctx,
-          400,
-          "Malformed request",
-          "format '" + format + "' is not json, fhir, markdown or text");
-      return;
-    }
+    OutputFormat format;
     Optional<LocalDate> asOf;
     try {
-      asOf = Optional.ofNullable(ctx.queryParam("as-of")).map(LocalDate::parse);
-    } catch (DateTimeParseException e) {
-      Problems.send(
-          ctx,
-          400,
-          "Malformed request",
-          "as-of '" + ctx.queryParam("as-of") + "' is not a date (YYYY-MM-DD)");
+      format = OutputFormat.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("json"));
+      asOf = Optional.ofNullable(ctx.queryParam("as-of")).map(AsOf::parse);
+    } catch (RequestException e) {
+      Problems.send(ctx, 400, "Malformed request", e.getMessage());
       return;
     }
     byte[] body = ctx.bodyAsBytes();
@@ -137,9 +126,11 @@ final class Api {
           ctx, 400, "Malformed request", "The body is empty; send a case file or a FHIR Bundle");
       return;
     }
-    PatientCase patientCase;
+    Report report;
     try {
-      patientCase = inputs.read("body", body, asOf, type.equals("application/fhir+json"));
+      InputFormat input =
+          type.equals("application/fhir+json") ? InputFormat.FHIR_BUNDLE : InputFormat.DETECTED;
+      report = service.report("body", body, input, asOf, format);
     } catch (CaseFormatException e) {
       if (e.malformed()) {
         Problems.send(ctx, 400, "Malformed request", "The body is not well-formed", e.problems());
@@ -153,34 +144,25 @@ final class Api {
       }
       return;
     }
-    LocalDate date = patientCase.asOf().orElseGet(LocalDate::now);
-    Assessment a = Engine.assess(patientCase, pack, date);
-    String output = inputs.render(format, a, patientCase);
-    // committed before the response is sent
+    // committed before the response is sent, with the date actually used (and, when it was
+    // today, the zone that made it so)
     audit.ifPresent(
         log ->
             ctx.header(
                 "X-PCD-Audit-Id",
                 log.record(
-                    java.time.Instant.now(),
+                    clock.instant(),
                     "anonymous (REST)",
-                    "assess:" + format,
+                    Report.kind(format),
                     new String(body, StandardCharsets.UTF_8),
                     type,
-                    Optional.ofNullable(ctx.queryParam("as-of")),
+                    report.asOf(),
                     pack.version(),
                     pack.hash(),
-                    output,
+                    report.text(),
                     Optional.empty(),
                     Optional.empty())));
-    String contentType =
-        switch (format) {
-          case "fhir" -> "application/fhir+json";
-          case "markdown" -> "text/markdown; charset=utf-8";
-          case "text" -> "text/plain; charset=utf-8";
-          default -> "application/json";
-        };
-    ctx.contentType(contentType).result(output);
+    ctx.contentType(format.mediaType()).result(report.text());
   }
 
   /**

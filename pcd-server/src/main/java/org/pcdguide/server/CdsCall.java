@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.app.AsOf;
+import org.pcdguide.app.Assessed;
+import org.pcdguide.app.AssessmentService;
+import org.pcdguide.app.OutputFormat;
 import org.pcdguide.core.engine.Assessment;
-import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.fhir.JsonResourceCaseSource;
 import org.pcdguide.fhir.Terminology;
 
 /**
@@ -50,12 +51,9 @@ public record CdsCall(
    * The cards response ({@code {"cards": [...]}}), each card linking to {@code report} (none when
    * it is empty); the case door may throw for bad data.
    */
-  String cards(KnowledgePack pack, JsonResourceCaseSource door, Cards cards, String report) {
-    List<JsonNode> all = new ArrayList<>(resources);
-    all.addAll(draftOrders);
-    PatientCase c = door.read("prefetch", all, java.util.Optional.of(asOf));
-    Map<String, String> orders = door.orders("draftOrders", draftOrders);
-    Assessment a = Engine.assess(c, pack, asOf);
+  String cards(AssessmentService assessments, Cards cards, String report) {
+    Assessment a = assessed(assessments, "prefetch").assessment();
+    Map<String, String> orders = assessments.draftOrders("draftOrders", draftOrders);
     ArrayNode list =
         CdsHooks.SERVICES.get(service).equals("patient-view")
             ? cards.patientView(a, hookInstance, base, report)
@@ -63,6 +61,20 @@ public record CdsCall(
     ObjectNode response = Problems.JSON.createObjectNode();
     response.set("cards", list);
     return response.toString();
+  }
+
+  /**
+   * The call's full report (the JSON the clinician page renders), as of the call's date through the
+   * door the cards came through.
+   */
+  String report(AssessmentService assessments) {
+    return assessments.render(OutputFormat.JSON, assessed(assessments, "report"));
+  }
+
+  private Assessed assessed(AssessmentService assessments, String name) {
+    List<JsonNode> all = new ArrayList<>(resources);
+    all.addAll(draftOrders);
+    return assessments.assess(name, all, AsOf.given(asOf));
   }
 
   /**
@@ -77,8 +89,9 @@ public record CdsCall(
         reportToken
             .map(t -> call.base() + REPORT_LINK + t)
             .orElse(recorded.startsWith("{") ? "" : call.base() + "/#call=" + recorded);
+    AsOf date = AsOf.given(call.asOf());
     return call.cards(
-        pack, new JsonResourceCaseSource(pack.vocabulary(), terminology), new Cards(pack), report);
+        new AssessmentService(pack, terminology, date.clock()), new Cards(pack), report);
   }
 
   /** A call as the audit log recorded it (deflated and encoded, or plain JSON). */

@@ -2,12 +2,14 @@ package org.pcdguide.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import org.pcdguide.app.AssessmentService;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.fhir.Terminology;
 
 /**
- * The PCD Guide HTTP server (Javalin on Jetty): the REST API for now; CDS Hooks, the clinician page
- * and the audit log will join it. Every error is an RFC 9457 problem body, never a stack trace.
+ * The PCD Guide HTTP server (Javalin on Jetty): the REST API, CDS Hooks, the clinician page and the
+ * audit log, all assessing through one {@link AssessmentService} on the settings' clock. Every
+ * error is an RFC 9457 problem body, never a stack trace.
  */
 public final class PcdServer implements AutoCloseable {
   /**
@@ -16,7 +18,9 @@ public final class PcdServer implements AutoCloseable {
    * make the server call an arbitrary address). An empty {@code authenticator} turns CDS Hooks
    * authentication off: a development setting, never the default. {@code publicUrl} is the base URL
    * EHRs call, when a TLS-terminating proxy stands in front of the server: the JWT audience is
-   * checked against it and cards link to it (without it, the request's own scheme and Host).
+   * checked against it and cards link to it (without it, the request's own scheme and Host). {@code
+   * clock} is the server's clock: "today", for a call that names no date, is its date in its zone
+   * (the server's configured zone), and that zone is recorded with the call.
    */
   public record Settings(
       String host,
@@ -26,7 +30,8 @@ public final class PcdServer implements AutoCloseable {
       java.util.Optional<JwtAuthenticator> authenticator,
       java.util.Optional<AuditLog> audit,
       java.time.Duration reportTtl,
-      java.util.Optional<String> publicUrl) {
+      java.util.Optional<String> publicUrl,
+      java.time.Clock clock) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
     /**
@@ -67,6 +72,28 @@ public final class PcdServer implements AutoCloseable {
       return url.replaceAll("/+$", "");
     }
 
+    /** Settings on the system clock in the system's zone. */
+    public Settings(
+        String host,
+        int port,
+        long maxRequestBytes,
+        java.util.List<String> fhirServers,
+        java.util.Optional<JwtAuthenticator> authenticator,
+        java.util.Optional<AuditLog> audit,
+        java.time.Duration reportTtl,
+        java.util.Optional<String> publicUrl) {
+      this(
+          host,
+          port,
+          maxRequestBytes,
+          fhirServers,
+          authenticator,
+          audit,
+          reportTtl,
+          publicUrl,
+          java.time.Clock.systemDefaultZone());
+    }
+
     /** Settings with report links working for {@link #DEFAULT_REPORT_TTL}. */
     public Settings(
         String host,
@@ -97,7 +124,7 @@ public final class PcdServer implements AutoCloseable {
           DEFAULT_MAX_REQUEST_BYTES,
           java.util.List.of(),
           java.util.Optional.of(
-              new JwtAuthenticator(java.util.Map.of(), java.time.Clock.systemUTC())),
+              new JwtAuthenticator(java.util.Map.of(), java.time.Clock.systemDefaultZone())),
           java.util.Optional.empty());
     }
   }
@@ -109,17 +136,10 @@ public final class PcdServer implements AutoCloseable {
   }
 
   public static PcdServer start(KnowledgePack pack, Settings settings) {
-    Terminology terminology = Terminology.bundled();
-    Api api = new Api(pack, terminology, settings.maxRequestBytes(), settings.audit());
-    CdsHooks hooks =
-        new CdsHooks(
-            pack,
-            terminology,
-            settings.fhirServers(),
-            settings.authenticator(),
-            settings.audit(),
-            settings.reportTtl(),
-            settings.publicUrl());
+    AssessmentService service =
+        new AssessmentService(pack, Terminology.bundled(), settings.clock());
+    Api api = new Api(service, settings.maxRequestBytes(), settings.audit(), settings.clock());
+    CdsHooks hooks = new CdsHooks(service, settings);
     Javalin app =
         Javalin.create(
             config -> {

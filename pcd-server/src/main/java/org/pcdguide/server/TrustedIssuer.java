@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,6 +48,33 @@ public record TrustedIssuer(String issuer, JWKSet keys, List<URI> jkuAllowed) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     jkuAllowed = List.copyOf(canonical);
+  }
+
+  /**
+   * The issuers a server is configured with: for each issuer name, the JWKS file with its keys
+   * and/or the JWKS URLs its tokens may name. Throws {@link IllegalArgumentException} naming the
+   * issuer and the reason when a file cannot be read or a configuration is refused. The command
+   * line passes paths and URLs; only the server sees the JWT library.
+   */
+  public static List<TrustedIssuer> configured(
+      Map<String, java.nio.file.Path> jwksFiles, Map<String, List<URI>> jkuAllowed) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(jwksFiles.keySet());
+    names.addAll(jkuAllowed.keySet());
+    List<TrustedIssuer> issuers = new ArrayList<>();
+    for (String name : names) {
+      JWKSet keys = new JWKSet();
+      java.nio.file.Path file = jwksFiles.get(name);
+      if (file != null) {
+        try {
+          keys = JWKSet.load(file.toFile());
+        } catch (java.io.IOException | java.text.ParseException e) {
+          throw new IllegalArgumentException(
+              name + ": cannot read JWKS " + file + " (" + e.getMessage() + ")", e);
+        }
+      }
+      issuers.add(new TrustedIssuer(name, keys, jkuAllowed.getOrDefault(name, List.of())));
+    }
+    return List.copyOf(issuers);
   }
 
   /** An issuer whose keys are configured (tokens with a jku header are refused). */

@@ -59,5 +59,25 @@ class PostgresAuditLogTest {
     java.time.Duration day = java.time.Duration.ofHours(24);
     assertThat(log.report(token, day, at.plusSeconds(60))).map(AuditLog.Record::id).hasValue(call);
     assertThat(log.report(token, day, at.plusSeconds(25 * 3600))).isEmpty();
+
+    // the date a call used, and the zone that made it today (migration V3)
+    String today =
+        log.record(
+            at,
+            "iss sub",
+            "assess:text",
+            "id: x",
+            "application/yaml",
+            org.pcdguide.app.AsOf.today(
+                java.time.Clock.fixed(
+                    Instant.parse("2026-11-01T04:59:00Z"), java.time.ZoneOffset.ofHours(-5))),
+            "2026.11.1",
+            "sha256:abc",
+            "report",
+            Optional.empty(),
+            Optional.empty());
+    assertThat(log.get(today).orElseThrow().asOf()).hasValue("2026-10-31");
+    assertThat(log.get(today).orElseThrow().asOfZone()).hasValue("-05:00");
+    assertThat(log.get(today + "'")).isEmpty();
   }
 }
