@@ -12,12 +12,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 import org.pcdguide.fhir.Terminology;
 
 class AssessmentServiceTest {
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load();
+  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
 
   /** 23:59 on 31 October in UTC-5, already 1 November in UTC. */
   private static final Clock LATE_EVENING_UTC_MINUS_5 =

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.cases.CaseReader;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
@@ -53,7 +54,7 @@ public class AssessBenchmark {
 
   @Setup
   public void setup() {
-    pack = YamlKnowledgePackSource.bundled().load();
+    pack = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
     reader = new CaseReader(pack.vocabulary());
     bytes = CASES.get(disorder).getBytes(StandardCharsets.UTF_8);
     patientCase = reader.read("bench.yaml", bytes, Optional.empty());

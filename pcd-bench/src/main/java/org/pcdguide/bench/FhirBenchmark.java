@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Engine;
@@ -52,7 +53,7 @@ public class FhirBenchmark {
 
   @Setup
   public void setup() throws IOException {
-    pack = YamlKnowledgePackSource.bundled().load();
+    pack = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
     Terminology terminology = Terminology.bundled();
     door = new HapiBundleCaseSource(pack.vocabulary(), terminology);
     writer = new FhirAssessmentWriter(pack, terminology);

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.app.AsOf;
 import org.pcdguide.app.AssessmentService;
 import org.pcdguide.core.knowledge.KnowledgePack;
@@ -48,7 +49,7 @@ public class CdsCallBenchmark {
 
   @Setup
   public void setup() throws IOException {
-    pack = YamlKnowledgePackSource.bundled().load();
+    pack = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
     service =
         new AssessmentService(
             pack, Terminology.bundled(), AsOf.given(LocalDate.of(2026, 12, 3)).clock());

@@ -1,5 +1,6 @@
 package org.pcdguide.bulk;
 
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 import org.pcdguide.fhir.Terminology;
@@ -9,7 +10,7 @@ final class BundledKnowledge {
   private BundledKnowledge() {}
 
   private static final class Holder {
-    static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load();
+    static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
     static final Terminology TERMINOLOGY = Terminology.bundled();
   }
 

@@ -28,6 +28,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.engine.Screening;
@@ -111,7 +112,7 @@ class SyntheticPopulationTest {
 
   @Test
   void screen_everyPatient_findsExactlyTheExpectedFindings() throws IOException {
-    KnowledgePack pack = YamlKnowledgePackSource.bundled().load();
+    KnowledgePack pack = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
     JsonResourceCaseSource door =
         new JsonResourceCaseSource(pack.vocabulary(), Terminology.bundled());
     Map<String, List<JsonNode>> byPatient = byPatient(population);

@@ -2,6 +2,7 @@ package org.pcdguide.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
@@ -48,7 +49,7 @@ final class KnowledgeCommand implements Runnable {
     public Integer call() {
       YamlKnowledgePackSource source =
           dir != null ? YamlKnowledgePackSource.directory(dir) : parent.pcd.source();
-      KnowledgePack pack = source.load();
+      KnowledgePack pack = source.load(FactRegistry.CATALOG);
       PrintWriter out = spec.commandLine().getOut();
       int entries = pack.modules().stream().mapToInt(m -> m.entries().size()).sum();
       out.println(

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.app.AssessmentService;
 import org.pcdguide.app.RequestException;
 import org.pcdguide.core.cases.CaseFormatException;
@@ -129,7 +130,7 @@ public final class Pcd implements Runnable {
   /** The knowledge pack: bundled, or from {@code --knowledge DIR}; loaded once. */
   KnowledgePack pack() {
     if (pack == null) {
-      pack = source().load();
+      pack = source().load(FactRegistry.CATALOG);
     }
     return pack;
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 import org.pcdguide.server.AuditLog;
 import org.pcdguide.server.PcdServer;
@@ -20,7 +21,7 @@ class AuditCommandTest {
   /** The real server with the embedded audit log in {@code data}. */
   private static PcdServer server(Path data) {
     return PcdServer.start(
-        YamlKnowledgePackSource.bundled().load(),
+        YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
         new PcdServer.Settings(
             "127.0.0.1",
             0,
@@ -167,7 +168,7 @@ class AuditCommandTest {
     String id;
     try (PcdServer server =
         PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(),
+            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
             new PcdServer.Settings(
                 "127.0.0.1",
                 0,

@@ -7,12 +7,14 @@ import org.pcdguide.core.cases.CaseReader;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Engine;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 
 /** The bundled knowledge pack, loaded once for all tests, and shortcuts to assess a YAML case. */
 public final class TestPack {
-  public static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load();
+  public static final KnowledgePack PACK =
+      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   public static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
 
   private TestPack() {}

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.cases.CaseReader;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Engine;
@@ -25,7 +26,7 @@ import org.pcdguide.core.render.JsonReport;
  * through the FHIR door, gives the same assessment as the case file, byte for byte.
  */
 class BundleRoundTripTest {
-  static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load();
+  static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   static final Terminology TERMINOLOGY = Terminology.bundled();
   private static final Path CASES = Path.of("../pcd-core/src/test/resources/cases");
 

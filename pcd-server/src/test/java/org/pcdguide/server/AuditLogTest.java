@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 
 /** Every assessment and CDS Hooks call leaves a committed record; feedback links by card uuid. */
 class AuditLogTest {
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load();
+  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @Test

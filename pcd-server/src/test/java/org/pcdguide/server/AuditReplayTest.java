@@ -16,13 +16,14 @@ import java.util.Optional;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 import org.pcdguide.fhir.Terminology;
 
 /** A recorded call replays as of the date it was assessed as of, whatever the replaying clock. */
 class AuditReplayTest {
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load();
+  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
 
   /** 23:59 on 31 October in UTC-5: already 1 November in UTC. */
   static final Clock LATE_EVENING_UTC_MINUS_5 =

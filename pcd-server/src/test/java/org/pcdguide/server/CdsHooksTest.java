@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 
@@ -27,7 +28,7 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
  */
 class CdsHooksTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load();
+  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final Path EXTERNAL = Path.of("../test-data/external");
   private static final List<String> AUTHORIZATIONS = new ArrayList<>();

@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 
 /**
@@ -83,7 +84,7 @@ class JwtAuthTest {
             Clock.systemUTC());
     server =
         PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(),
+            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
             new PcdServer.Settings(
                 "127.0.0.1", 0, 1024 * 1024, List.of(), Optional.of(auth), Optional.empty()));
     url = "http://127.0.0.1:" + server.port() + "/cds-services/pcd-patient-view";
@@ -169,7 +170,7 @@ class JwtAuthTest {
             List.of(TrustedIssuer.of(ISSUER, new JWKSet(key.toPublicJWK()))), Clock.systemUTC());
     try (PcdServer proxied =
         PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(),
+            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
             new PcdServer.Settings(
                 "127.0.0.1",
                 0,

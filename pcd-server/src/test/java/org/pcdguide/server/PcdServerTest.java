@@ -16,13 +16,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 
 /** The real server on an ephemeral loopback port, called over HTTP. */
 class PcdServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load();
+  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static PcdServer server;
 

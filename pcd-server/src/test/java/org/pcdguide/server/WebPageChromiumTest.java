@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 import org.pcdguide.testkit.NeedsChromium;
 
@@ -111,7 +112,7 @@ class WebPageChromiumTest {
             .start();
     try (PcdServer server =
         PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(),
+            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
             new PcdServer.Settings(
                 "127.0.0.1",
                 0,

@@ -78,11 +78,6 @@ final class ClonalityFacts {
     return c.known() ? new FactValue.Known(c.is("polyclonal"), c.because()) : c;
   }
 
-  static FactValue plasmacytosisCriteria(FactContext ctx) {
-    return Kleene.criteria(
-        List.of(ctx.fact("plasmacytosis.criterion.polyclonal"), ctx.fact("finding.skin-lesions")));
-  }
-
   /** Systemic: lymph nodes or other organs involved; cutaneous: skin only, both stated absent. */
   static FactValue plasmacytosisExtent(FactContext ctx) {
     FactValue nodes = ctx.fact("finding.lymphadenopathy");

@@ -2,6 +2,8 @@ package org.pcdguide.core.facts;
 
 import java.util.List;
 import java.util.function.Function;
+import org.pcdguide.core.knowledge.FactCatalog;
+import org.pcdguide.core.knowledge.FactType;
 
 /**
  * A named fact: its type, allowed values (for enums), meaning, and the function that derives it.
@@ -11,7 +13,8 @@ public record FactDef(
     FactType type,
     List<String> values,
     String meaning,
-    Function<FactContext, FactValue> derive) {
+    Function<FactContext, FactValue> derive)
+    implements FactCatalog.Signature {
   public FactDef {
     values = List.copyOf(values);
   }

@@ -2,6 +2,7 @@ package org.pcdguide.core.facts;
 
 import java.util.List;
 import java.util.Optional;
+import org.pcdguide.core.knowledge.FactCatalog;
 import org.pcdguide.core.knowledge.Vocabulary;
 
 /**
@@ -62,7 +63,7 @@ public final class FactRegistry {
               "myeloma.criteria",
               List.of(MET, "not-met"),
               "multiple-myeloma label not contradicted by a polyclonal finding",
-              MyelomaFacts::criteria),
+              c -> DeclaredCriteria.evaluate(c, "myeloma.criteria")),
           FactDef.bool(
               "myeloma.criterion.labelled",
               "case labelled multiple-myeloma",
@@ -86,7 +87,7 @@ public final class FactRegistry {
               "plasmacytosis.criteria",
               List.of(MET, "not-met"),
               "polyclonal plasma cells with skin lesions",
-              ClonalityFacts::plasmacytosisCriteria),
+              c -> DeclaredCriteria.evaluate(c, "plasmacytosis.criteria")),
           FactDef.bool(
               "plasmacytosis.criterion.polyclonal",
               "clonality = polyclonal",
@@ -100,7 +101,7 @@ public final class FactRegistry {
               "poems.criteria",
               List.of(MET, "not-met"),
               "POEMS criteria: both mandatory, 1 of 3 other major, 1 of 6 minor",
-              PoemsFacts::criteria),
+              c -> DeclaredCriteria.evaluate(c, "poems.criteria")),
           FactDef.bool(
               "poems.criterion.castleman-disease",
               "other major criterion",
@@ -172,7 +173,7 @@ public final class FactRegistry {
               "scleromyxedema.criteria",
               List.of(MET, "not-met"),
               "papular eruption, histologic triad, monoclonal gammopathy, no thyroid disease",
-              ScleromyxedemaFacts::criteria),
+              c -> DeclaredCriteria.evaluate(c, "scleromyxedema.criteria")),
           FactDef.bool(
               "scleromyxedema.criterion.monoclonal-gammopathy",
               "monoclonal gammopathy present",
@@ -212,6 +213,20 @@ public final class FactRegistry {
               PatientFacts::transplantEligible));
 
   private static final java.util.Map<String, FactDef> BY_NAME = index();
+
+  /** This registry as the pack loader's fact catalog. */
+  public static final FactCatalog CATALOG =
+      new FactCatalog() {
+        @Override
+        public Optional<FactDef> lookup(String name, Vocabulary vocabulary) {
+          return FactRegistry.lookup(name, vocabulary);
+        }
+
+        @Override
+        public List<String> requiredThresholds() {
+          return FactRegistry.requiredThresholds();
+        }
+      };
 
   private FactRegistry() {}
 

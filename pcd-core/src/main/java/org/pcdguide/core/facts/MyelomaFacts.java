@@ -29,12 +29,6 @@ final class MyelomaFacts {
         : FactValue.of(true, "clonality unknown: the clinician's label stands");
   }
 
-  static FactValue criteria(FactContext ctx) {
-    return Kleene.criteria(
-        List.of(
-            ctx.fact("myeloma.criterion.labelled"), ctx.fact("myeloma.criterion.not-polyclonal")));
-  }
-
   static FactValue empDetail(FactContext ctx, String detail) {
     Optional<Finding> f = ctx.patientCase().finding("extramedullary-plasmacytoma");
     if (f.isEmpty() || !f.get().present()) {

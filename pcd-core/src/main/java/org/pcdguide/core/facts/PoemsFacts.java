@@ -13,21 +13,6 @@ import org.pcdguide.core.knowledge.Threshold;
  * Sourced numbers come from the pack's thresholds, never from this class.
  */
 final class PoemsFacts {
-  static final List<String> MANDATORY =
-      List.of("poems.criterion.polyneuropathy", "poems.criterion.monoclonal-plasma-cell-disorder");
-  static final List<String> MAJOR =
-      List.of(
-          "poems.criterion.castleman-disease",
-          "poems.criterion.sclerotic-bone-lesions",
-          "poems.criterion.vegf-elevated");
-  static final List<String> MINOR =
-      List.of(
-          "poems.criterion.organomegaly",
-          "poems.criterion.extravascular-volume-overload",
-          "poems.criterion.endocrinopathy",
-          "poems.criterion.skin-changes",
-          "poems.criterion.papilledema",
-          "poems.criterion.thrombocytosis-polycythemia");
   private static final List<String> COMMON_ENDOCRINE =
       List.of("diabetes", "thyroid", "hypothyroidism");
 
@@ -131,67 +116,5 @@ final class PoemsFacts {
 
   static FactValue thrombocytosisOrPolycythemia(FactContext ctx) {
     return Kleene.any(List.of(ctx.fact("finding.polycythemia"), ctx.fact("thrombocytosis")));
-  }
-
-  /** Both mandatory criteria, at least one other major and at least one minor criterion. */
-  static FactValue criteria(FactContext ctx) {
-    List<String> because = new ArrayList<>();
-    List<MissingFinding> missing = new ArrayList<>();
-    boolean mandatoryUnknown = false;
-    for (String name : MANDATORY) {
-      FactValue v = ctx.fact(name);
-      if (v.is(Boolean.FALSE)) {
-        return FactValue.of("not-met", "mandatory " + shortName(name) + " not met");
-      }
-      if (v instanceof FactValue.Unknown u) {
-        mandatoryUnknown = true;
-        missing.addAll(u.missing());
-      }
-      because.add("mandatory " + shortName(name) + " " + word(v));
-    }
-    FactValue major = group(ctx, MAJOR, "major", because);
-    FactValue minor = group(ctx, MINOR, "minor", because);
-    if (major.is(Boolean.FALSE) || minor.is(Boolean.FALSE)) {
-      return new FactValue.Known("not-met", because);
-    }
-    if (!mandatoryUnknown && major.is(Boolean.TRUE) && minor.is(Boolean.TRUE)) {
-      return new FactValue.Known("met", because);
-    }
-    if (major instanceof FactValue.Unknown u) {
-      missing.addAll(u.missing());
-    }
-    if (minor instanceof FactValue.Unknown u) {
-      missing.addAll(u.missing());
-    }
-    return new FactValue.Unknown(because, missing);
-  }
-
-  private static FactValue group(
-      FactContext ctx, List<String> names, String label, List<String> because) {
-    List<FactValue> values = new ArrayList<>();
-    List<String> met = new ArrayList<>();
-    for (String name : names) {
-      FactValue v = ctx.fact(name);
-      values.add(v);
-      if (v.is(Boolean.TRUE)) {
-        met.add(shortName(name));
-      }
-    }
-    FactValue any = Kleene.any(values);
-    because.add(
-        label
-            + ": "
-            + (met.isEmpty()
-                ? (any.known() ? "none met" : "none met yet")
-                : String.join(", ", met) + " met"));
-    return any;
-  }
-
-  private static String shortName(String fact) {
-    return fact.substring("poems.criterion.".length());
-  }
-
-  private static String word(FactValue v) {
-    return v.is(Boolean.TRUE) ? "met" : v.known() ? "not met" : "unknown";
   }
 }

@@ -27,15 +27,6 @@ final class ScleromyxedemaFacts {
         : t;
   }
 
-  static FactValue criteria(FactContext ctx) {
-    return Kleene.criteria(
-        List.of(
-            ctx.fact("finding.papular-eruption"),
-            ctx.fact("finding.scleromyxedema-histology"),
-            ctx.fact("scleromyxedema.criterion.monoclonal-gammopathy"),
-            ctx.fact("scleromyxedema.criterion.no-thyroid-disease")));
-  }
-
   /** Dermato-neuro syndrome is CNS involvement, so it makes the disease severe. */
   static FactValue severity(FactContext ctx) {
     FactValue severe =

@@ -1,8 +1,6 @@
 package org.pcdguide.core.knowledge;
 
 import java.util.regex.Pattern;
-import org.pcdguide.core.facts.FactDef;
-import org.pcdguide.core.facts.FactType;
 
 /** Checks one entry against the vocabulary, the fact registry and the sources. */
 record EntryValidator(PackValidator pack, String where) {
@@ -72,7 +70,7 @@ record EntryValidator(PackValidator pack, String where) {
     g.window()
         .ifPresent(
             w -> {
-              FactDef def = pack.fact(w.after(), where + ".window").orElse(null);
+              FactCatalog.Signature def = pack.fact(w.after(), where + ".window").orElse(null);
               pack.check(
                   def == null || def.type() == FactType.DATE,
                   where + ".window.after",

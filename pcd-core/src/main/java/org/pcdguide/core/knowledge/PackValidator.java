@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.pcdguide.core.facts.FactDef;
-import org.pcdguide.core.facts.FactRegistry;
-import org.pcdguide.core.facts.FactType;
 
 /**
  * Cross-checks a parsed pack: every id it names exists, every condition is well typed, every entry
  * cites a source, and every seed quote is verbatim in the stored text.
  */
-record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String> problems) {
+record PackValidator(
+    KnowledgePack pack, FactCatalog facts, Map<String, String> texts, List<String> problems) {
   static final Set<String> COMPARATORS = Set.of("gt", "gte", "lt", "lte");
 
   void validate() {
@@ -57,7 +55,7 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
       new EntryValidator(this, "screening." + e.id()).entry(e);
     }
     coverage();
-    for (String t : FactRegistry.requiredThresholds()) {
+    for (String t : facts.requiredThresholds()) {
       if (pack.threshold(t).isEmpty()) {
         problem("thresholds", "no module declares threshold '" + t + "' that a fact needs");
       }
@@ -135,16 +133,27 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
           w + ".scope.differential-of",
           "'" + d + "' is not a vocabulary diagnosis");
     }
-    Optional<FactDef> criteria = FactRegistry.lookup(m.criteriaFact(), v);
+    Optional<? extends FactCatalog.Signature> criteria = facts.lookup(m.criteriaFact(), v);
     check(
         criteria.isPresent() && criteria.get().values().contains("met"),
         w + ".criteria-fact",
         "'" + m.criteriaFact() + "' is not a criteria fact (an enum with 'met')");
+    // the criteria fact is evaluated from the declared criteria: none declared would read as met
+    check(
+        pack.modules().stream()
+            .filter(o -> o.criteriaFact().equals(m.criteriaFact()))
+            .flatMap(o -> o.entries().stream())
+            .anyMatch(
+                e ->
+                    e instanceof DiagnosticEntry d
+                        && d.criterion().map(c -> c.group().equals("mandatory")).orElse(false)),
+        w + ".criteria-fact",
+        "no module declares a mandatory criterion for '" + m.criteriaFact() + "'");
     m.extentFact()
         .ifPresent(
             f ->
                 check(
-                    FactRegistry.lookup(f, v).isPresent(),
+                    facts.lookup(f, v).isPresent(),
                     w + ".extent-fact",
                     "unknown fact '" + f + "'"));
     condition(m.treatmentGate(), w + ".gates.treatment");
@@ -201,15 +210,15 @@ record PackValidator(KnowledgePack pack, Map<String, String> texts, List<String>
     }
   }
 
-  Optional<FactDef> fact(String name, String where) {
-    Optional<FactDef> def = FactRegistry.lookup(name, pack.vocabulary());
+  Optional<? extends FactCatalog.Signature> fact(String name, String where) {
+    Optional<? extends FactCatalog.Signature> def = facts.lookup(name, pack.vocabulary());
     if (def.isEmpty()) {
       problem(where, "unknown fact '" + name + "'");
     }
     return def;
   }
 
-  private void compare(FactDef def, Condition.Compare cmp, String where) {
+  private void compare(FactCatalog.Signature def, Condition.Compare cmp, String where) {
     boolean ordered = Set.of("gt", "gte", "lt", "lte").contains(cmp.op());
     for (Object v : cmp.values()) {
       boolean ok =

@@ -69,8 +69,11 @@ public final class YamlKnowledgePackSource {
     return origin;
   }
 
-  /** Loads and validates the pack; throws {@link KnowledgePackException} listing every problem. */
-  public KnowledgePack load() {
+  /**
+   * Loads and validates the pack, its conditions against {@code facts}; throws {@link
+   * KnowledgePackException} listing every problem.
+   */
+  public KnowledgePack load(FactCatalog facts) {
     List<String> problems = new ArrayList<>();
     MessageDigest sha = sha256();
     Map<String, String> texts = new LinkedHashMap<>();
@@ -123,7 +126,7 @@ public final class YamlKnowledgePackSource {
     String hash = "sha256:" + HexFormat.of().formatHex(sha.digest());
     KnowledgePack pack =
         new KnowledgePack(version, hash, sources, vocabulary, modules, texts, coverage, screening);
-    new PackValidator(pack, texts, problems).validate();
+    new PackValidator(pack, facts, texts, problems).validate();
     if (!problems.isEmpty()) {
       throw new KnowledgePackException(problems);
     }

@@ -30,7 +30,7 @@ class KnowledgePackTest {
 
   @Test
   void repositoryPack_loadsWithoutProblems_andMatchesTheBundledOne() {
-    KnowledgePack fromDir = YamlKnowledgePackSource.directory(REPO_PACK).load();
+    KnowledgePack fromDir = YamlKnowledgePackSource.directory(REPO_PACK).load(FactRegistry.CATALOG);
     assertThat(fromDir.hash()).isEqualTo(pack.hash()).startsWith("sha256:");
     assertThat(fromDir.version()).isEqualTo(pack.version());
   }
@@ -153,7 +153,7 @@ class KnowledgePackTest {
                 "Never use thalidomide due to")
             .replaceFirst("source: humeniuk-2013-blood", "source: humeniuk-2031-blood");
     Files.writeString(dir.resolve("poems.yaml"), broken, StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load())
+    assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load(FactRegistry.CATALOG))
         .isInstanceOfSatisfying(
             KnowledgePackException.class,
             e ->
@@ -177,7 +177,7 @@ class KnowledgePackTest {
         poems,
         Files.readString(poems).replaceFirst("equals: localized", "equals: local"),
         StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load())
+    assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load(FactRegistry.CATALOG))
         .isInstanceOf(KnowledgePackException.class)
         .hasMessageContaining("cannot be compared with equals 'local'");
   }

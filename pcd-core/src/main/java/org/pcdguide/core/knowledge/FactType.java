@@ -1,4 +1,4 @@
-package org.pcdguide.core.facts;
+package org.pcdguide.core.knowledge;
 
 /** The type of a fact's known values, used to check conditions in the knowledge pack. */
 public enum FactType {
