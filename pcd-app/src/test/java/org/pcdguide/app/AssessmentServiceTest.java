@@ -18,7 +18,8 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 import org.pcdguide.fhir.Terminology;
 
 class AssessmentServiceTest {
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+  private static final KnowledgePack PACK =
+      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
 
   /** 23:59 on 31 October in UTC-5, already 1 November in UTC. */
   private static final Clock LATE_EVENING_UTC_MINUS_5 =

@@ -72,7 +72,9 @@ final class KnowledgeCommand implements Runnable {
   /** Writes one Markdown page per entry. */
   @Command(
       name = "docs",
-      description = "Write docs/rules: one Markdown page per knowledge entry, and an index.",
+      description =
+          "Write docs/rules: one Markdown page per knowledge entry, and an index; with"
+              + " --fact-table, regenerate the fact table of that document.",
       mixinStandardHelpOptions = true)
   static final class Docs implements java.util.concurrent.Callable<Integer> {
     @ParentCommand KnowledgeCommand parent;
@@ -86,8 +88,38 @@ final class KnowledgeCommand implements Runnable {
         description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(
+        names = "--fact-table",
+        paramLabel = "FILE",
+        description =
+            "A document with the fact-table markers (docs/knowledge-format.md) whose table to"
+                + " regenerate from the fact registry.")
+    Path factTable;
+
     @Override
     public Integer call() {
+      if (factTable != null) {
+        String doc;
+        try {
+          doc = java.nio.file.Files.readString(factTable);
+        } catch (java.io.IOException e) {
+          throw new UsageException("--fact-table " + factTable + ": cannot read (" + e + ")");
+        }
+        String spliced =
+            org.pcdguide.core.render.FactTable.splice(doc)
+                .orElseThrow(
+                    () ->
+                        new UsageException(
+                            "--fact-table "
+                                + factTable
+                                + ": no '"
+                                + org.pcdguide.core.render.FactTable.BEGIN
+                                + "' ... '"
+                                + org.pcdguide.core.render.FactTable.END
+                                + "' markers"));
+        AssessCommand.write(factTable, spliced);
+        spec.commandLine().getOut().println("wrote the fact table to " + factTable);
+      }
       java.util.Map<String, String> pages =
           org.pcdguide.core.render.RuleDocs.pages(parent.pcd.pack());
       try {

@@ -150,4 +150,27 @@ class ArchitectureTest {
         .resideInAnyPackage("org.pcdguide.server..", "org.pcdguide.cli..", "org.pcdguide.bulk..")
         .check(CLASSES);
   }
+
+  /**
+   * The core packages form a layered graph: cases (the case and its vocabulary) <- knowledge (the
+   * pack) <- facts <- engine <- render. The knowledge package checks conditions through the
+   * FactCatalog port instead of depending on facts.
+   */
+  @Test
+  void corePackages_areFreeOfCycles() {
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+        .matching("org.pcdguide.core.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(CLASSES);
+  }
+
+  @Test
+  void modules_areFreeOfCycles() {
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+        .matching("org.pcdguide.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(CLASSES);
+  }
 }

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.cases.CaseReader;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Engine;
+import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 
@@ -26,7 +26,8 @@ class FhirBundleGoldenTest {
   private static final Path CASES = Path.of("../pcd-core/src/test/resources/golden");
   private static final Path GOLDEN = Path.of("src/test/resources/golden-fhir");
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+  private static final KnowledgePack PACK =
+      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
 
   @ParameterizedTest
   @ValueSource(

@@ -19,7 +19,8 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 
 /** Every assessment and CDS Hooks call leaves a committed record; feedback links by card uuid. */
 class AuditLogTest {
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+  private static final KnowledgePack PACK =
+      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @Test

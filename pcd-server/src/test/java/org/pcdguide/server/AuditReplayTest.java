@@ -23,7 +23,8 @@ import org.pcdguide.fhir.Terminology;
 
 /** A recorded call replays as of the date it was assessed as of, whatever the replaying clock. */
 class AuditReplayTest {
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+  private static final KnowledgePack PACK =
+      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
 
   /** 23:59 on 31 October in UTC-5: already 1 November in UTC. */
   static final Clock LATE_EVENING_UTC_MINUS_5 =

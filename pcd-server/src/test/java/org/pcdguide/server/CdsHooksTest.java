@@ -28,7 +28,8 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
  */
 class CdsHooksTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+  private static final KnowledgePack PACK =
+      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final Path EXTERNAL = Path.of("../test-data/external");
   private static final List<String> AUTHORIZATIONS = new ArrayList<>();

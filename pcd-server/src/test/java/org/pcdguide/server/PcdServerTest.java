@@ -23,7 +23,8 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 /** The real server on an ephemeral loopback port, called over HTTP. */
 class PcdServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+  private static final KnowledgePack PACK =
+      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static PcdServer server;
 

@@ -15,136 +15,135 @@ public final class FactRegistry {
       List.of(
           FactDef.bool(
               "anemia",
-              "latest hemoglobin below the lab's reference range",
+              "latest hemoglobin below the lab's reference range low limit; unknown without one",
               BloodCountFacts::anemia),
           FactDef.bool(
               "assessment.avoid-ordered",
-              "an agent to avoid for this patient is ordered or proposed (screening rules only)",
+              "screening rules only: a proposed or active order hits an avoid entry of this patient's assessment",
               ScreeningFacts::afterAssessment),
           FactDef.enumeration(
               "assessment.trial-eligibility",
               List.of("yes", "unknown", "no", "none"),
-              "best eligibility over the matched trials (screening rules only)",
+              "screening rules only: best eligibility over the assessment's trials",
               ScreeningFacts::afterAssessment),
-          FactDef.bool(
-              "cd56.negative", "CD56 expression stated absent", MyelomaFacts::cd56Negative),
+          FactDef.bool("cd56.negative", "cd56-expression stated false", MyelomaFacts::cd56Negative),
           FactDef.enumeration(
               "clonality",
               List.of("polyclonal", "monoclonal"),
-              "plasma-cell clonality (M-protein, light-chain restriction, IHC, hypergammaglobulinemia)",
+              "monoclonal when an M-protein, a light-chain-restricted plasma-cell IHC or a serum M-protein value is present; polyclonal when IHC shows both kappa and lambda, or polyclonal hypergammaglobulinemia without an M-protein",
               ClonalityFacts::clonality),
           FactDef.enumeration(
               "diagnosis.label",
               List.of(),
-              "the case's diagnosis label",
+              "the case's diagnosis id (unknown when absent)",
               PatientFacts::diagnosisLabel),
           FactDef.enumeration(
               "emp.site",
               List.of("soft-tissue", "paraskeletal"),
-              "extramedullary plasmacytoma site",
+              "extramedullary-plasmacytoma.site",
               c -> MyelomaFacts.empDetail(c, "site")),
           FactDef.enumeration(
               "emp.timing",
               List.of("diagnosis", "relapse"),
-              "extramedullary plasmacytoma timing",
+              "extramedullary-plasmacytoma.timing",
               c -> MyelomaFacts.empDetail(c, "timing")),
           FactDef.bool(
               "il6.elevated",
-              "latest serum IL-6 above the lab's reference range",
+              "latest il-6-serum above the lab's reference range high limit",
               OrganFacts::il6Elevated),
           FactDef.bool(
-              "ivig.refractory", "history: high-dose IVIg failed", TherapyFacts::ivigRefractory),
+              "ivig.refractory",
+              "history lists ivig-high-dose with response refractory, progression or no-stabilization",
+              TherapyFacts::ivigRefractory),
           FactDef.enumeration(
               "m-protein.light-chain",
               List.of("kappa", "lambda"),
-              "light chain of the M-protein, else of light-chain-restricted plasma cells (IHC)",
+              "the M-protein's light chain, else the one light-chain-restricted plasma cells express (IHC)",
               ClonalityFacts::lightChain),
           FactDef.enumeration(
               "myeloma.criteria",
               List.of(MET, "not-met"),
-              "multiple-myeloma label not contradicted by a polyclonal finding",
+              "the clinician's multiple-myeloma label, unless clonality is polyclonal",
               c -> DeclaredCriteria.evaluate(c, "myeloma.criteria")),
           FactDef.bool(
               "myeloma.criterion.labelled",
-              "case labelled multiple-myeloma",
+              "the case is labelled multiple-myeloma",
               MyelomaFacts::labelled),
           FactDef.bool(
               "myeloma.criterion.not-polyclonal",
-              "clonality is not polyclonal",
+              "clonality is not polyclonal (unknown clonality does not overrule the label)",
               MyelomaFacts::notPolyclonal),
           FactDef.bool(
               "myeloma.relapsed-refractory",
-              "plasmacytoma at relapse or progression after systemic therapy",
+              "EMP timing relapse, or a prior systemic therapy with progression/refractory/no-stabilization; false when newly diagnosed (EMP at diagnosis, or no prior systemic therapy)",
               MyelomaFacts::relapsedRefractory),
           FactDef.bool(
               "neuropathy.preexisting",
-              "clinically significant pre-existing neuropathy (flag, else moderate/severe severity)",
+              "clinically significant pre-existing neuropathy: the preexisting flag, else severity moderate/severe = true, mild = false; mere presence never decides",
               PatientFacts::neuropathyPreexisting),
-          FactDef.number("patient.age", "age in years", PatientFacts::age),
+          FactDef.number("patient.age", "years", PatientFacts::age),
           FactDef.enumeration(
               "patient.sex", List.of("female", "male", "other"), "sex", PatientFacts::sex),
           FactDef.enumeration(
               "plasmacytosis.criteria",
               List.of(MET, "not-met"),
-              "polyclonal plasma cells with skin lesions",
+              "polyclonal plasma cells with skin lesions; a monoclonal finding moves the case out",
               c -> DeclaredCriteria.evaluate(c, "plasmacytosis.criteria")),
           FactDef.bool(
               "plasmacytosis.criterion.polyclonal",
-              "clonality = polyclonal",
+              "clonality = polyclonal (false when monoclonal)",
               ClonalityFacts::polyclonalCriterion),
           FactDef.enumeration(
               "plasmacytosis.extent",
               List.of("cutaneous", "systemic"),
-              "cutaneous only vs lymph nodes or other organs involved",
+              "systemic when lymphadenopathy or other organ involvement is present",
               ClonalityFacts::plasmacytosisExtent),
           FactDef.enumeration(
               "poems.criteria",
               List.of(MET, "not-met"),
-              "POEMS criteria: both mandatory, 1 of 3 other major, 1 of 6 minor",
+              "both mandatory + 1 of 3 other major + 1 of 6 minor",
               c -> DeclaredCriteria.evaluate(c, "poems.criteria")),
           FactDef.bool(
               "poems.criterion.castleman-disease",
-              "other major criterion",
+              "other major",
               c -> PatientFacts.finding(c, "castleman-disease")),
           FactDef.bool(
               "poems.criterion.endocrinopathy",
-              "minor criterion (diabetes or thyroid alone does not count)",
+              "minor; diabetes or thyroid disease alone does not count",
               PoemsFacts::endocrinopathy),
           FactDef.bool(
               "poems.criterion.extravascular-volume-overload",
-              "minor criterion",
+              "minor",
               c -> PatientFacts.finding(c, "extravascular-volume-overload")),
           FactDef.bool(
               "poems.criterion.monoclonal-plasma-cell-disorder",
-              "mandatory criterion",
+              "mandatory major",
               PoemsFacts::monoclonal),
           FactDef.bool(
               "poems.criterion.organomegaly",
-              "minor criterion (organomegaly or lymphadenopathy)",
+              "minor (organomegaly or lymphadenopathy)",
               PoemsFacts::organomegaly),
           FactDef.bool(
-              "poems.criterion.papilledema",
-              "minor criterion",
-              c -> PatientFacts.finding(c, "papilledema")),
+              "poems.criterion.papilledema", "minor", c -> PatientFacts.finding(c, "papilledema")),
           FactDef.bool(
               "poems.criterion.polyneuropathy",
-              "mandatory criterion",
+              "mandatory major",
               c -> PatientFacts.finding(c, "peripheral-neuropathy")),
           FactDef.bool(
               "poems.criterion.sclerotic-bone-lesions",
-              "other major criterion",
+              "other major",
               c -> PatientFacts.finding(c, "sclerotic-bone-lesions")),
           FactDef.bool(
               "poems.criterion.skin-changes",
-              "minor criterion",
+              "minor (poems-skin-changes)",
               c -> PatientFacts.finding(c, "poems-skin-changes")),
           FactDef.bool(
               "poems.criterion.thrombocytosis-polycythemia",
-              "minor criterion",
+              "minor",
               PoemsFacts::thrombocytosisOrPolycythemia),
           FactDef.bool(
               "poems.criterion.vegf-elevated",
-              "other major criterion (plasma VEGF threshold, or serum VEGF above the lab's range)",
+              "other major: plasma VEGF at/above threshold poems.vegf-plasma-elevated, or serum VEGF above the lab's reference range",
               PoemsFacts::vegfElevated),
           FactDef.enumeration(
               "poems.extent",
@@ -156,18 +155,20 @@ public final class FactRegistry {
               "end date of the latest radiotherapy",
               TherapyFacts::radiotherapyEnd),
           FactDef.bool(
-              "radiotherapy.given", "history lists radiotherapy", TherapyFacts::radiotherapyGiven),
+              "radiotherapy.given",
+              "history lists radiotherapy; unknown when history is absent",
+              TherapyFacts::radiotherapyGiven),
           FactDef.number(
               "radiotherapy.months-since-end",
-              "whole months from the latest radiotherapy's end to as-of",
+              "whole months from the latest radiotherapy end to as-of",
               TherapyFacts::radiotherapyMonthsSinceEnd),
           FactDef.bool(
               "radiotherapy.stabilized",
-              "response of the latest radiotherapy",
+              "response of the latest radiotherapy: complete, very-good-partial, partial, stable = true; progression, no-stabilization, refractory = false",
               TherapyFacts::radiotherapyStabilized),
           FactDef.bool(
               "renal.impaired",
-              "renal-impairment finding, else creatinine clearance or eGFR below range",
+              "finding renal-impairment, else latest creatinine clearance or eGFR below the lab's reference low limit",
               OrganFacts::renalImpaired),
           FactDef.enumeration(
               "scleromyxedema.criteria",
@@ -176,41 +177,39 @@ public final class FactRegistry {
               c -> DeclaredCriteria.evaluate(c, "scleromyxedema.criteria")),
           FactDef.bool(
               "scleromyxedema.criterion.monoclonal-gammopathy",
-              "monoclonal gammopathy present",
+              "clonality = monoclonal (false when polyclonal or M-protein absent)",
               ScleromyxedemaFacts::monoclonalGammopathy),
           FactDef.bool(
               "scleromyxedema.criterion.no-thyroid-disease",
-              "thyroid disease stated absent",
+              "thyroid-disease stated false",
               ScleromyxedemaFacts::noThyroidDisease),
           FactDef.enumeration(
               "scleromyxedema.severity",
               List.of("nonsevere", "severe"),
-              "severe: HDIVig-refractory, CNS (incl. dermato-neuro syndrome) or cardiac involvement",
+              "severe when HDIVig-refractory, CNS involvement (dermato-neuro syndrome counts) or cardiac involvement",
               ScleromyxedemaFacts::severity),
           FactDef.bool(
               "skin.lesions-limited",
-              "skin lesions localized (limited) rather than widespread",
+              "skin-lesions distribution localized = true, widespread = false",
               ClonalityFacts::skinLesionsLimited),
           FactDef.bool(
               "therapy.prior-systemic",
-              "history lists a systemic therapy",
+              "history lists an agent or regimen with a systemic agent (corticosteroids alone do not count); unknown when history is absent",
               TherapyFacts::priorSystemic),
           FactDef.bool(
               "therapy.refractory",
-              "history: a therapy failed (refractory, progression, no stabilization)",
+              "history lists a therapy with response refractory, progression or no-stabilization",
               TherapyFacts::refractory),
           FactDef.bool(
               "thrombocytopenia",
-              "latest platelets below the lab's reference range",
+              "latest platelets below the reference range low limit",
               BloodCountFacts::thrombocytopenia),
           FactDef.bool(
               "thrombocytosis",
-              "latest platelets above the lab's reference range",
+              "latest platelets above the reference range high limit",
               BloodCountFacts::thrombocytosis),
           FactDef.bool(
-              "transplant.eligible",
-              "clinician's transplant-eligibility judgement",
-              PatientFacts::transplantEligible));
+              "transplant.eligible", "clinician's judgement", PatientFacts::transplantEligible));
 
   private static final java.util.Map<String, FactDef> BY_NAME = index();
 
