@@ -3,7 +3,6 @@ package org.pcdguide.core.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +56,9 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
     Map<String, Finding> findings = new FindingFields(this).findings(root.get("findings"));
     Clonality clonality = clonality(root.get("clonality"));
     List<Lab> labs = new LabFields(this).labs(root.get("labs"), asOf);
-    Optional<List<Therapy>> history = history(root.get("history"), asOf);
-    List<String> proposed = proposed(root.get("proposed"));
+    TherapyFields therapy = new TherapyFields(this);
+    Optional<List<Therapy>> history = therapy.history(root.get("history"), asOf);
+    List<String> proposed = therapy.proposed(root.get("proposed"));
     return Optional.of(
         new PatientCase(
             id, asOf, patient, diagnosis, findings, clonality, labs, history, proposed));
@@ -139,77 +139,6 @@ record CaseFields(Vocabulary vocabulary, List<Problem> problems) {
             "polyclonal-hypergammaglobulinemia",
             "clonality.polyclonal-hypergammaglobulinemia");
     return new Clonality(mPresent, heavy, light, kappa, lambda, phg);
-  }
-
-  private Optional<List<Therapy>> history(JsonNode node, Optional<LocalDate> asOf) {
-    if (node == null || node.isNull() || !map(node, "history")) {
-      return Optional.empty();
-    }
-    keys(node, "history", Set.of("therapies"));
-    JsonNode list = node.get("therapies");
-    if (list == null || list.isNull()) {
-      return Optional.of(List.of());
-    }
-    if (!list.isArray()) {
-      problem(
-          "history.therapies",
-          "must be a list of {therapy, start, end, response}, was " + kind(list));
-      return Optional.of(List.of());
-    }
-    List<Therapy> therapies = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = "history.therapies[" + i + "]";
-      JsonNode t = list.get(i);
-      if (!map(t, path)) {
-        continue;
-      }
-      keys(t, path, Set.of("therapy", "start", "end", "response"));
-      Optional<String> therapy = text(t, "therapy", path + ".therapy");
-      if (therapy.isEmpty()) {
-        problem(path + ".therapy", "is required (an agent, regimen or procedure id)");
-        continue;
-      }
-      if (!vocabulary.isTherapy(therapy.get())) {
-        problem(
-            path + ".therapy",
-            "'" + therapy.get() + "' is not a known agent or regimen; see 'pcd vocabulary'");
-        continue;
-      }
-      Optional<LocalDate> start = date(t, "start", path + ".start");
-      Optional<LocalDate> end = date(t, "end", path + ".end");
-      Optional<String> response = oneOf(t, "response", path + ".response", Therapy.RESPONSES);
-      notAfter(start, asOf, path + ".start");
-      notAfter(end, asOf, path + ".end");
-      if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
-        problem(path + ".end", "'" + end.get() + "' is before start '" + start.get() + "'");
-        continue;
-      }
-      therapies.add(new Therapy(therapy.get(), start, end, response));
-    }
-    return Optional.of(therapies);
-  }
-
-  private List<String> proposed(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return List.of();
-    }
-    if (!node.isArray()) {
-      problem("proposed", "must be a list of agent or regimen ids, was " + kind(node));
-      return List.of();
-    }
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < node.size(); i++) {
-      JsonNode n = node.get(i);
-      String path = "proposed[" + i + "]";
-      if (!n.isTextual()) {
-        problem(path, "must be an agent or regimen id, was " + kind(n));
-      } else if (!vocabulary.isTherapy(n.asText())) {
-        problem(path, "'" + n.asText() + "' is not a known agent or regimen; see 'pcd vocabulary'");
-      } else if (!ids.contains(n.asText())) {
-        ids.add(n.asText());
-      }
-    }
-    return ids;
   }
 
   // ---- shared helpers (package-private for FindingFields and LabFields) ----
