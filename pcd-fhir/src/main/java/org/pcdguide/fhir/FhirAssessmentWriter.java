@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.RequestGroup;
 import org.hl7.fhir.r4.model.Resource;
 import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.engine.VerdictKind;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.render.ReportView;
 
@@ -93,6 +94,28 @@ public final class FhirAssessmentWriter {
         }
       }
       add(b, issue);
+    }
+    for (ReportView.ProposedOrder o : a.proposedOrders().values()) {
+      for (ReportView.Verdict v : o.verdicts()) {
+        if (v.severity().isEmpty() || v.kind() == VerdictKind.HITS_AVOID) {
+          continue; // informational verdicts stay in the report; avoid hits are above
+        }
+        DetectedIssue issue = new DetectedIssue();
+        issue.setId("issue-" + (++n));
+        issue.setStatus(DetectedIssue.DetectedIssueStatus.FINAL);
+        issue.setSeverity(DetectedIssue.DetectedIssueSeverity.MODERATE);
+        issue.setCode(
+            new CodeableConcept()
+                .addCoding(new Coding(BASE + "CodeSystem/order-verdict", v.kind().word(), null)));
+        issue.setPatient(subject);
+        issue.setIdentified(new org.hl7.fhir.r4.model.DateTimeType(a.asOf().toString()));
+        issue.setDetail(o.label() + ": " + v.statement());
+        Reference order = orders.get(o.id());
+        if (order != null) {
+          issue.addImplicated(order);
+        }
+        add(b, issue);
+      }
     }
     OperationOutcome warnings = new OperationOutcome();
     warnings.setId("warnings");

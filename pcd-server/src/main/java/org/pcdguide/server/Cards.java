@@ -115,6 +115,7 @@ final class Cards {
       }
       cards.add(c);
     }
+    new OrderCards(label(), hookInstance, report).add(cards, a, orders);
     return cards;
   }
 

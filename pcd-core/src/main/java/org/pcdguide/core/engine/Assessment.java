@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pcdguide.core.cases.Therapy;
 import org.pcdguide.core.facts.FactValue;
 import org.pcdguide.core.facts.Truth;
 import org.pcdguide.core.knowledge.AvoidEntry;
@@ -42,7 +43,8 @@ public record Assessment(
     List<DisorderModule.SourceGap> sourceGaps,
     List<MissingData> missingData,
     List<Warning> warnings,
-    List<String> proposed) {
+    List<NotOffered> notOffered,
+    List<ProposedOrder> orders) {
 
   public Assessment {
     differential = List.copyOf(differential);
@@ -58,7 +60,8 @@ public record Assessment(
     sourceGaps = List.copyOf(sourceGaps);
     missingData = List.copyOf(missingData);
     warnings = List.copyOf(warnings);
-    proposed = List.copyOf(proposed);
+    notOffered = List.copyOf(notOffered);
+    orders = List.copyOf(orders);
   }
 
   /** The diagnostic check of one disorder module. */
@@ -117,7 +120,8 @@ public record Assessment(
 
   /**
    * A treatment option. {@code then} holds follow-on agents whose condition holds and {@code
-   * thenPending} those whose condition is unknown.
+   * thenPending} those whose condition is unknown; {@code given} the therapy of the history that
+   * already gave the option's agents (with a response that does not rule it out).
    */
   public record Recommendation(
       TreatmentEntry entry,
@@ -125,7 +129,8 @@ public record Assessment(
       int rank,
       List<String> because,
       List<String> then,
-      List<String> thenPending)
+      List<String> thenPending,
+      Optional<Therapy> given)
       implements Item {
     public Recommendation {
       because = List.copyOf(because);
@@ -135,7 +140,37 @@ public record Assessment(
 
     @Override
     public Recommendation withRank(int rank) {
-      return new Recommendation(entry, module, rank, because, then, thenPending);
+      return new Recommendation(entry, module, rank, because, then, thenPending, given);
+    }
+  }
+
+  /**
+   * An option whose condition holds but that is not offered again: the history shows a shared
+   * disease-directed agent failed, or a shared agent was not tolerated ({@code therapy}), or the
+   * option is a procedure already completed ({@code completed}).
+   */
+  public record NotOffered(
+      TreatmentEntry entry, String module, Therapy therapy, boolean completed) {}
+
+  /** A proposed order (vocabulary id) and the verdicts on it, most serious first. */
+  public record ProposedOrder(String order, List<Verdict> verdicts) {
+    public ProposedOrder {
+      verdicts = List.copyOf(verdicts);
+    }
+  }
+
+  /**
+   * One verdict on a proposed order: its kind, the entry it concerns (with that option's rank), its
+   * severity (empty: informational) and the history or evidence it rests on.
+   */
+  public record Verdict(
+      VerdictKind kind,
+      Optional<String> entry,
+      int rank,
+      Optional<Severity> severity,
+      List<String> because) {
+    public Verdict {
+      because = List.copyOf(because);
     }
   }
 

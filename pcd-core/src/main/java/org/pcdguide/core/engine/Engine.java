@@ -77,7 +77,9 @@ public final class Engine {
         }
       }
     }
-    out.proposedWithoutEntry(patientCase);
+    List<Assessment.Recommendation> ranked = out.ranked();
+    List<Assessment.AvoidItem> avoid = out.avoid();
+    List<Assessment.ProposedOrder> orders = out.orders(patientCase, ranked, avoid);
     out.inputNotes(patientCase);
     return new Assessment(
         pack.version(),
@@ -89,8 +91,8 @@ public final class Engine {
         extent,
         facts.derived(),
         assessed,
-        out.ranked(),
-        out.avoid(),
+        ranked,
+        avoid,
         out.pitfalls(),
         out.monitoring(),
         out.timeline(),
@@ -99,7 +101,8 @@ public final class Engine {
         out.sourceGaps(),
         out.missingData(),
         out.warnings(),
-        patientCase.proposed());
+        out.notOffered(),
+        orders);
   }
 
   private static void labelWarnings(

@@ -1,7 +1,6 @@
 package org.pcdguide.core.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,14 +9,10 @@ import org.pcdguide.core.knowledge.AvoidEntry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Vocabulary;
 
-/**
- * The case's proposed orders as agents, which avoid entries they hit, and which orders no entry
- * spoke to (so that nothing proposed passes unremarked).
- */
+/** The case's proposed orders as agents, and which of them an avoid entry names. */
 final class ProposedOrders {
   private final KnowledgePack pack;
   private final Set<String> agents = new LinkedHashSet<>();
-  private final Set<String> covered = new HashSet<>();
 
   ProposedOrders(KnowledgePack pack, PatientCase patientCase) {
     this.pack = pack;
@@ -48,24 +43,5 @@ final class ProposedOrders {
       }
     }
     return hits;
-  }
-
-  /** Marks agents as spoken to by an avoid entry (applying or possibly applying). */
-  void cover(List<String> hits) {
-    covered.addAll(hits);
-  }
-
-  /** Proposed ids that match no recommendation ({@code recommended}) and no avoid entry. */
-  List<String> unchecked(PatientCase patientCase, Set<String> recommended) {
-    List<String> out = new ArrayList<>();
-    for (String id : patientCase.proposed()) {
-      boolean spokenTo =
-          recommended.contains(id)
-              || pack.vocabulary().agentsOf(id).stream().anyMatch(covered::contains);
-      if (!spokenTo) {
-        out.add(id);
-      }
-    }
-    return out;
   }
 }

@@ -29,6 +29,8 @@ final class Sections {
   private final KnowledgePack pack;
   private final FactContext facts;
   private final ProposedOrders proposed;
+  private final TreatmentHistory history;
+  private final List<Assessment.NotOffered> notOffered = new ArrayList<>();
   private final List<Candidate> recommendations = new ArrayList<>();
   private final List<Assessment.AvoidItem> avoid = new ArrayList<>();
   private final List<Assessment.GuidanceItem> pitfalls = new ArrayList<>();
@@ -46,6 +48,7 @@ final class Sections {
     this.pack = pack;
     this.facts = facts;
     this.proposed = new ProposedOrders(pack, facts.patientCase());
+    this.history = new TreatmentHistory(facts.patientCase(), pack.vocabulary());
   }
 
   /** A recommendation before ranking, with its sort keys. */
@@ -69,7 +72,6 @@ final class Sections {
       missing.add(outcome, e.id());
       if (!hits.isEmpty()) {
         warn(new Warning.ProposedMayConflict((AvoidEntry) e, hits));
-        proposed.cover(hits);
       }
       return;
     }
@@ -77,7 +79,15 @@ final class Sections {
       return;
     }
     if (e instanceof TreatmentEntry t) {
-      recommendations.add(candidate(t, m.label(), outcome.because()));
+      Optional<org.pcdguide.core.cases.Therapy> failed = history.ruledOut(t);
+      Optional<org.pcdguide.core.cases.Therapy> done = history.completed(t);
+      if (failed.isPresent()) {
+        notOffered.add(new Assessment.NotOffered(t, m.label(), failed.get(), false));
+      } else if (done.isPresent()) {
+        notOffered.add(new Assessment.NotOffered(t, m.label(), done.get(), true));
+      } else {
+        recommendations.add(candidate(t, m.label(), outcome.because()));
+      }
     } else if (e instanceof AvoidEntry a) {
       avoid.add(avoidItem(a, m.label(), outcome.because(), hits));
     } else if (e instanceof GuidanceEntry g) {
@@ -90,7 +100,6 @@ final class Sections {
     Severity severity = e.severity();
     if (!hits.isEmpty()) {
       severity = severity.whenProposed();
-      proposed.cover(hits);
       warn(new Warning.ProposedHitsAvoid(e, hits, severity));
     }
     return new Assessment.AvoidItem(e, module, 0, because, severity, hits);
@@ -120,32 +129,26 @@ final class Sections {
     return new Assessment.GuidanceItem(e, module, 0, because, from, to);
   }
 
-  /** A trial is listed once its module applies; its condition is the eligibility. */
   private void trial(DisorderModule m, TrialEntry e) {
-    if (ConditionEvaluator.evaluate(m.gate(e.kind()), facts).truth() != Truth.TRUE) {
-      return;
-    }
-    Outcome o = ConditionEvaluator.evaluate(e.when(), facts);
-    Eligibility eligible =
-        switch (o.truth()) {
-          case TRUE -> Eligibility.YES;
-          case FALSE -> Eligibility.NO;
-          case UNKNOWN -> Eligibility.UNKNOWN;
-        };
-    List<String> missingFindings = new ArrayList<>();
-    for (Outcome.Gap g : o.gaps()) {
-      if (!missingFindings.contains(g.finding().finding())) {
-        missingFindings.add(g.finding().finding());
-      }
-    }
-    missing.add(o, e.id());
-    trials.add(new Assessment.Trial(e, m.label(), eligible, o.because(), missingFindings));
+    TrialCheck.of(m, e, facts, missing).ifPresent(trials::add);
   }
 
   private Candidate candidate(TreatmentEntry e, String module, List<String> fired) {
     List<String> then = new ArrayList<>();
     List<String> pending = new ArrayList<>();
+    List<String> because = new ArrayList<>(fired);
     for (Entry.ThenStep step : e.then()) {
+      // a completed step (a transplant, radiotherapy) is not offered again
+      Optional<org.pcdguide.core.cases.Therapy> done =
+          history.gave(history.agents(step.agents(), Optional.empty()));
+      if (done.isPresent()) {
+        because.add(
+            String.join(", ", step.agents())
+                + " already given ("
+                + TreatmentHistory.describe(done.get())
+                + ")");
+        continue;
+      }
       Outcome o = ConditionEvaluator.evaluate(step.when(), facts);
       if (o.truth() == Truth.TRUE) {
         then.addAll(step.agents());
@@ -155,7 +158,6 @@ final class Sections {
       }
     }
     int prefer = 1;
-    List<String> because = new ArrayList<>(fired);
     if (e.preferWhen().isPresent()) {
       Outcome p = ConditionEvaluator.evaluate(e.preferWhen().get(), facts);
       prefer = p.truth() == Truth.TRUE ? 0 : p.truth() == Truth.FALSE ? 2 : 1;
@@ -167,8 +169,10 @@ final class Sections {
     }
     // an option resting on veterinary or different-entity evidence ranks below human evidence
     boolean human = e.evidence().stream().allMatch(ev -> pack.source(ev.source()).human());
+    Optional<org.pcdguide.core.cases.Therapy> given =
+        history.gave(history.agents(e.agents(), e.regimen()));
     Assessment.Recommendation item =
-        new Assessment.Recommendation(e, module, 0, because, then, pending);
+        new Assessment.Recommendation(e, module, 0, because, then, pending, given);
     int kind = e.kind() == EntryKind.SUPPORTIVE ? SUPPORTIVE_LAST : e.kind().ordinal();
     return new Candidate(item, kind, human ? 0 : 1, prefer, order++);
   }
@@ -210,18 +214,28 @@ final class Sections {
     }
   }
 
-  /** Proposed orders no entry speaks to are listed, so nothing proposed passes unremarked. */
-  void proposedWithoutEntry(PatientCase patientCase) {
-    Set<String> recommended = new HashSet<>();
-    for (Candidate c : recommendations) {
-      Entry e = c.item().entry();
-      recommended.addAll(e.agents());
-      e.regimen().ifPresent(recommended::add);
-      recommended.addAll(c.item().then());
+  /**
+   * A verdict on every proposed order; an order nothing speaks to is also a warning, so that
+   * nothing proposed passes unremarked.
+   */
+  List<Assessment.ProposedOrder> orders(
+      PatientCase patientCase,
+      List<Assessment.Recommendation> ranked,
+      List<Assessment.AvoidItem> avoidItems) {
+    OrderVerdicts verdicts = new OrderVerdicts(pack, history);
+    List<Assessment.ProposedOrder> out = new ArrayList<>();
+    for (String id : patientCase.proposed()) {
+      Assessment.ProposedOrder o = verdicts.of(id, ranked, avoidItems, warnings);
+      if (o.verdicts().stream().anyMatch(v -> v.kind() == VerdictKind.UNCHECKED)) {
+        warn(new Warning.ProposedUnchecked(id));
+      }
+      out.add(o);
     }
-    for (String id : proposed.unchecked(patientCase, recommended)) {
-      warn(new Warning.ProposedUnchecked(id));
-    }
+    return out;
+  }
+
+  List<Assessment.NotOffered> notOffered() {
+    return notOffered;
   }
 
   List<Assessment.Recommendation> ranked() {

@@ -23,15 +23,17 @@ final class Headlines {
       Assessment a,
       List<ReportView.Item> recommendations,
       List<ReportView.Item> avoid,
+      Map<String, ReportView.ProposedOrder> orders,
       KnowledgePack pack) {
     Optional<ReportView.Item> top =
         recommendations.stream().filter(i -> i.kind() != EntryKind.SUPPORTIVE).findFirst();
     String id = top.map(ReportView.Item::id).orElse("none");
     String statement = top.map(ReportView.Item::statement).orElseGet(() -> none(a, pack));
-    return new ReportView.Headline(top, id, statement, flags(avoid));
+    return new ReportView.Headline(top, id, statement, flags(avoid, orders));
   }
 
-  private static List<ReportView.Flag> flags(List<ReportView.Item> avoid) {
+  private static List<ReportView.Flag> flags(
+      List<ReportView.Item> avoid, Map<String, ReportView.ProposedOrder> orders) {
     Map<String, ReportView.Flag> flags = new LinkedHashMap<>();
     for (ReportView.Item i : avoid) {
       if (i.proposed().isEmpty()) {
@@ -43,6 +45,20 @@ final class Headlines {
       List<String> entries = new ArrayList<>(before == null ? List.of() : before.entries());
       entries.add(i.id());
       flags.put(text, new ReportView.Flag(severity, text, List.copyOf(entries)));
+    }
+    // history and weak support: warnings in their own right, whatever the avoid entries say
+    for (ReportView.ProposedOrder o : orders.values()) {
+      for (ReportView.Verdict v : o.verdicts()) {
+        if (v.kind() == org.pcdguide.core.engine.VerdictKind.FAILED_BEFORE
+            || v.kind() == org.pcdguide.core.engine.VerdictKind.NOT_TOLERATED
+            || v.kind() == org.pcdguide.core.engine.VerdictKind.WEAKLY_SUPPORTED) {
+          String text = OrderText.flag(o.label(), v);
+          flags.put(
+              text,
+              new ReportView.Flag(
+                  Severity.WARNING, text, v.entry().map(List::of).orElse(List.of())));
+        }
+      }
     }
     return List.copyOf(flags.values());
   }

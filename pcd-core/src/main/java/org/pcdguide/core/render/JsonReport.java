@@ -107,7 +107,38 @@ public final class JsonReport {
     for (ReportView.Warning w : v.warnings()) {
       warnings.addObject().put("id", w.id()).put("statement", w.statement());
     }
+    ArrayNode notOffered = root.putArray("not-offered");
+    for (ReportView.NotOffered n : v.notOffered()) {
+      notOffered
+          .addObject()
+          .put("id", n.id())
+          .put("title", n.title())
+          .put("module", n.module())
+          .put("statement", n.statement());
+    }
+    orders(root.putArray("proposed-orders"), v);
     return root;
+  }
+
+  private static void orders(ArrayNode array, ReportView v) {
+    for (ReportView.ProposedOrder o : v.proposedOrders().values()) {
+      ObjectNode n = array.addObject();
+      n.put("id", o.id());
+      n.put("label", o.label());
+      strings(n.putArray("agents"), o.agents());
+      ArrayNode verdicts = n.putArray("verdicts");
+      for (ReportView.Verdict d : o.verdicts()) {
+        ObjectNode x = verdicts.addObject();
+        x.put("kind", d.kind().word());
+        d.entry().ifPresent(e -> x.put("entry", e));
+        if (d.rank() > 0) {
+          x.put("rank", d.rank());
+        }
+        x.put("severity", d.severity().map(s -> s.word()).orElse("info"));
+        x.put("statement", d.statement());
+        strings(x.putArray("because"), d.because());
+      }
+    }
   }
 
   private static void diagnosis(ObjectNode dx, ReportView v) {
@@ -182,6 +213,8 @@ public final class JsonReport {
         // contract field (spec/assessment.md): present, possibly empty, on every recommendation
         strings(n.putArray("then"), i.then());
         strings(n.putArray("then-if-decided"), i.thenPending());
+        n.put("proposed", !i.proposedOrders().isEmpty());
+        i.given().ifPresent(g -> n.put("given-before", g));
       }
       i.severity()
           .ifPresent(
@@ -220,7 +253,8 @@ public final class JsonReport {
       n.put("kind", s.kind().word());
       n.put("population", s.populationText());
       n.put("grade", s.grade().word());
-      strings(n.putArray("labels"), s.labels());
+      // the one label rule (ReportView.Evidence.labels): unsupported is a label like veterinary
+      strings(n.putArray("labels"), ev.labels());
       n.put("locator", ev.locator());
       ev.quote().ifPresent(q -> n.put("quote", q));
       ev.note().ifPresent(q -> n.put("note", q));

@@ -45,6 +45,7 @@ public record ReportView(
     List<SourceGap> sourceGaps,
     List<Assessment.MissingData> missingData,
     List<Warning> warnings,
+    List<NotOffered> notOffered,
     Map<String, ProposedOrder> proposedOrders) {
 
   public static ReportView of(Assessment a, KnowledgePack pack) {
@@ -130,6 +131,8 @@ public record ReportView(
       Optional<String> schedule,
       Optional<LocalDate> windowFrom,
       Optional<LocalDate> windowTo,
+      Optional<String> given,
+      List<String> proposedOrders,
       List<String> labels,
       List<String> because,
       List<Evidence> evidence,
@@ -197,9 +200,31 @@ public record ReportView(
   public record Warning(String id, String statement) {}
 
   /**
-   * A proposed order: its label, whether it is a regimen (else an agent) or a procedure, and the
-   * agents it gives.
+   * A proposed order: its label, whether it is a regimen (else an agent) or a procedure, the agents
+   * it gives, and the verdicts on it.
    */
   public record ProposedOrder(
-      String id, String label, boolean regimen, boolean procedure, List<String> agents) {}
+      String id,
+      String label,
+      boolean regimen,
+      boolean procedure,
+      List<String> agents,
+      List<Verdict> verdicts) {
+    /** The order's disposition in one line: every verdict, most serious first. */
+    public String disposition() {
+      return String.join("; ", verdicts.stream().map(Verdict::statement).toList());
+    }
+  }
+
+  /** One verdict on a proposed order, worded. */
+  public record Verdict(
+      org.pcdguide.core.engine.VerdictKind kind,
+      Optional<String> entry,
+      int rank,
+      Optional<Severity> severity,
+      String statement,
+      List<String> because) {}
+
+  /** An option that applies but is not offered again, and the history that rules it out. */
+  public record NotOffered(String id, String title, String module, String statement) {}
 }

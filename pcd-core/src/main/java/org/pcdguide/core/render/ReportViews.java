@@ -20,6 +20,7 @@ import org.pcdguide.core.knowledge.Vocabulary;
 final class ReportViews {
   private final KnowledgePack pack;
   private final Vocabulary vocabulary;
+  private Map<String, ReportView.ProposedOrder> orders = Map.of();
 
   ReportViews(KnowledgePack pack) {
     this.pack = pack;
@@ -27,10 +28,9 @@ final class ReportViews {
   }
 
   ReportView report(Assessment a) {
-    List<ReportView.Item> recommendations = items(a.recommendations());
-    List<ReportView.Item> avoid = items(a.avoid());
     Map<String, ReportView.ProposedOrder> orders = new LinkedHashMap<>();
-    for (String id : a.proposed()) {
+    for (Assessment.ProposedOrder o : a.orders()) {
+      String id = o.order();
       Vocabulary.AgentDef def = vocabulary.agents().get(id);
       orders.put(
           id,
@@ -39,14 +39,18 @@ final class ReportViews {
               vocabulary.label(id),
               def == null,
               def != null && def.procedure(),
-              vocabulary.agentsOf(id)));
+              vocabulary.agentsOf(id),
+              OrderText.verdicts(o.verdicts())));
     }
+    this.orders = orders;
+    List<ReportView.Item> recommendations = items(a.recommendations());
+    List<ReportView.Item> avoid = items(a.avoid());
     return new ReportView(
         a.caseId(),
         a.asOf(),
         a.knowledgeVersion(),
         a.knowledgeHash(),
-        Headlines.of(a, recommendations, avoid, pack),
+        Headlines.of(a, recommendations, avoid, orders, pack),
         a.diagnosis().map(this::diagnosis),
         a.differential().stream().map(this::differential).toList(),
         a.extent(),
@@ -74,6 +78,12 @@ final class ReportViews {
         a.warnings().stream()
             .map(w -> new ReportView.Warning(w.id(), WarningText.statement(w)))
             .toList(),
+        a.notOffered().stream()
+            .map(
+                n ->
+                    new ReportView.NotOffered(
+                        n.entry().id(), n.entry().heading(), n.module(), notOffered(n)))
+            .toList(),
         orders);
   }
 
@@ -89,9 +99,11 @@ final class ReportViews {
     List<String> proposed = List.of();
     Optional<java.time.LocalDate> from = Optional.empty();
     Optional<java.time.LocalDate> to = Optional.empty();
+    Optional<String> given = Optional.empty();
     if (i instanceof Assessment.Recommendation r) {
       then = r.then();
       pending = r.thenPending();
+      given = r.given().map(t -> "already given (" + describe(t) + ")");
     } else if (i instanceof Assessment.AvoidItem v) {
       severity = Optional.of(v.severity());
       proposed = v.proposed();
@@ -127,10 +139,47 @@ final class ReportViews {
         schedule,
         from,
         to,
+        given,
+        proposedOrders(e.id()),
         Labels.of(e, pack),
         i.because(),
         evidence(e.evidence()),
         disagreements(e));
+  }
+
+  /** The proposed orders that are, or are part of, this option. */
+  private List<String> proposedOrders(String entryId) {
+    return orders.values().stream()
+        .filter(
+            o ->
+                o.verdicts().stream()
+                    .anyMatch(
+                        v ->
+                            v.entry().map(entryId::equals).orElse(false)
+                                && (v.kind() == org.pcdguide.core.engine.VerdictKind.MATCHES_OPTION
+                                    || v.kind()
+                                        == org.pcdguide.core.engine.VerdictKind.PART_OF_OPTION)))
+        .map(ReportView.ProposedOrder::label)
+        .toList();
+  }
+
+  private static String notOffered(Assessment.NotOffered n) {
+    return n.completed()
+        ? "Not offered again: a completed procedure (history: "
+            + describe(n.therapy())
+            + "); no source in the pack covers repeating it."
+        : "Not offered again: the history shows "
+            + describe(n.therapy())
+            + ", and this option shares its agents.";
+  }
+
+  private static String describe(org.pcdguide.core.cases.Therapy t) {
+    return t.therapy()
+        + t.response().map(r -> ", " + r).orElse(", response not stated")
+        + t.end()
+            .map(d -> ", ended " + d)
+            .or(() -> t.start().map(d -> ", started " + d))
+            .orElse(", undated");
   }
 
   private String words(List<String> ids) {

@@ -54,8 +54,12 @@ public final class TextReport {
     for (ReportView.Flag f : h.flags()) {
       line(strong(f.text()) + " [" + String.join(", ", f.entries()) + "]");
     }
+    for (ReportView.ProposedOrder o : v.proposedOrders().values()) {
+      line("Proposed " + o.label() + ": " + o.disposition() + ".");
+    }
     diagnosis();
     section("Recommended options (ranked)", v.recommendations(), true);
+    notOffered();
     section("Agents and approaches to avoid", v.avoid(), false);
     section("Pitfalls", v.pitfalls(), false);
     section("Monitoring", v.monitoring(), false);
@@ -138,6 +142,12 @@ public final class TextReport {
             strong(
                 "Proposed order hits this entry: " + String.join(", ", i.proposedLabels()) + "."));
       }
+      if (!i.proposedOrders().isEmpty()) {
+        indent(
+            strong(
+                "Proposed order for this option: " + String.join(", ", i.proposedOrders()) + "."));
+      }
+      i.given().ifPresent(g -> indent("History: " + g + "."));
       if (!i.because().isEmpty()) {
         indent("Because: " + String.join("; ", i.because()) + ".");
       }
@@ -154,6 +164,16 @@ public final class TextReport {
       for (ReportView.Disagreement d : i.disagreements()) {
         indent("Sources disagree: " + d.statement() + " " + cite(d.source(), d.locator(), null));
       }
+    }
+  }
+
+  private void notOffered() {
+    if (v.notOffered().isEmpty()) {
+      return;
+    }
+    heading("Not offered again (the history rules them out)");
+    for (ReportView.NotOffered n : v.notOffered()) {
+      bullet(strong(n.title()) + " [" + n.id() + "]: " + n.statement());
     }
   }
 

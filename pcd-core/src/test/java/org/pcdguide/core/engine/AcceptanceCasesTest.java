@@ -126,6 +126,26 @@ class AcceptanceCasesTest {
           .as("then-steps of the first recommendation")
           .containsExactlyElementsOf(words(expect.get("then")));
     }
+    if (expect.has("not-offered")) {
+      assertThat(a.notOffered().stream().map(n -> n.entry().id()).toList())
+          .as("options not offered again (history)")
+          .containsExactlyInAnyOrderElementsOf(words(expect.get("not-offered")));
+    }
+    if (expect.has("orders")) {
+      expect
+          .get("orders")
+          .fields()
+          .forEachRemaining(
+              o ->
+                  assertThat(
+                          a.orders().stream()
+                              .filter(x -> x.order().equals(o.getKey()))
+                              .flatMap(x -> x.verdicts().stream())
+                              .map(v -> v.kind().word())
+                              .toList())
+                      .as("verdicts on proposed order " + o.getKey())
+                      .containsExactlyInAnyOrderElementsOf(words(o.getValue())));
+    }
   }
 
   /**
@@ -147,6 +167,8 @@ class AcceptanceCasesTest {
           "missing-data",
           "warnings",
           "trials",
+          "not-offered",
+          "orders",
           "invalid");
 
   /**

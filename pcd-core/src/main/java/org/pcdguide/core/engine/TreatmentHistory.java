@@ -1,0 +1,138 @@
+package org.pcdguide.core.engine;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.cases.Therapy;
+import org.pcdguide.core.knowledge.Vocabulary;
+
+/**
+ * What the case's history says was given and how it went, by agent: an option whose agents were all
+ * given in one therapy was given before; an option sharing a disease-directed (systemic) agent, or
+ * its procedure, with a therapy that failed or was not tolerated is not offered again.
+ */
+final class TreatmentHistory {
+  /** Responses after which a therapy is not offered again (docs/ranking.md). */
+  static final Set<String> FAILED = Set.of("progression", "no-stabilization", "refractory");
+
+  static final String INTOLERANT = "intolerant";
+
+  private final List<Therapy> therapies;
+  private final Vocabulary vocabulary;
+
+  TreatmentHistory(PatientCase patientCase, Vocabulary vocabulary) {
+    this.therapies = patientCase.history().orElse(List.of());
+    this.vocabulary = vocabulary;
+  }
+
+  /** The agents an option or order gives: its regimen's and its own. */
+  Set<String> agents(List<String> agents, Optional<String> regimen) {
+    Set<String> all = new HashSet<>(agents);
+    regimen.ifPresent(r -> all.addAll(vocabulary.agentsOf(r)));
+    return all;
+  }
+
+  Set<String> agentsOf(String id) {
+    return new HashSet<>(vocabulary.agentsOf(id));
+  }
+
+  /** The latest therapy that gave every one of {@code agents} (none for an empty set). */
+  Optional<Therapy> gave(Set<String> agents) {
+    Therapy latest = null;
+    for (Therapy t : therapies) {
+      if (!agents.isEmpty() && agentsOf(t.therapy()).containsAll(agents) && later(t, latest)) {
+        latest = t;
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
+  /**
+   * The latest therapy that was not tolerated and shares any agent with {@code agents}, or that
+   * failed and shares a disease-directed one (a systemic drug or the procedure itself: steroids
+   * given alongside do not make a regimen "failed").
+   */
+  Optional<Therapy> failed(Set<String> agents) {
+    Therapy latest = null;
+    for (Therapy t : therapies) {
+      String response = t.response().orElse("");
+      boolean intolerant = response.equals(INTOLERANT);
+      if (!(FAILED.contains(response) || intolerant)) {
+        continue;
+      }
+      boolean shared =
+          agentsOf(t.therapy()).stream()
+              .filter(agents::contains)
+              .anyMatch(a -> intolerant || directed(a));
+      if (shared && later(t, latest)) {
+        latest = t;
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
+  /**
+   * Why an option is not offered again: for a regimen or a single agent, a failed or not tolerated
+   * shared agent; for a list of alternative agents (topical tacrolimus or PUVA), only when every
+   * alternative failed or was not tolerated.
+   */
+  Optional<Therapy> ruledOut(org.pcdguide.core.knowledge.TreatmentEntry option) {
+    if (option.regimen().isPresent() || option.agents().size() <= 1) {
+      return failed(agents(option.agents(), option.regimen()));
+    }
+    Therapy latest = null;
+    for (String alternative : option.agents()) {
+      Optional<Therapy> t = failed(Set.of(alternative));
+      if (t.isEmpty()) {
+        return Optional.empty();
+      }
+      if (later(t.get(), latest)) {
+        latest = t.get();
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
+  /**
+   * A completed procedure (an autologous transplant): an option made only of procedures that the
+   * history already gave, whatever the response; no entry of the pack sources re-treatment.
+   */
+  Optional<Therapy> completed(org.pcdguide.core.knowledge.TreatmentEntry option) {
+    Set<String> agents = agents(option.agents(), option.regimen());
+    boolean procedures =
+        !agents.isEmpty()
+            && agents.stream()
+                .allMatch(
+                    a ->
+                        vocabulary.agents().containsKey(a)
+                            && "procedure".equals(vocabulary.agents().get(a).agentClass()));
+    return procedures ? gave(agents) : Optional.empty();
+  }
+
+  private boolean directed(String agent) {
+    Vocabulary.AgentDef def = vocabulary.agents().get(agent);
+    return def != null && (def.systemic() || def.procedure());
+  }
+
+  private static boolean later(Therapy t, Therapy than) {
+    return than == null || date(t).compareTo(date(than)) >= 0;
+  }
+
+  private static LocalDate date(Therapy t) {
+    return t.end().or(t::start).orElse(LocalDate.MIN);
+  }
+
+  /** "lenalidomide-dexamethasone, progression, ended 2025-03-01" style trace of a therapy. */
+  static String describe(Therapy t) {
+    return "history: "
+        + t.therapy()
+        + t.response().map(r -> ", " + r).orElse(", response not stated")
+        + t.end()
+            .map(d -> ", ended " + d)
+            .or(() -> t.start().map(d -> ", started " + d))
+            .orElse(", undated");
+  }
+}

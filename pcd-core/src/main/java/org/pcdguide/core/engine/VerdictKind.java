@@ -1,0 +1,29 @@
+package org.pcdguide.core.engine;
+
+import java.util.Locale;
+
+/** What the assessment says about one proposed order (issue 13: a verdict on every order). */
+public enum VerdictKind {
+  /** The order is a ranked option (its regimen, its agents, or its follow-on step). */
+  MATCHES_OPTION,
+  /** The order is a component of a ranked option (dexamethasone inside a regimen). */
+  PART_OF_OPTION,
+  /** The matched option rests on veterinary, different-entity, unsupported or trial evidence. */
+  WEAKLY_SUPPORTED,
+  /** The order gives an agent to avoid that applies to this patient. */
+  HITS_AVOID,
+  /** The order may give an agent to avoid once missing data are known. */
+  MAY_HIT_AVOID,
+  /** The history shows the order's agents given before. */
+  GIVEN_BEFORE,
+  /** The history shows a shared disease-directed agent failed (progression, refractory, ...). */
+  FAILED_BEFORE,
+  /** The history shows a shared agent was not tolerated. */
+  NOT_TOLERATED,
+  /** No option, no agent to avoid and no history entry speaks to the order. */
+  UNCHECKED;
+
+  public String word() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

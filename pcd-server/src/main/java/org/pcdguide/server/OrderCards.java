@@ -1,0 +1,82 @@
+package org.pcdguide.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.pcdguide.core.engine.VerdictKind;
+import org.pcdguide.core.render.ReportView;
+
+/**
+ * Order-select/order-sign cards for the verdicts that are not agents to avoid (those have their own
+ * cards): an order the history shows failed or not tolerated, or whose matched option has weak
+ * support for this setting (warning); an order no rule speaks to (info: checked, and the pack has
+ * no rule against it, which is not an endorsement). Nothing drafted passes without an answer.
+ */
+record OrderCards(String sourceLabel, String hookInstance, String report) {
+  private static final List<VerdictKind> WARNINGS =
+      List.of(VerdictKind.NOT_TOLERATED, VerdictKind.FAILED_BEFORE, VerdictKind.WEAKLY_SUPPORTED);
+
+  void add(ArrayNode cards, ReportView a, Map<String, String> orders) {
+    for (Map.Entry<String, String> o : orders.entrySet()) {
+      ReportView.ProposedOrder order = a.proposedOrders().get(o.getValue());
+      if (order == null) {
+        continue;
+      }
+      for (ReportView.Verdict v : order.verdicts()) {
+        if (WARNINGS.contains(v.kind())) {
+          cards.add(card(o.getKey(), order, v, "warning"));
+        } else if (v.kind() == VerdictKind.UNCHECKED) {
+          cards.add(card(o.getKey(), order, v, "info"));
+        }
+      }
+    }
+  }
+
+  private ObjectNode card(
+      String resourceId, ReportView.ProposedOrder order, ReportView.Verdict v, String indicator) {
+    ObjectNode c = Problems.JSON.createObjectNode();
+    c.put("uuid", Cards.uuid(hookInstance, v.kind().word() + "/" + resourceId).toString());
+    c.put("summary", Cards.shorten(order.label() + ": " + v.statement(), 139));
+    StringBuilder d = new StringBuilder();
+    d.append("**").append(order.label()).append("** ").append(v.statement()).append(".\n\n");
+    if (!v.because().isEmpty()) {
+      d.append("*Because:* ").append(String.join("; ", v.because())).append("\n");
+    }
+    c.put("detail", d.toString());
+    c.put("indicator", indicator);
+    c.putObject("source").put("label", sourceLabel);
+    if (!report.isEmpty()) {
+      c.putArray("links")
+          .addObject()
+          .put("label", "Full PCD Guide report for this patient")
+          .put("url", report)
+          .put("type", "absolute");
+    }
+    if (indicator.equals("warning")) {
+      c.put("selectionBehavior", "any");
+      ArrayNode reasons = c.putArray("overrideReasons");
+      reason(
+          reasons,
+          "benefit-outweighs-risk",
+          "Benefit judged to outweigh the risk for this patient");
+      reason(reasons, "history-differs", "The history on record is incomplete or differs");
+      ObjectNode s = c.putArray("suggestions").addObject();
+      s.put("label", "Remove the draft order for " + order.label());
+      s.put("uuid", Cards.uuid(hookInstance, v.kind().word() + "/remove/" + resourceId).toString());
+      ObjectNode action = s.putArray("actions").addObject();
+      action.put("type", "delete");
+      action.put("description", "Remove " + resourceId);
+      action.putArray("resourceId").add(resourceId);
+    }
+    return c;
+  }
+
+  private static void reason(ArrayNode reasons, String code, String display) {
+    reasons
+        .addObject()
+        .put("code", code)
+        .put("system", Cards.TOPICS.replace("knowledge-entry", "override-reason"))
+        .put("display", display);
+  }
+}

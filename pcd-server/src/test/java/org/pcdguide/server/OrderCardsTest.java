@@ -1,0 +1,91 @@
+package org.pcdguide.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.pcdguide.core.cases.CaseReader;
+import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.engine.Engine;
+import org.pcdguide.core.facts.FactRegistry;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+
+/**
+ * Order-sign answers an order the history rules out, and an order no rule covers, with a card of
+ * its own (issue 13): a warning with override reasons and a removal suggestion, or an info card.
+ */
+class OrderCardsTest {
+  private static final KnowledgePack PACK =
+      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+  private static final Path CASES = Path.of("../pcd-core/src/test/resources/cases");
+
+  @Test
+  void orderNotToleratedBefore_getsAWarningCardWithOverrideReasons() throws IOException {
+    ArrayNode cards = cards("history-03-scleromyxedema-ivig-not-tolerated.yaml");
+    List<JsonNode> warnings = byIndicator(cards, "warning");
+    assertThat(warnings).hasSize(1);
+    JsonNode card = warnings.get(0);
+    assertThat(card.path("summary").asText())
+        .startsWith("High-dose intravenous immunoglobulin (IVIg): not tolerated before")
+        .hasSizeLessThan(141);
+    assertThat(card.path("detail").asText())
+        .contains("ivig-high-dose, intolerant, ended 2026-06-15");
+    assertThat(card.path("overrideReasons")).hasSize(2);
+    assertThat(
+            card.path("suggestions")
+                .get(0)
+                .path("actions")
+                .get(0)
+                .path("resourceId")
+                .get(0)
+                .asText())
+        .isEqualTo("MedicationRequest/order-1");
+  }
+
+  @Test
+  void orderNoRuleCovers_getsAnInfoCardNotSilence() throws IOException {
+    ArrayNode cards = cards("history-06-poems-unchecked-order-is-answered.yaml");
+    List<JsonNode> info = byIndicator(cards, "info");
+    assertThat(info).hasSize(1);
+    assertThat(info.get(0).path("summary").asText())
+        .startsWith("Tocilizumab: matches no option and no agent-to-avoid entry");
+  }
+
+  private static ArrayNode cards(String file) throws IOException {
+    JsonNode doc =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(Files.readAllBytes(CASES.resolve(file)));
+    byte[] body =
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(doc.path("case"));
+    PatientCase c = new CaseReader(PACK.vocabulary()).read(file, body, Optional.empty());
+    var a = Engine.assess(c, PACK, c.asOf().orElseThrow());
+    return new Cards(PACK)
+        .orders(
+            a,
+            Map.of("MedicationRequest/order-1", c.proposed().get(0)),
+            "hook-1",
+            "https://cds.example.org",
+            "");
+  }
+
+  private static List<JsonNode> byIndicator(ArrayNode cards, String indicator) {
+    List<JsonNode> out = new ArrayList<>();
+    cards.forEach(
+        c -> {
+          if (c.path("indicator").asText().equals(indicator)) {
+            out.add(c);
+          }
+        });
+    return out;
+  }
+}
