@@ -6,6 +6,7 @@ import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.core.render.FactTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -73,10 +74,12 @@ final class KnowledgeCommand implements Runnable {
   @Command(
       name = "docs",
       description =
-          "Write docs/rules: one Markdown page per knowledge entry, and an index; with"
-              + " --fact-table, regenerate the fact table of that document.",
+          "Write docs/rules (one Markdown page per knowledge entry, and an index) and the fact"
+              + " table of docs/knowledge-format.md.",
       mixinStandardHelpOptions = true)
   static final class Docs implements java.util.concurrent.Callable<Integer> {
+    private static final Path DEFAULT_FACT_TABLE = Path.of("docs", "knowledge-format.md");
+
     @ParentCommand KnowledgeCommand parent;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -92,45 +95,54 @@ final class KnowledgeCommand implements Runnable {
         names = "--fact-table",
         paramLabel = "FILE",
         description =
-            "A document with the fact-table markers (docs/knowledge-format.md) whose table to"
-                + " regenerate from the fact registry.")
+            "The document with the fact-table markers whose table to regenerate from the fact"
+                + " registry and the pack (default: docs/knowledge-format.md, skipped with a"
+                + " notice when there is none).")
     Path factTable;
 
     @Override
     public Integer call() {
-      if (factTable != null) {
-        String doc;
-        try {
-          doc = java.nio.file.Files.readString(factTable);
-        } catch (java.io.IOException e) {
-          throw new UsageException("--fact-table " + factTable + ": cannot read (" + e + ")");
-        }
-        String spliced =
-            org.pcdguide.core.render.FactTable.splice(doc)
-                .orElseThrow(
-                    () ->
-                        new UsageException(
-                            "--fact-table "
-                                + factTable
-                                + ": no '"
-                                + org.pcdguide.core.render.FactTable.BEGIN
-                                + "' ... '"
-                                + org.pcdguide.core.render.FactTable.END
-                                + "' markers"));
-        AssessCommand.write(factTable, spliced);
-        spec.commandLine().getOut().println("wrote the fact table to " + factTable);
+      KnowledgePack pack = parent.pcd.pack();
+      PrintWriter stdout = spec.commandLine().getOut();
+      Path table = factTable != null ? factTable : DEFAULT_FACT_TABLE;
+      if (factTable == null && !java.nio.file.Files.isRegularFile(table)) {
+        stdout.println("no " + table + " here: its fact table is not regenerated");
+      } else {
+        writeFactTable(table, pack);
+        stdout.println("wrote the fact table to " + table);
       }
-      java.util.Map<String, String> pages =
-          org.pcdguide.core.render.RuleDocs.pages(parent.pcd.pack());
+      java.util.Map<String, String> pages = org.pcdguide.core.render.RuleDocs.pages(pack);
       try {
         java.nio.file.Files.createDirectories(out);
       } catch (java.io.IOException e) {
         throw new UsageException(out + ": cannot create (" + e.getMessage() + ")");
       }
       pages.forEach((name, text) -> AssessCommand.write(out.resolve(name), text));
-      spec.commandLine().getOut().println("wrote " + pages.size() + " pages to " + out);
-      spec.commandLine().getOut().flush();
+      stdout.println("wrote " + pages.size() + " pages to " + out);
+      stdout.flush();
       return Pcd.OK;
+    }
+
+    private static void writeFactTable(Path file, KnowledgePack pack) {
+      String doc;
+      try {
+        doc = java.nio.file.Files.readString(file);
+      } catch (java.io.IOException e) {
+        throw new UsageException("--fact-table " + file + ": cannot read (" + e + ")");
+      }
+      String spliced =
+          FactTable.splice(doc, pack)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "--fact-table "
+                              + file
+                              + ": no '"
+                              + FactTable.BEGIN
+                              + "' ... '"
+                              + FactTable.END
+                              + "' markers"));
+      AssessCommand.write(file, spliced);
     }
   }
 

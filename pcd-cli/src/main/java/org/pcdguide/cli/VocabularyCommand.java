@@ -3,7 +3,9 @@ package org.pcdguide.cli;
 import java.io.PrintWriter;
 import org.pcdguide.core.facts.FactDef;
 import org.pcdguide.core.facts.FactRegistry;
+import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Vocabulary;
+import org.pcdguide.core.render.FactTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -20,7 +22,8 @@ final class VocabularyCommand implements java.util.concurrent.Callable<Integer> 
 
   @Override
   public Integer call() {
-    Vocabulary v = pcd.pack().vocabulary();
+    KnowledgePack pack = pcd.pack();
+    Vocabulary v = pack.vocabulary();
     PrintWriter out = spec.commandLine().getOut();
     out.println("DIAGNOSES");
     v.diagnoses().values().forEach(d -> out.println("  " + d.id() + "  " + d.label()));
@@ -58,7 +61,7 @@ final class VocabularyCommand implements java.util.concurrent.Callable<Integer> 
               + f.type().word()
               + (f.values().isEmpty() ? "" : " " + f.values())
               + ")  "
-              + f.meaning());
+              + FactTable.meaning(f, pack));
     }
     out.flush();
     return Pcd.OK;

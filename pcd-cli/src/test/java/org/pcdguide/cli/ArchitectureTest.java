@@ -152,9 +152,9 @@ class ArchitectureTest {
   }
 
   /**
-   * The core packages form a layered graph: cases (the case and its vocabulary) <- knowledge (the
-   * pack) <- facts <- engine <- render. The knowledge package checks conditions through the
-   * FactCatalog port instead of depending on facts.
+   * The core packages form a layered graph: knowledge (the pack and its vocabulary) <- cases (read
+   * against the vocabulary) <- facts (derived from a case and the pack) <- engine <- render. The
+   * knowledge package checks conditions through the FactCatalog port instead of depending on facts.
    */
   @Test
   void corePackages_areFreeOfCycles() {

@@ -1,12 +1,8 @@
 package org.pcdguide.core.facts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.pcdguide.core.knowledge.DiagnosticEntry;
-import org.pcdguide.core.knowledge.DisorderModule;
-import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.CriteriaDeclaration;
 
 /**
  * A disorder's criteria fact (e.g. {@code poems.criteria}), evaluated from the criteria its pack
@@ -15,41 +11,15 @@ import org.pcdguide.core.knowledge.Entry;
  * major} and at least one {@code minor} criterion where the module declares those groups.
  */
 final class DeclaredCriteria {
-  private static final List<String> GROUPS = List.of("mandatory", "major", "minor");
-
   private DeclaredCriteria() {}
 
-  /**
-   * The criteria facts of every module that names {@code criteriaFact}, by group, in pack order.
-   */
-  static Map<String, List<String>> groups(FactContext ctx, String criteriaFact) {
-    Map<String, List<String>> groups = new LinkedHashMap<>();
-    GROUPS.forEach(g -> groups.put(g, new ArrayList<>()));
-    for (DisorderModule m : ctx.pack().modules()) {
-      if (!m.criteriaFact().equals(criteriaFact)) {
-        continue;
-      }
-      for (Entry e : m.entries()) {
-        if (e instanceof DiagnosticEntry d && d.criterion().isPresent()) {
-          Entry.Criterion c = d.criterion().get();
-          List<String> group = groups.get(c.group());
-          if (group != null && !group.contains(c.fact())) {
-            group.add(c.fact());
-          }
-        }
-      }
-    }
-    return groups;
-  }
-
   static FactValue evaluate(FactContext ctx, String criteriaFact) {
-    Map<String, List<String>> groups = groups(ctx, criteriaFact);
-    List<String> mandatory = groups.get("mandatory");
-    if (groups.get("major").isEmpty() && groups.get("minor").isEmpty()) {
+    CriteriaDeclaration declared = CriteriaDeclaration.of(ctx.pack(), criteriaFact);
+    if (declared.allRequired()) {
       // all criteria required: the trace is the criteria's own
-      return Kleene.criteria(mandatory.stream().map(ctx::fact).toList());
+      return Kleene.criteria(declared.mandatory().stream().map(ctx::fact).toList());
     }
-    return counted(ctx, mandatory, groups.get("major"), groups.get("minor"));
+    return counted(ctx, declared.mandatory(), declared.major(), declared.minor());
   }
 
   /** Mandatory criteria, then at-least-one groups, traced group by group. */

@@ -63,7 +63,7 @@ public final class FactRegistry {
           FactDef.enumeration(
               "myeloma.criteria",
               List.of(MET, "not-met"),
-              "the clinician's multiple-myeloma label, unless clonality is polyclonal",
+              "criteria for multiple myeloma (the clinician's label, checked against clonality)",
               c -> DeclaredCriteria.evaluate(c, "myeloma.criteria")),
           FactDef.bool(
               "myeloma.criterion.labelled",
@@ -87,7 +87,7 @@ public final class FactRegistry {
           FactDef.enumeration(
               "plasmacytosis.criteria",
               List.of(MET, "not-met"),
-              "polyclonal plasma cells with skin lesions; a monoclonal finding moves the case out",
+              "criteria for plasmacytosis",
               c -> DeclaredCriteria.evaluate(c, "plasmacytosis.criteria")),
           FactDef.bool(
               "plasmacytosis.criterion.polyclonal",
@@ -101,49 +101,51 @@ public final class FactRegistry {
           FactDef.enumeration(
               "poems.criteria",
               List.of(MET, "not-met"),
-              "both mandatory + 1 of 3 other major + 1 of 6 minor",
+              "criteria for POEMS syndrome",
               c -> DeclaredCriteria.evaluate(c, "poems.criteria")),
           FactDef.bool(
               "poems.criterion.castleman-disease",
-              "other major",
+              "castleman-disease stated present",
               c -> PatientFacts.finding(c, "castleman-disease")),
           FactDef.bool(
               "poems.criterion.endocrinopathy",
-              "minor; diabetes or thyroid disease alone does not count",
+              "an endocrinopathy stated, of kinds that are not diabetes or thyroid disease alone",
               PoemsFacts::endocrinopathy),
           FactDef.bool(
               "poems.criterion.extravascular-volume-overload",
-              "minor",
+              "extravascular-volume-overload stated present",
               c -> PatientFacts.finding(c, "extravascular-volume-overload")),
           FactDef.bool(
               "poems.criterion.monoclonal-plasma-cell-disorder",
-              "mandatory major",
+              "an M-protein, a light-chain-restricted plasma-cell IHC or a serum M-protein value",
               PoemsFacts::monoclonal),
           FactDef.bool(
               "poems.criterion.organomegaly",
-              "minor (organomegaly or lymphadenopathy)",
+              "organomegaly or lymphadenopathy stated present",
               PoemsFacts::organomegaly),
           FactDef.bool(
-              "poems.criterion.papilledema", "minor", c -> PatientFacts.finding(c, "papilledema")),
+              "poems.criterion.papilledema",
+              "papilledema stated present",
+              c -> PatientFacts.finding(c, "papilledema")),
           FactDef.bool(
               "poems.criterion.polyneuropathy",
-              "mandatory major",
+              "peripheral-neuropathy stated present",
               c -> PatientFacts.finding(c, "peripheral-neuropathy")),
           FactDef.bool(
               "poems.criterion.sclerotic-bone-lesions",
-              "other major",
+              "sclerotic-bone-lesions stated present",
               c -> PatientFacts.finding(c, "sclerotic-bone-lesions")),
           FactDef.bool(
               "poems.criterion.skin-changes",
-              "minor (poems-skin-changes)",
+              "poems-skin-changes stated present",
               c -> PatientFacts.finding(c, "poems-skin-changes")),
           FactDef.bool(
               "poems.criterion.thrombocytosis-polycythemia",
-              "minor",
+              "polycythemia stated present, or thrombocytosis",
               PoemsFacts::thrombocytosisOrPolycythemia),
           FactDef.bool(
               "poems.criterion.vegf-elevated",
-              "other major: plasma VEGF at/above threshold poems.vegf-plasma-elevated, or serum VEGF above the lab's reference range",
+              "plasma VEGF at/above threshold poems.vegf-plasma-elevated, or serum VEGF above the lab's reference range",
               PoemsFacts::vegfElevated),
           FactDef.enumeration(
               "poems.extent",
@@ -173,7 +175,7 @@ public final class FactRegistry {
           FactDef.enumeration(
               "scleromyxedema.criteria",
               List.of(MET, "not-met"),
-              "papular eruption, histologic triad, monoclonal gammopathy, no thyroid disease",
+              "criteria for scleromyxedema with monoclonal gammopathy",
               c -> DeclaredCriteria.evaluate(c, "scleromyxedema.criteria")),
           FactDef.bool(
               "scleromyxedema.criterion.monoclonal-gammopathy",

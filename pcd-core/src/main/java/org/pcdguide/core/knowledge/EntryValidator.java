@@ -83,9 +83,15 @@ record EntryValidator(PackValidator pack, String where) {
   }
 
   private void criterion(Entry.Criterion c) {
-    pack.fact(c.fact(), where + ".criterion");
+    pack.fact(c.fact(), where + ".criterion")
+        .ifPresent(
+            def ->
+                pack.check(
+                    def.type() == FactType.BOOLEAN,
+                    where + ".criterion.fact",
+                    "'" + c.fact() + "' is not a boolean fact: a criterion is met or not"));
     pack.check(
-        java.util.List.of("mandatory", "major", "minor").contains(c.group()),
+        CriteriaDeclaration.GROUPS.contains(c.group()),
         where + ".criterion.group",
         "'" + c.group() + "' is not mandatory, major or minor");
   }

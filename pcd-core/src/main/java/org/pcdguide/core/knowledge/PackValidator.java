@@ -140,13 +140,7 @@ record PackValidator(
         "'" + m.criteriaFact() + "' is not a criteria fact (an enum with 'met')");
     // the criteria fact is evaluated from the declared criteria: none declared would read as met
     check(
-        pack.modules().stream()
-            .filter(o -> o.criteriaFact().equals(m.criteriaFact()))
-            .flatMap(o -> o.entries().stream())
-            .anyMatch(
-                e ->
-                    e instanceof DiagnosticEntry d
-                        && d.criterion().map(c -> c.group().equals("mandatory")).orElse(false)),
+        !CriteriaDeclaration.of(pack, m.criteriaFact()).mandatory().isEmpty(),
         w + ".criteria-fact",
         "no module declares a mandatory criterion for '" + m.criteriaFact() + "'");
     m.extentFact()

@@ -20,11 +20,12 @@ import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.KnowledgePackException;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.core.render.FactTable;
 
 /**
  * The criteria the pack declares are the criteria the engine evaluates: moving a criterion to
- * another group in the YAML changes the decision, and a criteria fact without any declared
- * mandatory criterion is a pack error (it would otherwise read as met).
+ * another group in the YAML changes the decision and the documented fact table, and a criteria fact
+ * without any declared mandatory criterion is a pack error (it would otherwise read as met).
  */
 class DeclaredCriteriaTest {
   private static final Path REPO_PACK = Path.of("../knowledge");
@@ -47,6 +48,29 @@ class DeclaredCriteriaTest {
         StandardCharsets.UTF_8);
     KnowledgePack edited = YamlKnowledgePackSource.directory(dir).load(FactRegistry.CATALOG);
     assertThat(status(edited)).isEqualTo(DiagnosisStatus.INSUFFICIENT_DATA);
+    // the documented fact table follows the same declaration
+    FactDef papilledema =
+        FactRegistry.lookup("poems.criterion.papilledema", edited.vocabulary()).orElseThrow();
+    assertThat(FactTable.meaning(papilledema, TestPack.PACK))
+        .startsWith("minor criterion of `poems.criteria`");
+    assertThat(FactTable.meaning(papilledema, edited))
+        .startsWith("mandatory criterion of `poems.criteria`");
+  }
+
+  @Test
+  void criterionOnANonBooleanFact_isAPackError(@TempDir Path dir) throws IOException {
+    copyPack(dir);
+    Path poems = dir.resolve("poems.yaml");
+    Files.writeString(
+        poems,
+        Files.readString(poems, StandardCharsets.UTF_8)
+            .replace(
+                "{fact: poems.criterion.papilledema, group: minor}",
+                "{fact: poems.extent, group: minor}"),
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load(FactRegistry.CATALOG))
+        .isInstanceOf(KnowledgePackException.class)
+        .hasMessageContaining("'poems.extent' is not a boolean fact");
   }
 
   @Test
