@@ -3,6 +3,7 @@ package org.pcdguide.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.pcdguide.core.facts.FactRegistry;
+import org.pcdguide.core.knowledge.Coverage;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
@@ -146,7 +147,10 @@ final class KnowledgeCommand implements Runnable {
     }
   }
 
-  /** Lists every seed sentence with the entries that cover it, or its mark and reason. */
+  /**
+   * Lists every seed sentence with the entries that cover it, or its mark and reason; with {@code
+   * --examples}, the entries that lack a firing example or a near miss instead.
+   */
   @Command(
       name = "coverage",
       description =
@@ -157,9 +161,19 @@ final class KnowledgeCommand implements Runnable {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(
+        names = "--examples",
+        description =
+            "Instead, list the entries without a firing example or without a near miss"
+                + " (MISSING: a treatment, avoid or trial entry, which must have both).")
+    boolean examples;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      if (examples) {
+        return examples(out);
+      }
       String source = "";
       int covered = 0;
       int marked = 0;
@@ -190,6 +204,48 @@ final class KnowledgeCommand implements Runnable {
               + " marked background or source-gap");
       out.flush();
       return covered + marked == total ? Pcd.OK : Pcd.INVALID;
+    }
+
+    private int examples(PrintWriter out) {
+      int expected = 0;
+      int complete = 0;
+      int others = 0;
+      int othersComplete = 0;
+      for (Coverage.Examples e : Coverage.examples(parent.pcd.pack())) {
+        if (e.expected()) {
+          expected++;
+        } else {
+          others++;
+        }
+        if (e.complete()) {
+          complete += e.expected() ? 1 : 0;
+          othersComplete += e.expected() ? 0 : 1;
+          continue;
+        }
+        String lacks =
+            e.firing() == 0 && e.notFiring() == 0
+                ? "no firing example, no near miss"
+                : e.firing() == 0 ? "no firing example" : "no near miss";
+        out.println(
+            (e.expected() ? "  MISSING " : "  ")
+                + lacks
+                + ": "
+                + e.entry()
+                + " ("
+                + e.kind().word()
+                + ")");
+      }
+      out.println(
+          expected
+              + " treatment, avoid and trial entries: "
+              + complete
+              + " with a firing example and a near miss; "
+              + others
+              + " other entries: "
+              + othersComplete
+              + " with both");
+      out.flush();
+      return complete == expected ? Pcd.OK : Pcd.INVALID;
     }
   }
 }

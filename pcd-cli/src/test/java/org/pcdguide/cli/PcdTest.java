@@ -237,6 +237,39 @@ class PcdTest {
   }
 
   @Test
+  void knowledgeCoverageExamples_everyTreatmentAvoidAndTrialEntryHasBoth() {
+    Run r = pcd("knowledge", "coverage", "--examples");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .doesNotContain("MISSING")
+        .contains("no firing example, no near miss: POEMS-DX-MANDATORY-1 (diagnostic)")
+        .containsPattern(
+            "(\\d+) treatment, avoid and trial entries: \\1 with a firing example and a near miss;");
+  }
+
+  @Test
+  void knowledgeCoverageExamples_entryWithoutANearMiss_exit2NamingIt(@TempDir Path dir)
+      throws IOException {
+    Path pack = Path.of("..", "knowledge");
+    try (var files = Files.walk(pack)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        Path to = dir.resolve(pack.relativize(p).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(p, to);
+      }
+    }
+    Path scl = dir.resolve("scleromyxedema.yaml");
+    String text = Files.readString(scl);
+    // SCL-TX-004's near miss is its last example: the line and nothing else goes
+    String cut = text.replace("      - does-not-fire: no dermato-neuro syndrome\n", "");
+    assertThat(cut).isNotEqualTo(text);
+    Files.writeString(scl, cut);
+    Run r = pcd("--knowledge", dir.toString(), "knowledge", "coverage", "--examples");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).contains("  MISSING no near miss: SCL-TX-004 (first-line)");
+  }
+
+  @Test
   void assess_fhirBundle_detectedByContent_sameAssessmentAsTheCaseFile() {
     Run fhir = pcd("assess", "../examples/poems-disseminated.fhir.json", "--format", "json");
     assertThat(fhir.code()).isZero();

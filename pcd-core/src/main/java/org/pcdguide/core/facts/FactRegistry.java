@@ -1,5 +1,8 @@
 package org.pcdguide.core.facts;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.pcdguide.core.knowledge.FactCatalog;
@@ -226,6 +229,17 @@ public final class FactRegistry {
         @Override
         public List<String> requiredThresholds() {
           return FactRegistry.requiredThresholds();
+        }
+
+        @Override
+        public List<String> caseProblems(String document, LocalDate asOf, Vocabulary vocabulary) {
+          try {
+            new org.pcdguide.core.cases.CaseReader(vocabulary)
+                .read("example", document.getBytes(UTF_8), Optional.of(asOf));
+            return List.of();
+          } catch (org.pcdguide.core.cases.CaseFormatException e) {
+            return e.problems().stream().map(Object::toString).toList();
+          }
         }
       };
 

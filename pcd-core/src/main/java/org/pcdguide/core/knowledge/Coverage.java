@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Which entries cover each sentence of each seed (docs/knowledge-format.md, "Seed coverage"). A
  * clinical sentence must be quoted by an entry or marked background / source-gap with a reason.
+ * Also which entries are documented by examples ("Examples").
  */
 public final class Coverage {
   private static final Pattern BULLET = Pattern.compile("^(?:[-•*]\\s+)+");
@@ -49,6 +50,34 @@ public final class Coverage {
           out.add(s.strip());
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * How one entry is documented by its examples: how many cases fire it and how many near misses do
+   * not. {@code expected}: a treatment, avoid or trial entry, which should have both.
+   */
+  public record Examples(String entry, EntryKind kind, int firing, int notFiring) {
+    public boolean expected() {
+      return kind.treatment() || kind == EntryKind.AVOID || kind == EntryKind.TRIAL;
+    }
+
+    public boolean complete() {
+      return firing > 0 && notFiring > 0;
+    }
+  }
+
+  /** Every entry of every module, then every screening rule, with its examples counted. */
+  public static List<Examples> examples(KnowledgePack pack) {
+    List<Entry> entries = new ArrayList<>();
+    pack.modules().forEach(m -> entries.addAll(m.entries()));
+    entries.addAll(pack.screening());
+    List<Examples> out = new ArrayList<>();
+    for (Entry e : entries) {
+      List<EntryExample> list = pack.examples(e.id());
+      long firing = list.stream().filter(x -> x.expect() == EntryExample.Expect.FIRES).count();
+      out.add(new Examples(e.id(), e.kind(), (int) firing, list.size() - (int) firing));
     }
     return out;
   }

@@ -7,9 +7,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Parses one knowledge entry and its evidence. */
-record EntryParser(PackNodes nodes, ConditionParser conditions) {
+record EntryParser(PackNodes nodes, ConditionParser conditions, ExampleParser examples) {
+  // examples: any kind may carry them; they are kept beside the entry, not in it (ExampleParser)
   private static final Set<String> COMMON =
-      Set.of("id", "kind", "title", "when", "statement", "strength", "evidence", "disagreements");
+      Set.of(
+          "id",
+          "kind",
+          "title",
+          "when",
+          "statement",
+          "strength",
+          "evidence",
+          "disagreements",
+          "examples");
+
+  EntryParser(PackNodes nodes, ConditionParser conditions) {
+    this(nodes, conditions, new ExampleParser(nodes));
+  }
 
   /** The fields each kind adds to the common ones; a field of another kind is a pack error. */
   private static Set<String> fields(EntryKind kind) {
@@ -40,6 +54,7 @@ record EntryParser(PackNodes nodes, ConditionParser conditions) {
                   return EntryKind.PITFALL;
                 });
     nodes.keys(e, where, fields(kind));
+    examples.add(id, kind, e, file, where);
     Entry.Basis basis =
         new Entry.Basis(
             id,

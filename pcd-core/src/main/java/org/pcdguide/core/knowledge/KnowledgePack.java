@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The validated knowledge pack: version, content hash, sources, vocabulary, disorder modules, seed
- * coverage and the population screening rules.
+ * coverage, the population screening rules, and the entries' examples by entry id (beside the
+ * entries: they document a rule and are not part of it, nor of the hash).
  */
 public record KnowledgePack(
     String version,
@@ -16,7 +17,8 @@ public record KnowledgePack(
     List<DisorderModule> modules,
     Map<String, String> texts,
     List<SeedCoverage> coverage,
-    List<ScreeningRule> screening) {
+    List<ScreeningRule> screening,
+    Map<String, List<EntryExample>> examples) {
 
   public KnowledgePack {
     sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
@@ -24,6 +26,14 @@ public record KnowledgePack(
     texts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(texts));
     coverage = List.copyOf(coverage);
     screening = List.copyOf(screening);
+    Map<String, List<EntryExample>> copy = new java.util.LinkedHashMap<>();
+    examples.forEach((id, list) -> copy.put(id, List.copyOf(list)));
+    examples = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** The examples of entry {@code id}, in file order; none when it has none. */
+  public List<EntryExample> examples(String id) {
+    return examples.getOrDefault(id, List.of());
   }
 
   public Optional<Entry> entry(String id) {

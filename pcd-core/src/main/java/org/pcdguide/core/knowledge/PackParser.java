@@ -29,6 +29,10 @@ final class PackParser {
     return nodes.required(index, "version", "pack.yaml");
   }
 
+  ExampleParser examples() {
+    return entries.examples();
+  }
+
   List<String> files(JsonNode index) {
     return nodes.words(index, "files", "pack.yaml");
   }
@@ -198,7 +202,8 @@ final class PackParser {
             "thresholds",
             "entries",
             "gaps",
-            "misdiagnosis-pitfall"));
+            "misdiagnosis-pitfall",
+            "example-base"));
     JsonNode scope = doc.path("scope");
     JsonNode gates = doc.path("gates");
     Map<String, Threshold> thresholds = new LinkedHashMap<>();

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Loads the knowledge pack from YAML, either bundled on the classpath ({@code knowledge/}) or from
- * a directory, validates all of it and lists every problem at once.
+ * a directory, validates all of it and lists every problem at once. The hash covers every file
+ * read, without the entries' examples ({@link ClinicalText}).
  */
 public final class YamlKnowledgePackSource {
   private static final ObjectMapper YAML =
@@ -124,8 +125,10 @@ public final class YamlKnowledgePackSource {
       s.text().ifPresent(path -> text(path, problems, sha).ifPresent(t -> texts.put(s.id(), t)));
     }
     String hash = "sha256:" + HexFormat.of().formatHex(sha.digest());
+    Map<String, List<EntryExample>> examples = parser.examples().resolve(docs, facts, vocabulary);
     KnowledgePack pack =
-        new KnowledgePack(version, hash, sources, vocabulary, modules, texts, coverage, screening);
+        new KnowledgePack(
+            version, hash, sources, vocabulary, modules, texts, coverage, screening, examples);
     new PackValidator(pack, facts, texts, problems).validate();
     if (!problems.isEmpty()) {
       throw new KnowledgePackException(problems);
@@ -140,11 +143,19 @@ public final class YamlKnowledgePackSource {
         problems.add(name + ": file not found in " + origin);
         return null;
       }
-      digest(sha, name, bytes.get());
+      byte[] clinical = ClinicalText.of(bytes.get());
+      digest(sha, name, clinical);
       JsonNode node = YAML.readTree(bytes.get());
       if (node == null || !node.isObject()) {
         problems.add(name + ": must be a YAML map");
         return null;
+      }
+      if (clinical.length != bytes.get().length
+          && !ClinicalText.same(node, YAML.readTree(clinical))) {
+        problems.add(
+            name
+                + ": write examples and example-base as indented blocks under their own key line"
+                + " (the pack hash leaves exactly those blocks out)");
       }
       return node;
     } catch (IOException e) {
