@@ -85,21 +85,12 @@ final class Cards {
               139));
       c.put("selectionBehavior", "any");
       ArrayNode reasons = c.putArray("overrideReasons");
-      reasons
-          .addObject()
-          .put("code", "benefit-outweighs-risk")
-          .put("system", TOPICS.replace("knowledge-entry", "override-reason"))
-          .put("display", "Benefit judged to outweigh the risk for this patient");
-      reasons
-          .addObject()
-          .put("code", "not-first-line")
-          .put("system", TOPICS.replace("knowledge-entry", "override-reason"))
-          .put("display", "Not first-line therapy for this patient");
-      reasons
-          .addObject()
-          .put("code", "diagnosis-differs")
-          .put("system", TOPICS.replace("knowledge-entry", "override-reason"))
-          .put("display", "The working diagnosis differs");
+      overrideReason(
+          reasons,
+          "benefit-outweighs-risk",
+          "Benefit judged to outweigh the risk for this patient");
+      overrideReason(reasons, "not-first-line", "Not first-line therapy for this patient");
+      overrideReason(reasons, "diagnosis-differs", "The working diagnosis differs");
       ArrayNode suggestions = c.putArray("suggestions");
       for (Map.Entry<String, String> o : orders.entrySet()) {
         ReportView.ProposedOrder order = a.proposedOrders().get(o.getValue());
@@ -192,6 +183,15 @@ final class Cards {
 
   private String label() {
     return "PCD Guide knowledge " + pack.version();
+  }
+
+  /** One override reason of the PCD Guide override-reason code system. */
+  static void overrideReason(ArrayNode reasons, String code, String display) {
+    reasons
+        .addObject()
+        .put("code", code)
+        .put("system", TOPICS.replace("knowledge-entry", "override-reason"))
+        .put("display", display);
   }
 
   static String shorten(String s, int max) {

@@ -56,11 +56,12 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
     if (indicator.equals("warning")) {
       c.put("selectionBehavior", "any");
       ArrayNode reasons = c.putArray("overrideReasons");
-      reason(
+      Cards.overrideReason(
           reasons,
           "benefit-outweighs-risk",
           "Benefit judged to outweigh the risk for this patient");
-      reason(reasons, "history-differs", "The history on record is incomplete or differs");
+      Cards.overrideReason(
+          reasons, "history-differs", "The history on record is incomplete or differs");
       ObjectNode s = c.putArray("suggestions").addObject();
       s.put("label", "Remove the draft order for " + order.label());
       s.put("uuid", Cards.uuid(hookInstance, v.kind().word() + "/remove/" + resourceId).toString());
@@ -70,13 +71,5 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
       action.putArray("resourceId").add(resourceId);
     }
     return c;
-  }
-
-  private static void reason(ArrayNode reasons, String code, String display) {
-    reasons
-        .addObject()
-        .put("code", code)
-        .put("system", Cards.TOPICS.replace("knowledge-entry", "override-reason"))
-        .put("display", display);
   }
 }

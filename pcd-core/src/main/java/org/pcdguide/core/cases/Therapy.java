@@ -19,6 +19,15 @@ public record Therapy(
           "refractory",
           "intolerant");
 
+  /** "lenalidomide-dexamethasone, progression, ended 2025-03-01": the therapy as traces show it. */
+  public String summary() {
+    return therapy
+        + response.map(r -> ", " + r).orElse(", response not stated")
+        + end.map(d -> ", ended " + d)
+            .or(() -> start.map(d -> ", started " + d))
+            .orElse(", undated");
+  }
+
   public Therapy {
     if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
       throw new IllegalArgumentException(

@@ -125,14 +125,8 @@ final class TreatmentHistory {
     return t.end().or(t::start).orElse(LocalDate.MIN);
   }
 
-  /** "lenalidomide-dexamethasone, progression, ended 2025-03-01" style trace of a therapy. */
+  /** The trace line of a therapy of the history. */
   static String describe(Therapy t) {
-    return "history: "
-        + t.therapy()
-        + t.response().map(r -> ", " + r).orElse(", response not stated")
-        + t.end()
-            .map(d -> ", ended " + d)
-            .or(() -> t.start().map(d -> ", started " + d))
-            .orElse(", undated");
+    return "history: " + t.summary();
   }
 }

@@ -103,7 +103,7 @@ final class ReportViews {
     if (i instanceof Assessment.Recommendation r) {
       then = r.then();
       pending = r.thenPending();
-      given = r.given().map(t -> "already given (" + describe(t) + ")");
+      given = r.given().map(t -> "already given (" + t.summary() + ")");
     } else if (i instanceof Assessment.AvoidItem v) {
       severity = Optional.of(v.severity());
       proposed = v.proposed();
@@ -166,20 +166,11 @@ final class ReportViews {
   private static String notOffered(Assessment.NotOffered n) {
     return n.completed()
         ? "Not offered again: a completed procedure (history: "
-            + describe(n.therapy())
+            + n.therapy().summary()
             + "); no source in the pack covers repeating it."
         : "Not offered again: the history shows "
-            + describe(n.therapy())
+            + n.therapy().summary()
             + ", and this option shares its agents.";
-  }
-
-  private static String describe(org.pcdguide.core.cases.Therapy t) {
-    return t.therapy()
-        + t.response().map(r -> ", " + r).orElse(", response not stated")
-        + t.end()
-            .map(d -> ", ended " + d)
-            .or(() -> t.start().map(d -> ", started " + d))
-            .orElse(", undated");
   }
 
   private String words(List<String> ids) {
