@@ -1,7 +1,6 @@
 package org.pcdguide.core.engine;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,21 +21,33 @@ final class TreatmentHistory {
 
   private final List<Therapy> therapies;
   private final Vocabulary vocabulary;
+  private final AgentSets sets;
+
+  /** The therapies that failed or were not tolerated. */
+  private final List<Therapy> stopped;
 
   TreatmentHistory(PatientCase patientCase, Vocabulary vocabulary) {
     this.therapies = patientCase.history().orElse(List.of());
+    this.stopped =
+        therapies.stream()
+            .filter(
+                t -> {
+                  String response = t.response().orElse("");
+                  return FAILED.contains(response) || response.equals(INTOLERANT);
+                })
+            .toList();
     this.vocabulary = vocabulary;
+    this.sets = AgentSets.of(vocabulary);
   }
 
-  /** The agents an option or order gives: its regimen's and its own. */
+  /** The agents an option or order gives: its regimen's and its own (an immutable set). */
   Set<String> agents(List<String> agents, Optional<String> regimen) {
-    Set<String> all = new HashSet<>(agents);
-    regimen.ifPresent(r -> all.addAll(vocabulary.agentsOf(r)));
-    return all;
+    return sets.of(agents, regimen);
   }
 
+  /** The agents of one regimen or agent id (an immutable set). */
   Set<String> agentsOf(String id) {
-    return new HashSet<>(vocabulary.agentsOf(id));
+    return sets.of(id);
   }
 
   /** The latest therapy that gave every one of {@code agents} (none for an empty set). */
@@ -57,21 +68,22 @@ final class TreatmentHistory {
    */
   Optional<Therapy> failed(Set<String> agents) {
     Therapy latest = null;
-    for (Therapy t : therapies) {
-      String response = t.response().orElse("");
-      boolean intolerant = response.equals(INTOLERANT);
-      if (!(FAILED.contains(response) || intolerant)) {
-        continue;
-      }
-      boolean shared =
-          agentsOf(t.therapy()).stream()
-              .filter(agents::contains)
-              .anyMatch(a -> intolerant || directed(a));
-      if (shared && later(t, latest)) {
+    for (Therapy t : stopped) {
+      boolean intolerant = t.response().orElse("").equals(INTOLERANT);
+      if (later(t, latest) && shares(agentsOf(t.therapy()), agents, intolerant)) {
         latest = t;
       }
     }
     return Optional.ofNullable(latest);
+  }
+
+  private boolean shares(Set<String> given, Set<String> agents, boolean any) {
+    for (String a : given) {
+      if (agents.contains(a) && (any || directed(a))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -8,23 +8,24 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.DiagnosisStatus;
-import org.pcdguide.core.knowledge.DiagnosticEntry;
+import org.pcdguide.core.engine.VerdictKind;
 import org.pcdguide.core.knowledge.Entry;
 import org.pcdguide.core.knowledge.EntryKind;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Severity;
-import org.pcdguide.core.knowledge.Source;
 import org.pcdguide.core.knowledge.Vocabulary;
 
 /** Builds a {@link ReportView}: the one place that reads sources and labels from the pack. */
 final class ReportViews {
   private final KnowledgePack pack;
   private final Vocabulary vocabulary;
+  private final PackViews views;
   private Map<String, ReportView.ProposedOrder> orders = Map.of();
 
   ReportViews(KnowledgePack pack) {
     this.pack = pack;
     this.vocabulary = pack.vocabulary();
+    this.views = PackViews.of(pack);
   }
 
   ReportView report(Assessment a) {
@@ -141,26 +142,29 @@ final class ReportViews {
         to,
         given,
         proposedOrders(e.id()),
-        Labels.of(e, pack),
+        views.labels(e),
         i.because(),
-        evidence(e.evidence()),
-        disagreements(e));
+        views.evidence(e),
+        views.disagreements(e));
   }
 
   /** The proposed orders that are, or are part of, this option. */
   private List<String> proposedOrders(String entryId) {
-    return orders.values().stream()
-        .filter(
-            o ->
-                o.verdicts().stream()
-                    .anyMatch(
-                        v ->
-                            v.entry().map(entryId::equals).orElse(false)
-                                && (v.kind() == org.pcdguide.core.engine.VerdictKind.MATCHES_OPTION
-                                    || v.kind()
-                                        == org.pcdguide.core.engine.VerdictKind.PART_OF_OPTION)))
-        .map(ReportView.ProposedOrder::label)
-        .toList();
+    if (orders.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(1);
+    for (ReportView.ProposedOrder o : orders.values()) {
+      for (ReportView.Verdict v : o.verdicts()) {
+        if ((v.kind() == VerdictKind.MATCHES_OPTION || v.kind() == VerdictKind.PART_OF_OPTION)
+            && v.entry().isPresent()
+            && v.entry().get().equals(entryId)) {
+          out.add(o.label());
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private static String notOffered(Assessment.NotOffered n) {
@@ -188,7 +192,7 @@ final class ReportViews {
               r.met(),
               r.entry().statement(),
               r.because(),
-              evidence(r.entry().evidence())));
+              views.evidence(r.entry())));
     }
     return new ReportView.Diagnosis(
         d.disorder(),
@@ -197,7 +201,7 @@ final class ReportViews {
         d.because(),
         criteria,
         d.rule().map(Entry::statement),
-        d.rule().map(r -> evidence(r.evidence())).orElse(List.of()));
+        d.rule().map(views::evidence).orElse(List.of()));
   }
 
   private ReportView.Differential differential(Assessment.Differential d) {
@@ -218,7 +222,7 @@ final class ReportViews {
         vocabulary.label(d.disorder()),
         d.status(),
         statement,
-        d.rule().map(DiagnosticEntry::evidence).map(this::evidence).orElse(List.of()));
+        d.rule().map(views::evidence).orElse(List.of()));
   }
 
   private ReportView.Trial trial(Assessment.Trial t) {
@@ -231,42 +235,24 @@ final class ReportViews {
         t.because(),
         t.missing(),
         t.entry().statement(),
-        Labels.of(t.entry(), pack),
-        evidence(t.entry().evidence()));
+        views.labels(t.entry()),
+        views.evidence(t.entry()));
   }
 
   List<ReportView.Evidence> evidence(List<org.pcdguide.core.knowledge.Evidence> evidence) {
-    List<ReportView.Evidence> out = new ArrayList<>();
-    for (org.pcdguide.core.knowledge.Evidence ev : evidence) {
-      out.add(
-          new ReportView.Evidence(
-              source(ev.source()),
-              ev.locator(),
-              ev.quote(),
-              ev.note(),
-              ev.unsupported(),
-              Citations.identified(ev, pack)));
-    }
-    return out;
+    return views.evidence(evidence);
+  }
+
+  List<ReportView.Evidence> evidence(Entry e) {
+    return views.evidence(e);
   }
 
   List<ReportView.Disagreement> disagreements(Entry e) {
-    return e.disagreements().stream()
-        .map(d -> new ReportView.Disagreement(source(d.source()), d.locator(), d.statement()))
-        .toList();
+    return views.disagreements(e);
   }
 
   ReportView.SourceView source(String id) {
-    Source s = pack.source(id);
-    return new ReportView.SourceView(
-        s.id(),
-        s.title(),
-        s.kind(),
-        s.population(),
-        Citations.population(s),
-        s.grade(),
-        s.labels(),
-        s.citation());
+    return views.source(id);
   }
 
   /** Whether an entry is disease-directed treatment (not supportive care, not guidance). */
