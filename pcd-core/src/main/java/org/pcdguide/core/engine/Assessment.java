@@ -130,7 +130,8 @@ public record Assessment(
       List<String> because,
       List<String> then,
       List<String> thenPending,
-      Optional<Therapy> given)
+      Optional<Therapy> given,
+      Optional<String> conditional)
       implements Item {
     public Recommendation {
       because = List.copyOf(because);
@@ -140,17 +141,26 @@ public record Assessment(
 
     @Override
     public Recommendation withRank(int rank) {
-      return new Recommendation(entry, module, rank, because, then, thenPending, given);
+      return new Recommendation(
+          entry, module, rank, because, then, thenPending, given, conditional);
     }
   }
 
   /**
-   * An option whose condition holds but that is not offered again: the history shows a shared
-   * disease-directed agent failed, or a shared agent was not tolerated ({@code therapy}), or the
-   * option is a procedure already completed ({@code completed}).
+   * An option whose condition holds but that is not offered: the history shows a shared
+   * disease-directed agent failed or a shared agent was not tolerated ({@code FAILED}), the option
+   * is a procedure already completed ({@code COMPLETED}), or the patient's treatment phase is not
+   * one the option applies to ({@code PHASE}, with the phase).
    */
   public record NotOffered(
-      TreatmentEntry entry, String module, Therapy therapy, boolean completed) {}
+      TreatmentEntry entry, String module, Why why, Optional<Therapy> therapy, String phase) {
+    /** Why an option is not offered. */
+    public enum Why {
+      FAILED,
+      COMPLETED,
+      PHASE
+    }
+  }
 
   /** A proposed order (vocabulary id) and the verdicts on it, most serious first. */
   public record ProposedOrder(String order, List<Verdict> verdicts) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.cases.Therapy;
+import org.pcdguide.core.engine.Assessment.NotOffered.Why;
 import org.pcdguide.core.facts.FactContext;
 import org.pcdguide.core.facts.FactValue;
 import org.pcdguide.core.facts.Truth;
@@ -30,6 +32,7 @@ final class Sections {
   private final FactContext facts;
   private final ProposedOrders proposed;
   private final TreatmentHistory history;
+  private final Phases phases;
   private final List<Assessment.NotOffered> notOffered = new ArrayList<>();
   private final List<Candidate> recommendations = new ArrayList<>();
   private final List<Assessment.AvoidItem> avoid = new ArrayList<>();
@@ -49,6 +52,7 @@ final class Sections {
     this.facts = facts;
     this.proposed = new ProposedOrders(pack, facts.patientCase());
     this.history = new TreatmentHistory(facts.patientCase(), pack.vocabulary());
+    this.phases = new Phases(facts);
   }
 
   /** A recommendation before ranking, with its sort keys. */
@@ -79,19 +83,28 @@ final class Sections {
       return;
     }
     if (e instanceof TreatmentEntry t) {
-      Optional<org.pcdguide.core.cases.Therapy> failed = history.ruledOut(t);
-      Optional<org.pcdguide.core.cases.Therapy> done = history.completed(t);
-      if (failed.isPresent()) {
-        notOffered.add(new Assessment.NotOffered(t, m.label(), failed.get(), false));
-      } else if (done.isPresent()) {
-        notOffered.add(new Assessment.NotOffered(t, m.label(), done.get(), true));
-      } else {
-        recommendations.add(candidate(t, m.label(), outcome.because()));
-      }
+      treatment(m, t, outcome.because());
     } else if (e instanceof AvoidEntry a) {
       avoid.add(avoidItem(a, m.label(), outcome.because(), hits));
     } else if (e instanceof GuidanceEntry g) {
       guidance(g).add(guidanceItem(g, m.label(), outcome.because()));
+    }
+  }
+
+  private void treatment(DisorderModule m, TreatmentEntry t, List<String> fired) {
+    Optional<Therapy> failed = history.ruledOut(t);
+    Optional<Therapy> done = history.completed(t);
+    Phases.Fit fit = phases.fit(t, history);
+    if (failed.isPresent()) {
+      notOffered.add(new Assessment.NotOffered(t, m.label(), Why.FAILED, failed, fit.phase()));
+    } else if (done.isPresent()) {
+      notOffered.add(new Assessment.NotOffered(t, m.label(), Why.COMPLETED, done, fit.phase()));
+    } else if (fit.outOfPhase()) {
+      notOffered.add(
+          new Assessment.NotOffered(t, m.label(), Why.PHASE, Optional.empty(), fit.phase()));
+    } else {
+      fit.gap().ifPresent(g -> missing.add(g, t.id()));
+      recommendations.add(candidate(t, m.label(), fired, fit.assumes()));
     }
   }
 
@@ -133,14 +146,14 @@ final class Sections {
     TrialCheck.of(m, e, facts, missing).ifPresent(trials::add);
   }
 
-  private Candidate candidate(TreatmentEntry e, String module, List<String> fired) {
+  private Candidate candidate(
+      TreatmentEntry e, String module, List<String> fired, Optional<String> assumes) {
     List<String> then = new ArrayList<>();
     List<String> pending = new ArrayList<>();
     List<String> because = new ArrayList<>(fired);
     for (Entry.ThenStep step : e.then()) {
       // a completed step (a transplant, radiotherapy) is not offered again
-      Optional<org.pcdguide.core.cases.Therapy> done =
-          history.gave(history.agents(step.agents(), Optional.empty()));
+      Optional<Therapy> done = history.gave(history.agents(step.agents(), Optional.empty()));
       if (done.isPresent()) {
         because.add(
             String.join(", ", step.agents())
@@ -169,10 +182,9 @@ final class Sections {
     }
     // an option resting on veterinary or different-entity evidence ranks below human evidence
     boolean human = e.evidence().stream().allMatch(ev -> pack.source(ev.source()).human());
-    Optional<org.pcdguide.core.cases.Therapy> given =
-        history.gave(history.agents(e.agents(), e.regimen()));
+    Optional<Therapy> given = history.gave(history.agents(e.agents(), e.regimen()));
     Assessment.Recommendation item =
-        new Assessment.Recommendation(e, module, 0, because, then, pending, given);
+        new Assessment.Recommendation(e, module, 0, because, then, pending, given, assumes);
     int kind = e.kind() == EntryKind.SUPPORTIVE ? SUPPORTIVE_LAST : e.kind().ordinal();
     return new Candidate(item, kind, human ? 0 : 1, prefer, order++);
   }

@@ -197,6 +197,11 @@ public final class FactRegistry {
               "skin.lesions-limited",
               "skin-lesions distribution localized = true, widespread = false",
               ClonalityFacts::skinLesionsLimited),
+          FactDef.enumeration(
+              "therapy.phase",
+              org.pcdguide.core.knowledge.TreatmentPhase.words(),
+              "the latest disease-directed therapy (systemic agent or transplant) and its response: untreated, on-therapy, in-response (complete/very-good-partial/partial), after-therapy (stable, intolerant), relapsed (progression), refractory (refractory, no-stabilization)",
+              TherapyPhase::phase),
           FactDef.bool(
               "therapy.prior-systemic",
               "history lists an agent or regimen with a systemic agent (corticosteroids alone do not count); unknown when history is absent",

@@ -35,7 +35,7 @@ record EntryParser(PackNodes nodes, ConditionParser conditions, ExampleParser ex
           case DIAGNOSTIC -> Set.of("criterion");
           case TRIAL -> Set.of("registry");
           case SCREENING -> Set.of("item");
-          default -> Set.of("agents", "regimen", "prefer-when", "then");
+          default -> Set.of("agents", "regimen", "prefer-when", "then", "phases");
         };
     Set<String> all = new java.util.HashSet<>(COMMON);
     all.addAll(own);
@@ -93,8 +93,40 @@ record EntryParser(PackNodes nodes, ConditionParser conditions, ExampleParser ex
               e.has("prefer-when")
                   ? Optional.of(conditions.parse(e.get("prefer-when"), where + ".prefer-when"))
                   : Optional.empty(),
-              then(e, where));
+              then(e, where),
+              phases(e, where));
     };
+  }
+
+  /** The phases a treatment option applies to: required; {@code [all]} is every phase. */
+  private Set<TreatmentPhase> phases(JsonNode e, String where) {
+    List<String> words = nodes.words(e, "phases", where);
+    if (words.isEmpty()) {
+      nodes.problem(
+          where + ".phases",
+          "a treatment option must declare the phases it applies to (all or some of "
+              + String.join(", ", TreatmentPhase.words())
+              + ")");
+      return Set.of();
+    }
+    if (words.equals(List.of("all"))) {
+      return java.util.EnumSet.allOf(TreatmentPhase.class);
+    }
+    Set<TreatmentPhase> phases = java.util.EnumSet.noneOf(TreatmentPhase.class);
+    for (String w : words) {
+      TreatmentPhase.parse(w)
+          .ifPresentOrElse(
+              phases::add,
+              () ->
+                  nodes.problem(
+                      where + ".phases",
+                      "'"
+                          + w
+                          + "' is not a treatment phase (one of all, "
+                          + String.join(", ", TreatmentPhase.words())
+                          + ")"));
+    }
+    return phases;
   }
 
   private List<Entry.ThenStep> then(JsonNode e, String where) {

@@ -90,8 +90,18 @@ final class Headlines {
       case INSUFFICIENT_DATA -> "Diagnostic criteria cannot be confirmed yet." + decide;
       default ->
           missing.isEmpty()
-              ? "No disease-directed treatment applies to the current findings; see monitoring and"
-                  + " the expected response timeline."
+              ? a.notOffered().stream()
+                  .filter(n -> n.why() == Assessment.NotOffered.Why.PHASE)
+                  .findFirst()
+                  .map(
+                      n ->
+                          "No new disease-directed treatment in this treatment phase ("
+                              + n.phase()
+                              + "); see monitoring, the expected response timeline and the"
+                              + " options not offered.")
+                  .orElse(
+                      "No disease-directed treatment applies to the current findings; see"
+                          + " monitoring and the expected response timeline.")
               : "No disease-directed recommendation can be made yet." + decide;
     };
   }

@@ -215,6 +215,7 @@ public final class JsonReport {
         strings(n.putArray("then-if-decided"), i.thenPending());
         n.put("proposed", !i.proposedOrders().isEmpty());
         i.given().ifPresent(g -> n.put("given-before", g));
+        i.conditional().ifPresent(c -> n.put("conditional", c));
       }
       i.severity()
           .ifPresent(

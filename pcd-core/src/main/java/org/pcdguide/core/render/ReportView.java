@@ -132,6 +132,7 @@ public record ReportView(
       Optional<LocalDate> windowFrom,
       Optional<LocalDate> windowTo,
       Optional<String> given,
+      Optional<String> conditional,
       List<String> proposedOrders,
       List<String> labels,
       List<String> because,

@@ -101,10 +101,12 @@ final class ReportViews {
     Optional<java.time.LocalDate> from = Optional.empty();
     Optional<java.time.LocalDate> to = Optional.empty();
     Optional<String> given = Optional.empty();
+    Optional<String> conditional = Optional.empty();
     if (i instanceof Assessment.Recommendation r) {
       then = r.then();
       pending = r.thenPending();
       given = r.given().map(t -> "already given (" + t.summary() + ")");
+      conditional = r.conditional();
     } else if (i instanceof Assessment.AvoidItem v) {
       severity = Optional.of(v.severity());
       proposed = v.proposed();
@@ -141,6 +143,7 @@ final class ReportViews {
         from,
         to,
         given,
+        conditional,
         proposedOrders(e.id()),
         views.labels(e),
         i.because(),
@@ -168,13 +171,24 @@ final class ReportViews {
   }
 
   private static String notOffered(Assessment.NotOffered n) {
-    return n.completed()
-        ? "Not offered again: a completed procedure (history: "
-            + n.therapy().summary()
-            + "); no source in the pack covers repeating it."
-        : "Not offered again: the history shows "
-            + n.therapy().summary()
-            + ", and this option shares its agents.";
+    return switch (n.why()) {
+      case COMPLETED ->
+          "Not offered again: a completed procedure (history: "
+              + n.therapy().orElseThrow().summary()
+              + "); no source in the pack covers repeating it.";
+      case FAILED ->
+          "Not offered again: the history shows "
+              + n.therapy().orElseThrow().summary()
+              + ", and this option shares its agents.";
+      case PHASE ->
+          "Not offered in this treatment phase: the patient is "
+              + n.phase()
+              + "; the option applies when the phase is "
+              + n.entry().phases().stream()
+                  .map(org.pcdguide.core.knowledge.TreatmentPhase::word)
+                  .collect(Collectors.joining(" or "))
+              + ".";
+    };
   }
 
   private String words(List<String> ids) {

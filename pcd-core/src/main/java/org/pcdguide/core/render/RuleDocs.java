@@ -129,6 +129,12 @@ public final class RuleDocs {
   /** The lines only some kinds have: preference, follow-on steps, criterion, registry, window. */
   private static void kindLines(StringBuilder b, Entry e) {
     if (e instanceof TreatmentEntry t) {
+      b.append("- Treatment phases: ")
+          .append(
+              t.phases().stream()
+                  .map(org.pcdguide.core.knowledge.TreatmentPhase::word)
+                  .collect(java.util.stream.Collectors.joining(", ")))
+          .append("\n");
       t.preferWhen()
           .ifPresent(p -> b.append("- Ranked higher when: ").append(describe(p)).append("\n"));
       for (Entry.ThenStep step : t.then()) {

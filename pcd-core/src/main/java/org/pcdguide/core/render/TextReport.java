@@ -138,24 +138,18 @@ public final class TextReport {
         indent("Evidence grade " + grades + ".");
       }
       if (!i.proposed().isEmpty()) {
-        indent(
-            strong(
-                "Proposed order hits this entry: " + String.join(", ", i.proposedLabels()) + "."));
+        indent(strong("Proposed order hits this entry: " + join(i.proposedLabels()) + "."));
       }
       if (!i.proposedOrders().isEmpty()) {
-        indent(
-            strong(
-                "Proposed order for this option: " + String.join(", ", i.proposedOrders()) + "."));
+        indent(strong("Proposed order for this option: " + join(i.proposedOrders()) + "."));
       }
       i.given().ifPresent(g -> indent("History: " + g + "."));
+      i.conditional().ifPresent(c -> indent(strong("Conditional: " + c + ".")));
       if (!i.because().isEmpty()) {
         indent("Because: " + String.join("; ", i.because()) + ".");
       }
       if (!i.thenPending().isEmpty()) {
-        indent(
-            "Then, if decided: "
-                + String.join(", ", i.thenPendingLabels())
-                + " (see missing data).");
+        indent("Then, if decided: " + join(i.thenPendingLabels()) + " (see missing data).");
       }
       i.schedule().ifPresent(s -> indent("Schedule: " + s + "."));
       if (i.windowFrom().isPresent()) {
@@ -171,10 +165,14 @@ public final class TextReport {
     if (v.notOffered().isEmpty()) {
       return;
     }
-    heading("Not offered again (the history rules them out)");
+    heading("Not offered (the history or the treatment phase rules them out)");
     for (ReportView.NotOffered n : v.notOffered()) {
       bullet(strong(n.title()) + " [" + n.id() + "]: " + n.statement());
     }
+  }
+
+  private static String join(List<String> words) {
+    return String.join(", ", words);
   }
 
   private static String grades(List<ReportView.SourceView> sources) {
