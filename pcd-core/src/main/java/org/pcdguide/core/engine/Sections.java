@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.cases.Therapy;
 import org.pcdguide.core.facts.FactContext;
 import org.pcdguide.core.facts.FactValue;
 import org.pcdguide.core.facts.Truth;
@@ -68,6 +69,9 @@ final class Sections {
     Condition when = new Condition.All(List.of(m.gate(e.kind()), e.when()));
     Outcome outcome = ConditionEvaluator.evaluate(when, facts);
     List<String> hits = e instanceof AvoidEntry a ? proposed.hits(a) : List.of();
+    if (e instanceof AvoidEntry a && outcome.truth() != Truth.FALSE) {
+      proposed.unsourced(a).ifPresent(this::warn);
+    }
     if (outcome.truth() == Truth.UNKNOWN) {
       missing.add(outcome, e.id());
       if (!hits.isEmpty()) {
@@ -79,8 +83,8 @@ final class Sections {
       return;
     }
     if (e instanceof TreatmentEntry t) {
-      Optional<org.pcdguide.core.cases.Therapy> failed = history.ruledOut(t);
-      Optional<org.pcdguide.core.cases.Therapy> done = history.completed(t);
+      Optional<Therapy> failed = history.ruledOut(t);
+      Optional<Therapy> done = history.completed(t);
       if (failed.isPresent()) {
         notOffered.add(new Assessment.NotOffered(t, m.label(), failed.get(), false));
       } else if (done.isPresent()) {
@@ -139,8 +143,7 @@ final class Sections {
     List<String> because = new ArrayList<>(fired);
     for (Entry.ThenStep step : e.then()) {
       // a completed step (a transplant, radiotherapy) is not offered again
-      Optional<org.pcdguide.core.cases.Therapy> done =
-          history.gave(history.agents(step.agents(), Optional.empty()));
+      Optional<Therapy> done = history.gave(history.agents(step.agents(), Optional.empty()));
       if (done.isPresent()) {
         because.add(
             String.join(", ", step.agents())
@@ -169,8 +172,7 @@ final class Sections {
     }
     // an option resting on veterinary or different-entity evidence ranks below human evidence
     boolean human = e.evidence().stream().allMatch(ev -> pack.source(ev.source()).human());
-    Optional<org.pcdguide.core.cases.Therapy> given =
-        history.gave(history.agents(e.agents(), e.regimen()));
+    Optional<Therapy> given = history.gave(history.agents(e.agents(), e.regimen()));
     Assessment.Recommendation item =
         new Assessment.Recommendation(e, module, 0, because, then, pending, given);
     int kind = e.kind() == EntryKind.SUPPORTIVE ? SUPPORTIVE_LAST : e.kind().ordinal();

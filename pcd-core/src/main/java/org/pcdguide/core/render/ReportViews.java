@@ -21,6 +21,7 @@ final class ReportViews {
   private final KnowledgePack pack;
   private final Vocabulary vocabulary;
   private Map<String, ReportView.ProposedOrder> orders = Map.of();
+  private Optional<org.pcdguide.core.engine.Warning.RenalDosing> renal = Optional.empty();
 
   ReportViews(KnowledgePack pack) {
     this.pack = pack;
@@ -43,6 +44,7 @@ final class ReportViews {
               OrderText.verdicts(o.verdicts())));
     }
     this.orders = orders;
+    this.renal = AttributeViews.renal(a);
     List<ReportView.Item> recommendations = items(a.recommendations());
     List<ReportView.Item> avoid = items(a.avoid());
     return new ReportView(
@@ -127,7 +129,7 @@ final class ReportViews {
         summary,
         e.statement(),
         e.strength(),
-        e.agents(),
+        AttributeViews.agents(e, vocabulary),
         e.regimen(),
         then,
         pending,
@@ -144,7 +146,11 @@ final class ReportViews {
         Labels.of(e, pack),
         i.because(),
         evidence(e.evidence()),
-        disagreements(e));
+        disagreements(e),
+        AttributeViews.attributeClass(e, vocabulary),
+        i instanceof Assessment.Recommendation
+            ? renal.flatMap(r -> RenalText.option(r, e.id(), pack))
+            : Optional.empty());
   }
 
   /** The proposed orders that are, or are part of, this option. */
