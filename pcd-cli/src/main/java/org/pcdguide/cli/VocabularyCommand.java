@@ -77,11 +77,11 @@ final class VocabularyCommand implements java.util.concurrent.Callable<Integer> 
           v.agents().values().stream()
               .filter(
                   a ->
-                      d.appliesTo().contains(a.agentClass())
-                          && !a.attributes().containsKey(d.id()))
+                      d.appliesTo().contains(a.agentClass()) && !a.attributes().containsKey(d.id()))
               .map(Vocabulary.AgentDef::id)
               .toList();
-      out.println("      no source: " + (unsourced.isEmpty() ? "none" : String.join(", ", unsourced)));
+      out.println(
+          "      no source: " + (unsourced.isEmpty() ? "none" : String.join(", ", unsourced)));
     }
     out.println("REGIMENS");
     v.regimens()
