@@ -1,6 +1,7 @@
 package org.pcdguide.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.pcdguide.core.facts.FactDef;
 import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
@@ -43,10 +44,45 @@ final class VocabularyCommand implements java.util.concurrent.Callable<Integer> 
     v.labs()
         .values()
         .forEach(l -> out.println("  " + l.id() + "  [" + l.unit() + "]  " + l.label()));
-    out.println("AGENTS");
-    v.agents()
-        .values()
-        .forEach(a -> out.println("  " + a.id() + "  (" + a.agentClass() + ")  " + a.label()));
+    out.println("AGENTS (with their cited attributes: value, then source and locator)");
+    for (Vocabulary.AgentDef a : v.agents().values()) {
+      out.println("  " + a.id() + "  (" + a.agentClass() + ")  " + a.label());
+      a.attributes()
+          .forEach(
+              (name, value) ->
+                  out.println(
+                      "      "
+                          + name
+                          + ": "
+                          + value.value()
+                          + "  ["
+                          + String.join(
+                              "; ",
+                              value.evidence().stream()
+                                  .map(
+                                      ev ->
+                                          ev.source()
+                                              + ", "
+                                              + ev.locator()
+                                              + (ev.unsupported()
+                                                  ? " (unsupported by a located source)"
+                                                  : ""))
+                                  .toList())
+                          + "]"));
+    }
+    out.println("ATTRIBUTES (agents of these classes without a value: no pack source gives it)");
+    for (Vocabulary.AttributeDef d : v.attributes().values()) {
+      out.println("  " + d.id() + "  " + d.values() + "  " + d.label());
+      List<String> unsourced =
+          v.agents().values().stream()
+              .filter(
+                  a ->
+                      d.appliesTo().contains(a.agentClass()) && !a.attributes().containsKey(d.id()))
+              .map(Vocabulary.AgentDef::id)
+              .toList();
+      out.println(
+          "      no source: " + (unsourced.isEmpty() ? "none" : String.join(", ", unsourced)));
+    }
     out.println("REGIMENS");
     v.regimens()
         .values()

@@ -217,7 +217,11 @@ class PcdTest {
 
   @Test
   void vocabularyAndSources_listIdsUnitsAndGrades() {
-    assertThat(pcd("vocabulary").out()).contains("hemoglobin  [g/dL]").contains("poems.extent");
+    assertThat(pcd("vocabulary").out())
+        .contains("hemoglobin  [g/dL]")
+        .contains("poems.extent")
+        .contains("neurotoxicity: high  [seed-003, Critical Agents to Avoid; citation 1;")
+        .containsPattern("no source: [a-z, -]*cisplatin");
     assertThat(pcd("sources").out())
         .contains("seed-003")
         .contains("generated-summary")

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.pcdguide.core.engine.VerdictKind;
+import org.pcdguide.core.knowledge.Severity;
 import org.pcdguide.core.render.ReportView;
 
 /**
  * Order-select/order-sign cards for the verdicts that are not agents to avoid (those have their own
  * cards): an order the history shows failed or not tolerated, or whose matched option has weak
- * support for this setting (warning); an order no rule speaks to (info: checked, and the pack has
- * no rule against it, which is not an endorsement). Nothing drafted passes without an answer.
+ * support for this setting, or that may fall under a class rule the pack's sources cannot settle
+ * for it (warning); an order no rule speaks to, or that may hit an agent to avoid once missing data
+ * are known (info: checked, and the pack has no rule against it, which is not an endorsement).
+ * Nothing drafted passes without an answer.
  */
 record OrderCards(String sourceLabel, String hookInstance, String report) {
   private static final List<VerdictKind> WARNINGS =
@@ -24,9 +27,11 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
         continue;
       }
       for (ReportView.Verdict v : order.verdicts()) {
-        if (WARNINGS.contains(v.kind())) {
+        boolean mayHit = v.kind() == VerdictKind.MAY_HIT_AVOID;
+        if (WARNINGS.contains(v.kind())
+            || (mayHit && v.severity().orElse(Severity.CAUTION) == Severity.WARNING)) {
           cards.add(card(o.getKey(), order, v, "warning"));
-        } else if (v.kind() == VerdictKind.UNCHECKED) {
+        } else if (v.kind() == VerdictKind.UNCHECKED || mayHit) {
           cards.add(card(o.getKey(), order, v, "info"));
         }
       }

@@ -53,11 +53,28 @@ class OrderCardsTest {
 
   @Test
   void orderNoRuleCovers_getsAnInfoCardNotSilence() throws IOException {
-    ArrayNode cards = cards("history-06-poems-unchecked-order-is-answered.yaml");
+    ArrayNode cards = cards("mixed-09-solitary-plasmacytoma-label-no-module.yaml");
     List<JsonNode> info = byIndicator(cards, "info");
     assertThat(info).hasSize(1);
     assertThat(info.get(0).path("summary").asText())
-        .startsWith("Tocilizumab: matches no option and no agent-to-avoid entry");
+        .startsWith("Thalidomide: matches no option and no agent-to-avoid entry");
+  }
+
+  @Test
+  void orderWithAgentsNoSourcePlaces_getsAWarningCardNamingTheClassRule() throws IOException {
+    // issue 13 rule 4: DCEP first line in untreated POEMS; no pack source gives the neuropathy
+    // rate of cyclophosphamide, etoposide or cisplatin (it used to be an "unchecked" info card)
+    ArrayNode cards = cards("class-07-dcep-first-line-untreated-poems-severe-neuropathy.yaml");
+    assertThat(byIndicator(cards, "info")).isEmpty();
+    List<JsonNode> warnings = byIndicator(cards, "warning");
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0).path("summary").asText())
+        .startsWith("DCEP (dexamethasone, cyclophosphamide, etoposide, cisplatin): may be an agent")
+        .hasSizeLessThan(141);
+    assertThat(warnings.get(0).path("detail").asText())
+        .contains("POEMS-AVOID-003")
+        .contains("no source on the rate of treatment-related neuropathy of cyclophosphamide");
+    assertThat(warnings.get(0).path("overrideReasons")).hasSize(2);
   }
 
   private static ArrayNode cards(String file) throws IOException {

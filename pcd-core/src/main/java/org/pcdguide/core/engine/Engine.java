@@ -80,6 +80,7 @@ public final class Engine {
     List<Assessment.Recommendation> ranked = out.ranked();
     List<Assessment.AvoidItem> avoid = out.avoid();
     List<Assessment.ProposedOrder> orders = out.orders(patientCase, ranked, avoid);
+    RenalDosing.of(facts, ranked).ifPresent(out::warn);
     out.inputNotes(patientCase);
     return new Assessment(
         pack.version(),

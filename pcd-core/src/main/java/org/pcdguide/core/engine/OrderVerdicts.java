@@ -51,6 +51,30 @@ final class OrderVerdicts {
                 List.of()));
       }
     }
+    for (Warning w : warnings) {
+      if (w instanceof Warning.ProposedClassUnsourced u) {
+        List<String> unsourced = u.agents().stream().filter(agents::contains).toList();
+        boolean hit =
+            verdicts.stream()
+                .anyMatch(
+                    d ->
+                        d.kind() == VerdictKind.HITS_AVOID
+                            && d.entry().equals(Optional.of(u.entry().id())));
+        if (!unsourced.isEmpty() && !hit) {
+          verdicts.add(
+              new Assessment.Verdict(
+                  VerdictKind.MAY_HIT_AVOID,
+                  Optional.of(u.entry().id()),
+                  0,
+                  Optional.of(u.entry().severity()),
+                  List.of(
+                      "the pack has no source on the "
+                          + u.attribute()
+                          + " of "
+                          + String.join(", ", unsourced))));
+        }
+      }
+    }
     Optional<Therapy> failed = history.failed(agents);
     if (failed.isPresent()) {
       boolean intolerant = failed.get().response().orElse("").equals(TreatmentHistory.INTOLERANT);

@@ -3,8 +3,10 @@ package org.pcdguide.core.engine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.pcdguide.core.cases.PatientCase;
+import org.pcdguide.core.knowledge.AttributeClass;
 import org.pcdguide.core.knowledge.AvoidEntry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Vocabulary;
@@ -21,10 +23,12 @@ final class ProposedOrders {
     }
   }
 
-  /** Proposed agents this avoid entry names (for only-when-alone: only without a systemic one). */
+  /**
+   * Proposed agents this avoid entry names, by id, regimen or class attribute (for only-when-alone:
+   * only without another systemic one).
+   */
   List<String> hits(AvoidEntry e) {
-    Set<String> named = new LinkedHashSet<>(e.agents());
-    e.regimen().ifPresent(r -> named.addAll(pack.vocabulary().agentsOf(r)));
+    Set<String> named = named(e);
     List<String> hits = new ArrayList<>();
     for (String a : named) {
       if (agents.contains(a)) {
@@ -43,5 +47,36 @@ final class ProposedOrders {
       }
     }
     return hits;
+  }
+
+  /**
+   * Proposed agents an entry naming a class by attribute can neither hit nor clear, because no pack
+   * source gives their value of the attribute: never passed over as "no rule against it".
+   */
+  Optional<Warning> unsourced(AvoidEntry e) {
+    if (e.byAttribute().isEmpty()) {
+      return Optional.empty();
+    }
+    AttributeClass c = e.byAttribute().get();
+    Vocabulary v = pack.vocabulary();
+    Set<String> named = named(e);
+    List<String> unsourced =
+        agents.stream()
+            .filter(a -> !named.contains(a))
+            .filter(a -> v.membership(a, c) == AttributeClass.Membership.UNSOURCED)
+            .toList();
+    if (unsourced.isEmpty()) {
+      return Optional.empty();
+    }
+    String label = v.attributes().get(c.attribute()).label();
+    return Optional.of(new Warning.ProposedClassUnsourced(e, unsourced, label));
+  }
+
+  private Set<String> named(AvoidEntry e) {
+    Vocabulary v = pack.vocabulary();
+    Set<String> named = new LinkedHashSet<>(e.agents());
+    e.regimen().ifPresent(r -> named.addAll(v.agentsOf(r)));
+    e.byAttribute().ifPresent(c -> named.addAll(v.members(c)));
+    return named;
   }
 }

@@ -17,7 +17,6 @@ import org.pcdguide.core.knowledge.AvoidEntry;
 import org.pcdguide.core.knowledge.Condition;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
-import org.pcdguide.core.knowledge.EntryKind;
 import org.pcdguide.core.knowledge.GuidanceEntry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Severity;
@@ -26,15 +25,13 @@ import org.pcdguide.core.knowledge.TrialEntry;
 
 /** Collects the items of one assessment into their sections, then ranks them (docs/ranking.md). */
 final class Sections {
-  private static final int SUPPORTIVE_LAST = 100;
-
   private final KnowledgePack pack;
   private final FactContext facts;
   private final ProposedOrders proposed;
   private final TreatmentHistory history;
   private final Phases phases;
+  private final Candidates candidates;
   private final List<Assessment.NotOffered> notOffered = new ArrayList<>();
-  private final List<Candidate> recommendations = new ArrayList<>();
   private final List<Assessment.AvoidItem> avoid = new ArrayList<>();
   private final List<Assessment.GuidanceItem> pitfalls = new ArrayList<>();
   private final List<Assessment.GuidanceItem> monitoring = new ArrayList<>();
@@ -45,7 +42,6 @@ final class Sections {
   private final Set<String> warningIds = new HashSet<>();
   private final List<Warning> warnings = new ArrayList<>();
   private final MissingDataList missing = new MissingDataList();
-  private int order;
 
   Sections(KnowledgePack pack, FactContext facts) {
     this.pack = pack;
@@ -53,11 +49,8 @@ final class Sections {
     this.proposed = new ProposedOrders(pack, facts.patientCase());
     this.history = new TreatmentHistory(facts.patientCase(), pack.vocabulary());
     this.phases = new Phases(facts);
+    this.candidates = new Candidates(pack, facts, history, missing);
   }
-
-  /** A recommendation before ranking, with its sort keys. */
-  private record Candidate(
-      Assessment.Recommendation item, int kind, int evidence, int prefer, int order) {}
 
   void consider(DisorderModule m, Entry e) {
     if (e instanceof TrialEntry t) {
@@ -72,6 +65,9 @@ final class Sections {
     Condition when = new Condition.All(List.of(m.gate(e.kind()), e.when()));
     Outcome outcome = ConditionEvaluator.evaluate(when, facts);
     List<String> hits = e instanceof AvoidEntry a ? proposed.hits(a) : List.of();
+    if (e instanceof AvoidEntry a && outcome.truth() != Truth.FALSE) {
+      proposed.unsourced(a).ifPresent(this::warn);
+    }
     if (outcome.truth() == Truth.UNKNOWN) {
       missing.add(outcome, e.id());
       if (!hits.isEmpty()) {
@@ -104,7 +100,7 @@ final class Sections {
           new Assessment.NotOffered(t, m.label(), Why.PHASE, Optional.empty(), fit.phase()));
     } else {
       fit.gap().ifPresent(g -> missing.add(g, t.id()));
-      recommendations.add(candidate(t, m.label(), fired, fit.assumes()));
+      candidates.add(t, m.label(), fired, fit.assumes());
     }
   }
 
@@ -144,49 +140,6 @@ final class Sections {
 
   private void trial(DisorderModule m, TrialEntry e) {
     TrialCheck.of(m, e, facts, missing).ifPresent(trials::add);
-  }
-
-  private Candidate candidate(
-      TreatmentEntry e, String module, List<String> fired, Optional<String> assumes) {
-    List<String> then = new ArrayList<>();
-    List<String> pending = new ArrayList<>();
-    List<String> because = new ArrayList<>(fired);
-    for (Entry.ThenStep step : e.then()) {
-      // a completed step (a transplant, radiotherapy) is not offered again
-      Optional<Therapy> done = history.gave(history.agents(step.agents(), Optional.empty()));
-      if (done.isPresent()) {
-        because.add(
-            String.join(", ", step.agents())
-                + " already given ("
-                + TreatmentHistory.describe(done.get())
-                + ")");
-        continue;
-      }
-      Outcome o = ConditionEvaluator.evaluate(step.when(), facts);
-      if (o.truth() == Truth.TRUE) {
-        then.addAll(step.agents());
-      } else if (o.truth() == Truth.UNKNOWN) {
-        pending.addAll(step.agents());
-        missing.add(o, e.id());
-      }
-    }
-    int prefer = 1;
-    if (e.preferWhen().isPresent()) {
-      Outcome p = ConditionEvaluator.evaluate(e.preferWhen().get(), facts);
-      prefer = p.truth() == Truth.TRUE ? 0 : p.truth() == Truth.FALSE ? 2 : 1;
-      if (p.truth() == Truth.TRUE) {
-        because.addAll(p.because());
-      } else if (p.truth() == Truth.UNKNOWN) {
-        missing.add(p, e.id());
-      }
-    }
-    // an option resting on veterinary or different-entity evidence ranks below human evidence
-    boolean human = e.evidence().stream().allMatch(ev -> pack.source(ev.source()).human());
-    Optional<Therapy> given = history.gave(history.agents(e.agents(), e.regimen()));
-    Assessment.Recommendation item =
-        new Assessment.Recommendation(e, module, 0, because, then, pending, given, assumes);
-    int kind = e.kind() == EntryKind.SUPPORTIVE ? SUPPORTIVE_LAST : e.kind().ordinal();
-    return new Candidate(item, kind, human ? 0 : 1, prefer, order++);
   }
 
   /** Lists what would decide a module's criteria (for a disorder checked as a differential). */
@@ -251,14 +204,7 @@ final class Sections {
   }
 
   List<Assessment.Recommendation> ranked() {
-    List<Candidate> sorted = new ArrayList<>(recommendations);
-    sorted.sort(
-        Comparator.comparingInt((Candidate c) -> c.kind() == SUPPORTIVE_LAST ? 1 : 0)
-            .thenComparingInt(Candidate::evidence)
-            .thenComparingInt(Candidate::kind)
-            .thenComparingInt(Candidate::prefer)
-            .thenComparingInt(Candidate::order));
-    return numbered(sorted.stream().map(Candidate::item).toList());
+    return numbered(candidates.ranked());
   }
 
   List<Assessment.AvoidItem> avoid() {

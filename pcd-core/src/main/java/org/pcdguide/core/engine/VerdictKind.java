@@ -12,7 +12,10 @@ public enum VerdictKind {
   WEAKLY_SUPPORTED,
   /** The order gives an agent to avoid that applies to this patient. */
   HITS_AVOID,
-  /** The order may give an agent to avoid once missing data are known. */
+  /**
+   * The order may give an agent to avoid once missing data are known, or an agent that an avoid
+   * entry naming a class by attribute can neither hit nor clear (no pack source gives its value).
+   */
   MAY_HIT_AVOID,
   /** The history shows the order's agents given before. */
   GIVEN_BEFORE,

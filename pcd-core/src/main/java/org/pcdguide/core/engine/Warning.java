@@ -76,6 +76,60 @@ public sealed interface Warning {
     }
   }
 
+  /**
+   * Proposed agents that an avoid entry naming a class by attribute (e.g. high neurotoxicity) can
+   * neither hit nor clear: no pack source gives their value of the attribute ({@code attribute} is
+   * its label). Not "no rule against it": the pack cannot say.
+   */
+  record ProposedClassUnsourced(AvoidEntry entry, List<String> agents, String attribute)
+      implements Warning {
+    public ProposedClassUnsourced {
+      agents = List.copyOf(agents);
+    }
+
+    @Override
+    public String id() {
+      return entry.id() + "-unsourced";
+    }
+  }
+
+  /**
+   * Renal impairment (or renal function stated but undecided: {@code impaired} false) and the
+   * recommended options' drugs by what the pack's sources say of their renal dose adjustment.
+   */
+  record RenalDosing(boolean impaired, List<String> because, List<RenalOption> options)
+      implements Warning {
+    public RenalDosing {
+      because = List.copyOf(because);
+      options = List.copyOf(options);
+    }
+
+    @Override
+    public String id() {
+      return impaired ? "renal-dose-adjustment" : "renal-dose-adjustment-undecided";
+    }
+  }
+
+  /**
+   * One recommended option's drugs: those a source says need a renal dose adjustment ({@code
+   * adjust}), those a source says need none ({@code notRequired}, with the sources), and those no
+   * pack source speaks to ({@code unsourced}).
+   */
+  record RenalOption(
+      String entry,
+      int rank,
+      List<String> adjust,
+      List<String> notRequired,
+      List<String> sources,
+      List<String> unsourced) {
+    public RenalOption {
+      adjust = List.copyOf(adjust);
+      notRequired = List.copyOf(notRequired);
+      sources = List.copyOf(sources);
+      unsourced = List.copyOf(unsourced);
+    }
+  }
+
   /** A proposed order that no recommendation and no avoid entry speaks to. */
   record ProposedUnchecked(String proposed) implements Warning {
     @Override

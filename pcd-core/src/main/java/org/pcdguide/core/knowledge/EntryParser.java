@@ -29,7 +29,7 @@ record EntryParser(PackNodes nodes, ConditionParser conditions, ExampleParser ex
   private static Set<String> fields(EntryKind kind) {
     Set<String> own =
         switch (kind) {
-          case AVOID -> Set.of("agents", "regimen", "severity", "only-when-alone");
+          case AVOID -> Set.of("agents", "regimen", "severity", "only-when-alone", "class");
           case PITFALL, MONITORING, TIMELINE, CONTEXT ->
               Set.of("agents", "item", "schedule", "window");
           case DIAGNOSTIC -> Set.of("criterion");
@@ -74,7 +74,8 @@ record EntryParser(PackNodes nodes, ConditionParser conditions, ExampleParser ex
               nodes.optional(e, "regimen", where),
               nodes.choice(
                   e, "severity", where, Severity::parse, Severity.words(), Severity.CRITICAL),
-              nodes.flag(e, "only-when-alone", where, false));
+              nodes.flag(e, "only-when-alone", where, false),
+              attributeClass(e, where));
       case PITFALL, MONITORING, TIMELINE, CONTEXT ->
           new GuidanceEntry(
               basis,
@@ -150,6 +151,21 @@ record EntryParser(PackNodes nodes, ConditionParser conditions, ExampleParser ex
               nodes.required(d, "statement", where + ".disagreements")));
     }
     return disagreements;
+  }
+
+  /** {@code class: {attribute: value}}: one attribute, one value. */
+  private Optional<AttributeClass> attributeClass(JsonNode e, String where) {
+    JsonNode c = e.get("class");
+    if (c == null || c.isNull()) {
+      return Optional.empty();
+    }
+    if (!c.isObject() || c.size() != 1 || !c.elements().next().isValueNode()) {
+      nodes.problem(
+          where + ".class", "a class is one attribute and its value, e.g. {neurotoxicity: high}");
+      return Optional.empty();
+    }
+    String attribute = c.fieldNames().next();
+    return Optional.of(new AttributeClass(attribute, c.get(attribute).asText()));
   }
 
   private Optional<Entry.Criterion> criterion(JsonNode e, String where) {

@@ -41,9 +41,10 @@ record EntryValidator(PackValidator pack, String where) {
       treatment(t, v);
     } else if (e instanceof AvoidEntry a) {
       pack.check(
-          !a.agents().isEmpty() || a.regimen().isPresent(),
+          !a.agents().isEmpty() || a.regimen().isPresent() || a.byAttribute().isPresent(),
           where,
-          "an avoid entry names its agents");
+          "an avoid entry names its agents, a regimen or a class by attribute");
+      new AttributeValidator(pack).avoid(a, where);
     } else if (e instanceof GuidanceEntry g) {
       guidance(g);
     } else if (e instanceof DiagnosticEntry d) {

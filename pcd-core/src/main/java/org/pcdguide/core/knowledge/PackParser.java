@@ -147,7 +147,7 @@ final class PackParser {
   }
 
   Vocabulary vocabulary(JsonNode doc) {
-    return new VocabularyParser(nodes).vocabulary(doc);
+    return new VocabularyParser(nodes, entries).vocabulary(doc);
   }
 
   private List<DisorderModule.SourceGap> gaps(JsonNode doc, String file) {

@@ -16,6 +16,7 @@ record PackValidator(
 
   void validate() {
     sources();
+    new AttributeValidator(this).vocabulary();
     Vocabulary v = pack.vocabulary();
     for (Vocabulary.RegimenDef r : v.regimens().values()) {
       for (String a : r.agents()) {

@@ -14,9 +14,11 @@ public record Vocabulary(
     Map<String, FindingDef> findings,
     Map<String, LabDef> labs,
     Map<String, AgentDef> agents,
-    Map<String, RegimenDef> regimens) {
+    Map<String, RegimenDef> regimens,
+    Map<String, AttributeDef> attributes) {
 
   public Vocabulary {
+    attributes = copy(attributes);
     diagnoses = copy(diagnoses);
     findings = copy(findings);
     labs = copy(labs);
@@ -60,8 +62,20 @@ public record Vocabulary(
   /** A lab test, its canonical UCUM unit and an optional upper bound (e.g. 100 for percent). */
   public record LabDef(String id, String label, String unit, Optional<Double> max) {}
 
-  /** How an agent acts: systemic, local, procedure or supportive. */
-  public record AgentDef(String id, String label, String agentClass) {
+  /**
+   * How an agent acts (systemic, corticosteroid, local, procedure or supportive) and its cited
+   * attributes by attribute id.
+   */
+  public record AgentDef(
+      String id, String label, String agentClass, Map<String, AttributeValue> attributes) {
+    public AgentDef {
+      attributes = copy(attributes);
+    }
+
+    public AgentDef(String id, String label, String agentClass) {
+      this(id, label, agentClass, Map.of());
+    }
+
     public boolean systemic() {
       return "systemic".equals(agentClass);
     }
@@ -70,6 +84,57 @@ public record Vocabulary(
     public boolean procedure() {
       return "procedure".equals(agentClass) || "local".equals(agentClass);
     }
+  }
+
+  /**
+   * An attribute agents may carry (e.g. neurotoxicity), its values, and the agent classes for which
+   * a missing value is a gap in the sources ({@code appliesTo}); for other agents it does not
+   * apply.
+   */
+  public record AttributeDef(String id, String label, List<String> values, List<String> appliesTo) {
+    public AttributeDef {
+      values = List.copyOf(values);
+      appliesTo = List.copyOf(appliesTo);
+    }
+  }
+
+  /** One agent's value of an attribute, with the evidence that states it (never from memory). */
+  public record AttributeValue(String value, List<Evidence> evidence) {
+    public AttributeValue {
+      evidence = List.copyOf(evidence);
+    }
+  }
+
+  /** Whether an agent is in a class named by attribute, outside it, or unsourced for it. */
+  public AttributeClass.Membership membership(String agent, AttributeClass c) {
+    AgentDef a = agents.get(agent);
+    if (a == null) {
+      return AttributeClass.Membership.NOT_MEMBER;
+    }
+    AttributeValue v = a.attributes().get(c.attribute());
+    if (v != null) {
+      return v.value().equals(c.value())
+          ? AttributeClass.Membership.MEMBER
+          : AttributeClass.Membership.NOT_MEMBER;
+    }
+    AttributeDef def = attributes.get(c.attribute());
+    return def != null && def.appliesTo().contains(a.agentClass())
+        ? AttributeClass.Membership.UNSOURCED
+        : AttributeClass.Membership.NOT_MEMBER;
+  }
+
+  /** The agents of a class, in vocabulary order. */
+  public List<String> members(AttributeClass c) {
+    return agents.keySet().stream()
+        .filter(a -> membership(a, c) == AttributeClass.Membership.MEMBER)
+        .toList();
+  }
+
+  /** The agents for which no pack source gives the class's attribute, in vocabulary order. */
+  public List<String> unsourced(AttributeClass c) {
+    return agents.keySet().stream()
+        .filter(a -> membership(a, c) == AttributeClass.Membership.UNSOURCED)
+        .toList();
   }
 
   /** A named regimen and its agents. */

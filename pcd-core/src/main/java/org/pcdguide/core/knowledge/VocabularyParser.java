@@ -10,18 +10,33 @@ import org.pcdguide.core.knowledge.Vocabulary.DetailDef;
 import org.pcdguide.core.knowledge.Vocabulary.DetailType;
 
 /** Parses vocabulary.yaml: diagnoses, findings and their details, labs, agents and regimens. */
-record VocabularyParser(PackNodes nodes) {
+record VocabularyParser(PackNodes nodes, EntryParser entries) {
   Vocabulary vocabulary(JsonNode doc) {
     Map<String, Vocabulary.Term> diagnoses = new LinkedHashMap<>();
     Map<String, Vocabulary.FindingDef> findings = new LinkedHashMap<>();
     Map<String, Vocabulary.LabDef> labs = new LinkedHashMap<>();
     Map<String, Vocabulary.AgentDef> agents = new LinkedHashMap<>();
     Map<String, Vocabulary.RegimenDef> regimens = new LinkedHashMap<>();
+    Map<String, Vocabulary.AttributeDef> attributes = new LinkedHashMap<>();
     if (doc == null) {
-      return new Vocabulary(diagnoses, findings, labs, agents, regimens);
+      return new Vocabulary(diagnoses, findings, labs, agents, regimens, attributes);
     }
     String w = "vocabulary.yaml";
-    nodes.keys(doc, w, Set.of("diagnoses", "findings", "labs", "agents", "regimens"));
+    nodes.keys(doc, w, Set.of("diagnoses", "findings", "labs", "agents", "regimens", "attributes"));
+    for (JsonNode a : nodes.list(doc, "attributes", w)) {
+      String id = nodes.required(a, "id", w + ".attributes");
+      String where = w + ".attributes." + id;
+      nodes.keys(a, where, Set.of("id", "label", "values", "applies-to"));
+      put(
+          attributes,
+          id,
+          new Vocabulary.AttributeDef(
+              id,
+              nodes.optional(a, "label", where).orElse(id),
+              nodes.words(a, "values", where),
+              nodes.words(a, "applies-to", where)),
+          w + ".attributes");
+    }
     for (JsonNode d : nodes.list(doc, "diagnoses", w)) {
       String id = nodes.required(d, "id", w + ".diagnoses");
       put(
@@ -49,6 +64,7 @@ record VocabularyParser(PackNodes nodes) {
     }
     for (JsonNode a : nodes.list(doc, "agents", w)) {
       String id = nodes.required(a, "id", w + ".agents");
+      nodes.keys(a, w + ".agents." + id, Set.of("id", "label", "class", "attributes"));
       String cls = nodes.required(a, "class", w + ".agents." + id);
       if (!List.of("systemic", "corticosteroid", "local", "procedure", "supportive")
           .contains(cls)) {
@@ -59,7 +75,11 @@ record VocabularyParser(PackNodes nodes) {
       put(
           agents,
           id,
-          new Vocabulary.AgentDef(id, nodes.optional(a, "label", w).orElse(id), cls),
+          new Vocabulary.AgentDef(
+              id,
+              nodes.optional(a, "label", w).orElse(id),
+              cls,
+              agentAttributes(a, w + ".agents." + id)),
           w + ".agents");
     }
     for (JsonNode r : nodes.list(doc, "regimens", w)) {
@@ -73,7 +93,33 @@ record VocabularyParser(PackNodes nodes) {
               nodes.words(r, "agents", w + ".regimens." + id)),
           w + ".regimens");
     }
-    return new Vocabulary(diagnoses, findings, labs, agents, regimens);
+    return new Vocabulary(diagnoses, findings, labs, agents, regimens, attributes);
+  }
+
+  /** {@code attributes: {neurotoxicity: {value: high, evidence: [...]}}} of one agent. */
+  private Map<String, Vocabulary.AttributeValue> agentAttributes(JsonNode a, String where) {
+    Map<String, Vocabulary.AttributeValue> values = new LinkedHashMap<>();
+    JsonNode attrs = a.get("attributes");
+    if (attrs == null || attrs.isNull()) {
+      return values;
+    }
+    if (!attrs.isObject()) {
+      nodes.problem(where + ".attributes", "must be a map of attribute id to {value, evidence}");
+      return values;
+    }
+    attrs
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String at = where + ".attributes." + e.getKey();
+              nodes.keys(e.getValue(), at, Set.of("value", "evidence"));
+              values.put(
+                  e.getKey(),
+                  new Vocabulary.AttributeValue(
+                      nodes.required(e.getValue(), "value", at),
+                      entries.evidence(e.getValue(), at)));
+            });
+    return values;
   }
 
   private Vocabulary.FindingDef finding(String id, JsonNode f, String where) {

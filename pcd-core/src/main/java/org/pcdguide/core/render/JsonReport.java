@@ -216,7 +216,16 @@ public final class JsonReport {
         n.put("proposed", !i.proposedOrders().isEmpty());
         i.given().ifPresent(g -> n.put("given-before", g));
         i.conditional().ifPresent(c -> n.put("conditional", c));
+        i.renalDosing().ifPresent(r -> renal(n.putObject("renal-dosing"), r));
       }
+      i.byAttribute()
+          .ifPresent(
+              c -> {
+                ObjectNode x = n.putObject("class");
+                x.put("attribute", c.attribute()).put("label", c.label()).put("value", c.value());
+                strings(x.putArray("members"), c.members());
+                strings(x.putArray("unsourced"), c.unsourced());
+              });
       i.severity()
           .ifPresent(
               s -> {
@@ -243,6 +252,15 @@ public final class JsonReport {
             .put("statement", d.statement());
       }
     }
+  }
+
+  private static void renal(ObjectNode n, ReportView.RenalDosing r) {
+    n.put("renal-function", r.impaired() ? "impaired" : "undecided");
+    strings(n.putArray("adjust"), r.adjust());
+    strings(n.putArray("not-required"), r.notRequired());
+    strings(n.putArray("sources"), r.sources());
+    strings(n.putArray("unsourced"), r.unsourced());
+    n.put("statement", r.statement());
   }
 
   private static void evidence(ArrayNode array, List<ReportView.Evidence> evidence) {

@@ -37,7 +37,9 @@ final class OrderText {
               ? "CRITICAL: an agent to avoid for this patient [" + entry + "]"
               : "CAUTION: calls for caution in this patient [" + entry + "]";
       case MAY_HIT_AVOID ->
-          "may be an agent to avoid once the missing data are known [" + entry + "]";
+          because.isEmpty()
+              ? "may be an agent to avoid once the missing data are known [" + entry + "]"
+              : "may be an agent to avoid under " + entry + ": " + because + ", so it cannot say";
       case GIVEN_BEFORE -> "already given (" + because + ")";
       case FAILED_BEFORE -> "given before without success (" + because + "); not recommended again";
       case NOT_TOLERATED -> "not tolerated before (" + because + "); not recommended again";

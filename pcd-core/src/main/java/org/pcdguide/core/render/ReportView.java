@@ -137,7 +137,9 @@ public record ReportView(
       List<String> labels,
       List<String> because,
       List<Evidence> evidence,
-      List<Disagreement> disagreements) {
+      List<Disagreement> disagreements,
+      Optional<AttributeClassView> byAttribute,
+      Optional<RenalDosing> renalDosing) {
     /** The title, or the statement when the entry has none. */
     public String heading() {
       return title.isEmpty() ? statement : title;
@@ -148,6 +150,25 @@ public record ReportView(
       return evidence.stream().map(Evidence::source).distinct().toList();
     }
   }
+
+  /**
+   * The class an avoid entry names by attribute ({@code neurotoxicity: high}): the agents a source
+   * places in it, and the agents no pack source gives a value for (a gap, never a clearance).
+   */
+  public record AttributeClassView(
+      String attribute, String label, String value, List<String> members, List<String> unsourced) {}
+
+  /**
+   * What the pack's sources say of the renal dose adjustment of a recommended option's drugs (issue
+   * 13 rule 8): {@code impaired} false when renal function is stated but undecided.
+   */
+  public record RenalDosing(
+      boolean impaired,
+      List<String> adjust,
+      List<String> notRequired,
+      List<String> sources,
+      List<String> unsourced,
+      String statement) {}
 
   /** The diagnosis check of the working diagnosis. */
   public record Diagnosis(

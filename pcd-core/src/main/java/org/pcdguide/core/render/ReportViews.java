@@ -21,6 +21,7 @@ final class ReportViews {
   private final Vocabulary vocabulary;
   private final PackViews views;
   private Map<String, ReportView.ProposedOrder> orders = Map.of();
+  private Optional<org.pcdguide.core.engine.Warning.RenalDosing> renal = Optional.empty();
 
   ReportViews(KnowledgePack pack) {
     this.pack = pack;
@@ -44,6 +45,7 @@ final class ReportViews {
               OrderText.verdicts(o.verdicts())));
     }
     this.orders = orders;
+    this.renal = AttributeViews.renal(a);
     List<ReportView.Item> recommendations = items(a.recommendations());
     List<ReportView.Item> avoid = items(a.avoid());
     return new ReportView(
@@ -130,7 +132,7 @@ final class ReportViews {
         summary,
         e.statement(),
         e.strength(),
-        e.agents(),
+        AttributeViews.agents(e, vocabulary),
         e.regimen(),
         then,
         pending,
@@ -148,7 +150,11 @@ final class ReportViews {
         views.labels(e),
         i.because(),
         views.evidence(e),
-        views.disagreements(e));
+        views.disagreements(e),
+        AttributeViews.attributeClass(e, vocabulary),
+        i instanceof Assessment.Recommendation
+            ? renal.flatMap(r -> RenalText.option(r, e.id(), pack))
+            : Optional.empty());
   }
 
   /** The proposed orders that are, or are part of, this option. */

@@ -89,6 +89,9 @@ public final class RuleDocs {
         .append(describe(e.when()))
         .append("\n");
     kindLines(b, e);
+    if (e instanceof AvoidEntry a && a.byAttribute().isPresent()) {
+      b.append("- Class: ").append(a.byAttribute().get().word()).append("\n");
+    }
     b.append("\n## Statement\n\n").append(e.statement()).append("\n\n## Evidence\n\n");
     ReportViews views = new ReportViews(pack);
     for (ReportView.Evidence ev : views.evidence(e.evidence())) {
@@ -110,6 +113,9 @@ public final class RuleDocs {
         b.append(" _(").append(Labels.UNSUPPORTED).append(")_");
       }
       b.append("\n");
+    }
+    if (e instanceof AvoidEntry a) {
+      b.append(AttributeText.ruleSection(a, pack));
     }
     if (!e.disagreements().isEmpty()) {
       b.append("\n## Where sources disagree\n\n");

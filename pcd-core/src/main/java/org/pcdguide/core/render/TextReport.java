@@ -40,13 +40,8 @@ public final class TextReport {
   private String write() {
     title("PCD Guide assessment" + (v.caseId().isEmpty() ? "" : ": " + v.caseId()));
     line(
-        "As of "
-            + v.asOf()
-            + ". Knowledge pack "
-            + v.knowledgeVersion()
-            + " ("
-            + v.knowledgeHash()
-            + ").");
+        "As of %s. Knowledge pack %s (%s)."
+            .formatted(v.asOf(), v.knowledgeVersion(), v.knowledgeHash()));
     line("Decision support for a clinician; it does not replace clinical judgement.");
     heading("Headline");
     ReportView.Headline h = v.headline();
@@ -145,6 +140,8 @@ public final class TextReport {
       }
       i.given().ifPresent(g -> indent("History: " + g + "."));
       i.conditional().ifPresent(c -> indent(strong("Conditional: " + c + ".")));
+      i.renalDosing().ifPresent(r -> indent(strong(r.statement() + ".")));
+      i.byAttribute().ifPresent(c -> indent(AttributeText.classLine(c) + "."));
       if (!i.because().isEmpty()) {
         indent("Because: " + String.join("; ", i.because()) + ".");
       }

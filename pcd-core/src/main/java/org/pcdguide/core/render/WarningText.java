@@ -44,6 +44,23 @@ final class WarningText {
           + "): "
           + h.entry().statement();
     }
+    if (w instanceof Warning.ProposedClassUnsourced u) {
+      return "Proposed "
+          + String.join(", ", u.agents())
+          + ": the pack has no source on the "
+          + u.attribute()
+          + " of "
+          + (u.agents().size() == 1 ? "this agent" : "these agents")
+          + ", so it cannot say whether "
+          + u.entry().id()
+          + " applies to "
+          + (u.agents().size() == 1 ? "it" : "them")
+          + " (not a clearance: a gap in the sources): "
+          + u.entry().statement();
+    }
+    if (w instanceof Warning.RenalDosing r) {
+      return RenalText.warning(r);
+    }
     if (w instanceof Warning.ProposedUnchecked u) {
       return "Proposed "
           + u.proposed()

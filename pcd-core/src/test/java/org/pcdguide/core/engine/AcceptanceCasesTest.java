@@ -106,6 +106,14 @@ class AcceptanceCasesTest {
           .containsExactlyInAnyOrderElementsOf(words(expect.get("missing-data")));
     }
     contains(expect, "warnings", a.warnings().stream().map(Warning::id).toList());
+    if (expect.has("absent-warnings")) {
+      assertThat(a.warnings().stream().map(Warning::id).toList())
+          .as("warnings that must not appear")
+          .doesNotContainAnyElementsOf(words(expect.get("absent-warnings")));
+    }
+    if (expect.has("renal-dosing")) {
+      renalDosing(expect.get("renal-dosing"), a);
+    }
     if (expect.has("trials")) {
       expect
           .get("trials")
@@ -149,6 +157,44 @@ class AcceptanceCasesTest {
   }
 
   /**
+   * {@code renal-dosing}: recommendation id to its drugs by renal dose adjustment ({@code adjust},
+   * {@code not-required}, {@code unsourced}; an absent list is empty); {@code {}}: no option is
+   * annotated.
+   */
+  private static void renalDosing(JsonNode expected, Assessment a) {
+    List<Warning.RenalOption> options =
+        a.warnings().stream()
+            .filter(Warning.RenalDosing.class::isInstance)
+            .flatMap(w -> ((Warning.RenalDosing) w).options().stream())
+            .toList();
+    if (expected.isEmpty()) {
+      assertThat(options).as("renal dosing annotations").isEmpty();
+    }
+    expected
+        .fields()
+        .forEachRemaining(
+            e -> {
+              Warning.RenalOption o =
+                  options.stream()
+                      .filter(x -> x.entry().equals(e.getKey()))
+                      .findFirst()
+                      .orElseThrow(() -> new AssertionError("no renal dosing on " + e.getKey()));
+              JsonNode lists = e.getValue();
+              assertThat(o.adjust()).as(e.getKey() + " adjust").isEqualTo(list(lists, "adjust"));
+              assertThat(o.notRequired())
+                  .as(e.getKey() + " not-required")
+                  .isEqualTo(list(lists, "not-required"));
+              assertThat(o.unsourced())
+                  .as(e.getKey() + " unsourced")
+                  .isEqualTo(list(lists, "unsourced"));
+            });
+  }
+
+  private static List<String> list(JsonNode node, String key) {
+    return node.has(key) ? words(node.get(key)) : List.of();
+  }
+
+  /**
    * The keys of a case file, and of its {@code expect:}, that the runner checks (cases/README.md).
    */
   static final Set<String> CASE_KEYS = Set.of("description", "case", "expect");
@@ -166,6 +212,8 @@ class AcceptanceCasesTest {
           "critical",
           "missing-data",
           "warnings",
+          "absent-warnings",
+          "renal-dosing",
           "trials",
           "not-offered",
           "orders",

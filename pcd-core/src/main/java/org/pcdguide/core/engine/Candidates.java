@@ -1,0 +1,94 @@
+package org.pcdguide.core.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.pcdguide.core.cases.Therapy;
+import org.pcdguide.core.facts.FactContext;
+import org.pcdguide.core.facts.Truth;
+import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.EntryKind;
+import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.TreatmentEntry;
+
+/**
+ * The recommendations of one assessment before ranking: each option with its follow-on steps, its
+ * preference and its history, and the sort keys of docs/ranking.md.
+ */
+final class Candidates {
+  private static final int SUPPORTIVE_LAST = 100;
+
+  private final KnowledgePack pack;
+  private final FactContext facts;
+  private final TreatmentHistory history;
+  private final MissingDataList missing;
+  private final List<Candidate> candidates = new ArrayList<>();
+  private int order;
+
+  Candidates(
+      KnowledgePack pack, FactContext facts, TreatmentHistory history, MissingDataList missing) {
+    this.pack = pack;
+    this.facts = facts;
+    this.history = history;
+    this.missing = missing;
+  }
+
+  /** A recommendation before ranking, with its sort keys. */
+  private record Candidate(
+      Assessment.Recommendation item, int kind, int evidence, int prefer, int order) {}
+
+  void add(TreatmentEntry e, String module, List<String> fired, Optional<String> assumes) {
+    List<String> then = new ArrayList<>();
+    List<String> pending = new ArrayList<>();
+    List<String> because = new ArrayList<>(fired);
+    for (Entry.ThenStep step : e.then()) {
+      // a completed step (a transplant, radiotherapy) is not offered again
+      Optional<Therapy> done = history.gave(history.agents(step.agents(), Optional.empty()));
+      if (done.isPresent()) {
+        because.add(
+            String.join(", ", step.agents())
+                + " already given ("
+                + TreatmentHistory.describe(done.get())
+                + ")");
+        continue;
+      }
+      Outcome o = ConditionEvaluator.evaluate(step.when(), facts);
+      if (o.truth() == Truth.TRUE) {
+        then.addAll(step.agents());
+      } else if (o.truth() == Truth.UNKNOWN) {
+        pending.addAll(step.agents());
+        missing.add(o, e.id());
+      }
+    }
+    int prefer = 1;
+    if (e.preferWhen().isPresent()) {
+      Outcome p = ConditionEvaluator.evaluate(e.preferWhen().get(), facts);
+      prefer = p.truth() == Truth.TRUE ? 0 : p.truth() == Truth.FALSE ? 2 : 1;
+      if (p.truth() == Truth.TRUE) {
+        because.addAll(p.because());
+      } else if (p.truth() == Truth.UNKNOWN) {
+        missing.add(p, e.id());
+      }
+    }
+    // an option resting on veterinary or different-entity evidence ranks below human evidence
+    boolean human = e.evidence().stream().allMatch(ev -> pack.source(ev.source()).human());
+    Optional<Therapy> given = history.gave(history.agents(e.agents(), e.regimen()));
+    Assessment.Recommendation item =
+        new Assessment.Recommendation(e, module, 0, because, then, pending, given, assumes);
+    int kind = e.kind() == EntryKind.SUPPORTIVE ? SUPPORTIVE_LAST : e.kind().ordinal();
+    candidates.add(new Candidate(item, kind, human ? 0 : 1, prefer, order++));
+  }
+
+  /** The recommendations in rank order (not yet numbered). */
+  List<Assessment.Recommendation> ranked() {
+    List<Candidate> sorted = new ArrayList<>(candidates);
+    sorted.sort(
+        Comparator.comparingInt((Candidate c) -> c.kind() == SUPPORTIVE_LAST ? 1 : 0)
+            .thenComparingInt(Candidate::evidence)
+            .thenComparingInt(Candidate::kind)
+            .thenComparingInt(Candidate::prefer)
+            .thenComparingInt(Candidate::order));
+    return sorted.stream().map(Candidate::item).toList();
+  }
+}
