@@ -101,6 +101,18 @@ public final class FactRegistry {
               List.of("cutaneous", "systemic"),
               "systemic when lymphadenopathy or other organ involvement is present",
               ClonalityFacts::plasmacytosisExtent),
+          FactDef.bool(
+              "poems.adverse.age-over-50",
+              "patient.age against threshold poems.survival-adverse-age (wang-2017-leukemia: age over 50 adverse for overall survival)",
+              c -> PrognosticFacts.age(c, PrognosticFacts.SURVIVAL_AGE_50)),
+          FactDef.bool(
+              "poems.adverse.age-over-60",
+              "patient.age against threshold poems.adverse-age (seed 003 and its ref 5: age over 60 adverse)",
+              c -> PrognosticFacts.age(c, PrognosticFacts.AGE_60)),
+          FactDef.bool(
+              "poems.adverse.egfr-below-30",
+              "latest eGFR against threshold poems.survival-adverse-egfr (wang-2017-leukemia: eGFR below 30 adverse for overall survival); unknown without an eGFR",
+              c -> PrognosticFacts.egfr(c, PrognosticFacts.SURVIVAL_EGFR_30)),
           FactDef.enumeration(
               "poems.criteria",
               List.of(MET, "not-met"),
@@ -216,7 +228,8 @@ public final class FactRegistry {
           FactDef.bool(
               "transplant.eligible", "clinician's judgement", PatientFacts::transplantEligible));
 
-  private static final java.util.Map<String, FactDef> BY_NAME = index();
+  private static final java.util.Map<String, FactDef> BY_NAME =
+      FACTS.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FactDef::name, d -> d));
 
   /** This registry as the pack loader's fact catalog. */
   public static final FactCatalog CATALOG =
@@ -245,14 +258,6 @@ public final class FactRegistry {
 
   private FactRegistry() {}
 
-  private static java.util.Map<String, FactDef> index() {
-    java.util.Map<String, FactDef> map = new java.util.HashMap<>();
-    for (FactDef def : FACTS) {
-      map.put(def.name(), def);
-    }
-    return java.util.Collections.unmodifiableMap(map);
-  }
-
   /** The fixed facts, sorted by name (the {@code finding.*} family is not listed). */
   public static List<FactDef> all() {
     return FACTS;
@@ -260,7 +265,12 @@ public final class FactRegistry {
 
   /** The thresholds the fact functions read from the pack; the loader checks they are declared. */
   public static List<String> requiredThresholds() {
-    return List.of("poems.localized-max-lesions", "poems.vegf-plasma-elevated");
+    return List.of(
+        PrognosticFacts.AGE_60,
+        "poems.localized-max-lesions",
+        PrognosticFacts.SURVIVAL_AGE_50,
+        PrognosticFacts.SURVIVAL_EGFR_30,
+        "poems.vegf-plasma-elevated");
   }
 
   public static Optional<FactDef> lookup(String name, Vocabulary vocabulary) {
