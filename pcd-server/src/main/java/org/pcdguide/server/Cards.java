@@ -33,6 +33,18 @@ final class Cards {
     for (ReportView.Item p : a.pitfalls()) {
       cards.add(card(p, "warning", hookInstance, base, report));
     }
+    for (ReportView.Warning w : a.warnings()) {
+      if (w.patient()) {
+        // age applicability and clinician-flag cautions (issue 13, rule 8)
+        ObjectNode c = cards.addObject();
+        c.put("uuid", uuid(hookInstance, w.id()).toString());
+        c.put("summary", shorten(w.statement(), 139));
+        c.put("detail", w.statement() + " [" + w.id() + "]");
+        c.put("indicator", "warning");
+        c.putObject("source").put("label", label());
+        reportLink(c.putArray("links"), report);
+      }
+    }
     if (!a.missingData().isEmpty()) {
       ObjectNode c = cards.addObject();
       c.put("uuid", uuid(hookInstance, "missing-data").toString());

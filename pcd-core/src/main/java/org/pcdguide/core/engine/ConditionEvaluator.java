@@ -47,18 +47,29 @@ final class ConditionEvaluator {
     return new Outcome(unknown ? Truth.UNKNOWN : Truth.TRUE, because, gaps);
   }
 
+  /**
+   * True when a branch is true; the trace then lists every satisfied branch, not only the first, so
+   * that a clinician sees all the reasons an item applies (issue 13, rule 8).
+   */
   private static Outcome any(List<Condition> parts, FactContext facts) {
     List<String> because = new ArrayList<>();
+    List<String> satisfied = new ArrayList<>();
     List<Outcome.Gap> gaps = new ArrayList<>();
     boolean unknown = false;
+    boolean anyTrue = false;
     for (Condition part : parts) {
       Outcome o = evaluate(part, facts);
       if (o.truth() == Truth.TRUE) {
-        return new Outcome(Truth.TRUE, o.because(), List.of());
+        anyTrue = true;
+        satisfied.addAll(o.because());
+        continue;
       }
       unknown |= o.truth() == Truth.UNKNOWN;
       because.addAll(o.because());
       gaps.addAll(o.gaps());
+    }
+    if (anyTrue) {
+      return new Outcome(Truth.TRUE, satisfied.stream().distinct().toList(), List.of());
     }
     return new Outcome(unknown ? Truth.UNKNOWN : Truth.FALSE, because, gaps);
   }

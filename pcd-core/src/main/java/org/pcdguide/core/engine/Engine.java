@@ -78,6 +78,7 @@ public final class Engine {
       }
     }
     List<Assessment.Recommendation> ranked = out.ranked();
+    PatientChecks.apply(facts, assessed, ranked, out);
     List<Assessment.AvoidItem> avoid = out.avoid();
     List<Assessment.ProposedOrder> orders = out.orders(patientCase, ranked, avoid);
     RenalDosing.of(facts, ranked).ifPresent(out::warn);

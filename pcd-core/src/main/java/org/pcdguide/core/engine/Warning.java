@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.pcdguide.core.knowledge.AvoidEntry;
 import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.FlagCheck;
 import org.pcdguide.core.knowledge.Severity;
+import org.pcdguide.core.knowledge.Source;
+import org.pcdguide.core.knowledge.TreatmentEntry;
 
 /**
  * Something the clinician must see that is not itself a knowledge entry: a kind and its parameters.
@@ -135,6 +138,71 @@ public sealed interface Warning {
     @Override
     public String id() {
       return "proposed-" + proposed + "-unchecked";
+    }
+  }
+
+  /**
+   * A recommended option whose cited sources do not cover the patient's age: a {@code child} whom
+   * no source says it includes, or a patient older than every population whose ages a source
+   * states. {@code sources} are the option's cited sources, with their populations.
+   */
+  record AgeNotCovered(TreatmentEntry entry, int age, boolean child, List<Source> sources)
+      implements Warning {
+    public AgeNotCovered {
+      sources = List.copyOf(sources);
+    }
+
+    @Override
+    public String id() {
+      return entry.id() + "-age-not-covered";
+    }
+  }
+
+  /**
+   * A clinician's flag that a source's stated condition questions (a module's flag check), while a
+   * recommended option ({@code options}) depends on it; {@code because} is the facts that hold.
+   */
+  record FlagQuestioned(FlagCheck check, List<String> because, List<String> options)
+      implements Warning {
+    public FlagQuestioned {
+      because = List.copyOf(because);
+      options = List.copyOf(options);
+    }
+
+    @Override
+    public String id() {
+      return check.id();
+    }
+  }
+
+  /** The patient's age is not stated, so the age applicability of {@code options} is unchecked. */
+  record AgeNotStated(List<String> options) implements Warning {
+    public AgeNotStated {
+      options = List.copyOf(options);
+    }
+
+    @Override
+    public String id() {
+      return "age-not-stated";
+    }
+  }
+
+  /**
+   * A clinician's flag holds but whether the source's condition holds is unknown ({@code missing}
+   * would decide it), while {@code options} depend on the flag.
+   */
+  record FlagUnchecked(
+      FlagCheck check, List<String> because, List<String> missing, List<String> options)
+      implements Warning {
+    public FlagUnchecked {
+      because = List.copyOf(because);
+      missing = List.copyOf(missing);
+      options = List.copyOf(options);
+    }
+
+    @Override
+    public String id() {
+      return check.id() + "-unchecked";
     }
   }
 

@@ -15,7 +15,7 @@ import org.pcdguide.core.knowledge.Vocabulary;
 public final class FactRegistry {
   private static final String MET = "met";
   private static final List<FactDef> FACTS =
-      List.of(
+      sorted(
           FactDef.bool(
               "anemia",
               "latest hemoglobin below the lab's reference range low limit; unknown without one",
@@ -54,10 +54,6 @@ public final class FactRegistry {
               "il6.elevated",
               "latest il-6-serum above the lab's reference range high limit",
               OrganFacts::il6Elevated),
-          FactDef.bool(
-              "ivig.refractory",
-              "history lists ivig-high-dose with response refractory, progression or no-stabilization",
-              TherapyFacts::ivigRefractory),
           FactDef.enumeration(
               "m-protein.light-chain",
               List.of("kappa", "lambda"),
@@ -101,6 +97,18 @@ public final class FactRegistry {
               List.of("cutaneous", "systemic"),
               "systemic when lymphadenopathy or other organ involvement is present",
               ClonalityFacts::plasmacytosisExtent),
+          FactDef.bool(
+              "poems.adverse.age-over-50",
+              "patient.age against threshold poems.survival-adverse-age (wang-2017-leukemia: age over 50 adverse for overall survival)",
+              c -> PrognosticFacts.age(c, PrognosticFacts.SURVIVAL_AGE_50)),
+          FactDef.bool(
+              "poems.adverse.age-over-60",
+              "patient.age against threshold poems.adverse-age (seed 003 and its ref 5: age over 60 adverse)",
+              c -> PrognosticFacts.age(c, PrognosticFacts.AGE_60)),
+          FactDef.bool(
+              "poems.adverse.egfr-below-30",
+              "latest eGFR against threshold poems.survival-adverse-egfr (wang-2017-leukemia: eGFR below 30 adverse for overall survival); unknown without an eGFR",
+              c -> PrognosticFacts.egfr(c, PrognosticFacts.SURVIVAL_EGFR_30)),
           FactDef.enumeration(
               "poems.criteria",
               List.of(MET, "not-met"),
@@ -155,22 +163,6 @@ public final class FactRegistry {
               List.of("localized", "disseminated"),
               "POEMS disease extent",
               PoemsExtent::extent),
-          FactDef.date(
-              "radiotherapy.end",
-              "end date of the latest radiotherapy",
-              TherapyFacts::radiotherapyEnd),
-          FactDef.bool(
-              "radiotherapy.given",
-              "history lists radiotherapy; unknown when history is absent",
-              TherapyFacts::radiotherapyGiven),
-          FactDef.number(
-              "radiotherapy.months-since-end",
-              "whole months from the latest radiotherapy end to as-of",
-              TherapyFacts::radiotherapyMonthsSinceEnd),
-          FactDef.bool(
-              "radiotherapy.stabilized",
-              "response of the latest radiotherapy: complete, very-good-partial, partial, stable = true; progression, no-stabilization, refractory = false",
-              TherapyFacts::radiotherapyStabilized),
           FactDef.bool(
               "renal.impaired",
               "finding renal-impairment, else latest creatinine clearance or eGFR below the lab's reference low limit",
@@ -197,19 +189,6 @@ public final class FactRegistry {
               "skin.lesions-limited",
               "skin-lesions distribution localized = true, widespread = false",
               ClonalityFacts::skinLesionsLimited),
-          FactDef.enumeration(
-              "therapy.phase",
-              org.pcdguide.core.knowledge.TreatmentPhase.words(),
-              "the latest disease-directed therapy (systemic agent or transplant) and its response: untreated, on-therapy, in-response (complete/very-good-partial/partial), after-therapy (stable, intolerant), relapsed (progression), refractory (refractory, no-stabilization)",
-              TherapyPhase::phase),
-          FactDef.bool(
-              "therapy.prior-systemic",
-              "history lists an agent or regimen with a systemic agent (corticosteroids alone do not count); unknown when history is absent",
-              TherapyFacts::priorSystemic),
-          FactDef.bool(
-              "therapy.refractory",
-              "history lists a therapy with response refractory, progression or no-stabilization",
-              TherapyFacts::refractory),
           FactDef.bool(
               "thrombocytopenia",
               "latest platelets below the reference range low limit",
@@ -221,7 +200,16 @@ public final class FactRegistry {
           FactDef.bool(
               "transplant.eligible", "clinician's judgement", PatientFacts::transplantEligible));
 
-  private static final java.util.Map<String, FactDef> BY_NAME = index();
+  /** The facts above and the therapy facts ({@link TherapyFacts#DEFS}), sorted by name. */
+  private static List<FactDef> sorted(FactDef... defs) {
+    List<FactDef> all = new java.util.ArrayList<>(List.of(defs));
+    all.addAll(TherapyFacts.DEFS);
+    all.sort(java.util.Comparator.comparing(FactDef::name));
+    return List.copyOf(all);
+  }
+
+  private static final java.util.Map<String, FactDef> BY_NAME =
+      FACTS.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FactDef::name, d -> d));
 
   /** This registry as the pack loader's fact catalog. */
   public static final FactCatalog CATALOG =
@@ -250,14 +238,6 @@ public final class FactRegistry {
 
   private FactRegistry() {}
 
-  private static java.util.Map<String, FactDef> index() {
-    java.util.Map<String, FactDef> map = new java.util.HashMap<>();
-    for (FactDef def : FACTS) {
-      map.put(def.name(), def);
-    }
-    return java.util.Collections.unmodifiableMap(map);
-  }
-
   /** The fixed facts, sorted by name (the {@code finding.*} family is not listed). */
   public static List<FactDef> all() {
     return FACTS;
@@ -265,7 +245,12 @@ public final class FactRegistry {
 
   /** The thresholds the fact functions read from the pack; the loader checks they are declared. */
   public static List<String> requiredThresholds() {
-    return List.of("poems.localized-max-lesions", "poems.vegf-plasma-elevated");
+    return List.of(
+        PrognosticFacts.AGE_60,
+        "poems.localized-max-lesions",
+        PrognosticFacts.SURVIVAL_AGE_50,
+        PrognosticFacts.SURVIVAL_EGFR_30,
+        "poems.vegf-plasma-elevated");
   }
 
   public static Optional<FactDef> lookup(String name, Vocabulary vocabulary) {

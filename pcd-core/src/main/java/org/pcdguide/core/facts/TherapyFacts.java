@@ -18,6 +18,43 @@ final class TherapyFacts {
 
   private TherapyFacts() {}
 
+  /** The therapy facts of {@link FactRegistry}. */
+  static final List<FactDef> DEFS =
+      List.of(
+          FactDef.bool(
+              "ivig.refractory",
+              "history lists ivig-high-dose with response refractory, progression or no-stabilization",
+              TherapyFacts::ivigRefractory),
+          FactDef.date(
+              "radiotherapy.end",
+              "end date of the latest radiotherapy",
+              TherapyFacts::radiotherapyEnd),
+          FactDef.bool(
+              "radiotherapy.given",
+              "history lists radiotherapy; unknown when history is absent",
+              TherapyFacts::radiotherapyGiven),
+          FactDef.number(
+              "radiotherapy.months-since-end",
+              "whole months from the latest radiotherapy end to as-of",
+              TherapyFacts::radiotherapyMonthsSinceEnd),
+          FactDef.bool(
+              "radiotherapy.stabilized",
+              "response of the latest radiotherapy: complete, very-good-partial, partial, stable = true; progression, no-stabilization, refractory = false",
+              TherapyFacts::radiotherapyStabilized),
+          FactDef.enumeration(
+              "therapy.phase",
+              org.pcdguide.core.knowledge.TreatmentPhase.words(),
+              "the latest disease-directed therapy (systemic agent or transplant) and its response: untreated, on-therapy, in-response (complete/very-good-partial/partial), after-therapy (stable, intolerant), relapsed (progression), refractory (refractory, no-stabilization)",
+              TherapyPhase::phase),
+          FactDef.bool(
+              "therapy.prior-systemic",
+              "history lists an agent or regimen with a systemic agent (corticosteroids alone do not count); unknown when history is absent",
+              TherapyFacts::priorSystemic),
+          FactDef.bool(
+              "therapy.refractory",
+              "history lists a therapy with response refractory, progression or no-stabilization",
+              TherapyFacts::refractory));
+
   static FactValue priorSystemic(FactContext ctx) {
     Optional<List<Therapy>> history = ctx.patientCase().history();
     if (history.isEmpty()) {

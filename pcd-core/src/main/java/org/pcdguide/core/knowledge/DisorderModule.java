@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One disorder's part of the pack: its scope, gates, sourced thresholds and entries. */
+/**
+ * One disorder's part of the pack: its scope, gates, sourced thresholds, entries, and the checks of
+ * clinician flags against conditions its sources state.
+ */
 public record DisorderModule(
     String disorder,
     String label,
@@ -19,7 +22,8 @@ public record DisorderModule(
     Map<String, Threshold> thresholds,
     List<Entry> entries,
     List<SourceGap> gaps,
-    Optional<String> misdiagnosisPitfall) {
+    Optional<String> misdiagnosisPitfall,
+    List<FlagCheck> flagChecks) {
 
   public DisorderModule {
     scopeDiagnoses = List.copyOf(scopeDiagnoses);
@@ -27,6 +31,7 @@ public record DisorderModule(
     thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
     entries = List.copyOf(entries);
     gaps = List.copyOf(gaps);
+    flagChecks = List.copyOf(flagChecks);
   }
 
   /** Where a source is incomplete: recorded and shown, never filled. */

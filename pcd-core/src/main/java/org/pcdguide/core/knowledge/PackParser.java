@@ -13,11 +13,13 @@ final class PackParser {
   private final PackNodes nodes;
   private final ConditionParser conditions;
   private final EntryParser entries;
+  private final PatientCheckParser patientChecks;
 
   PackParser(List<String> problems) {
     this.nodes = new PackNodes(problems);
     this.conditions = new ConditionParser(nodes);
     this.entries = new EntryParser(nodes, conditions);
+    this.patientChecks = new PatientCheckParser(nodes, conditions, entries);
   }
 
   String header(JsonNode index) {
@@ -90,7 +92,8 @@ final class PackParser {
               "text",
               "notes",
               "cited-references",
-              "identifiers"));
+              "identifiers",
+              "ages"));
       String id = nodes.required(s, "id", where);
       List<Source.CitedReference> refs = new ArrayList<>();
       for (JsonNode r : nodes.list(s, "cited-references", where)) {
@@ -117,7 +120,8 @@ final class PackParser {
               nodes.optional(s, "citation", where),
               nodes.optional(s, "text", where),
               nodes.optional(s, "notes", where),
-              refs);
+              refs,
+              patientChecks.ages(s, where));
       if (sources.put(id, source) != null) {
         nodes.problem(where + ".id", "duplicate source id '" + id + "'");
       }
@@ -203,7 +207,8 @@ final class PackParser {
             "entries",
             "gaps",
             "misdiagnosis-pitfall",
-            "example-base"));
+            "example-base",
+            "flag-checks"));
     JsonNode scope = doc.path("scope");
     JsonNode gates = doc.path("gates");
     Map<String, Threshold> thresholds = new LinkedHashMap<>();
@@ -245,6 +250,7 @@ final class PackParser {
             thresholds,
             list,
             gaps(doc, file),
-            nodes.optional(doc, "misdiagnosis-pitfall", file)));
+            nodes.optional(doc, "misdiagnosis-pitfall", file),
+            patientChecks.flagChecks(doc, file)));
   }
 }

@@ -166,6 +166,25 @@ record PackValidator(
         evidence(e, w + ".thresholds." + t.id());
       }
     }
+    for (FlagCheck f : m.flagChecks()) {
+      flagCheck(f, w + ".flag-checks." + f.id());
+    }
+  }
+
+  /** A flag check names vocabulary agents, valid conditions and the source that states it. */
+  private void flagCheck(FlagCheck f, String where) {
+    for (String a : f.agents()) {
+      check(
+          pack.vocabulary().agents().containsKey(a),
+          where + ".agents",
+          "'" + a + "' is not a vocabulary agent");
+    }
+    condition(f.flag(), where + ".flag");
+    condition(f.when(), where + ".when");
+    check(!f.evidence().isEmpty(), where, "a flag check must cite the source that states it");
+    for (Evidence e : f.evidence()) {
+      evidence(e, where);
+    }
   }
 
   void evidence(Evidence e, String where) {

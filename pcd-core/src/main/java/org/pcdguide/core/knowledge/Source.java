@@ -20,7 +20,8 @@ public record Source(
     Optional<String> citation,
     Optional<String> text,
     Optional<String> notes,
-    List<CitedReference> citedReferences) {
+    List<CitedReference> citedReferences,
+    Optional<AgeRange> ages) {
 
   public Source {
     citedReferences = List.copyOf(citedReferences);
@@ -54,5 +55,13 @@ public record Source(
   /** Human evidence of the same entity (ranks above veterinary or different-entity evidence). */
   public boolean human() {
     return population == Population.HUMAN && sameEntity;
+  }
+
+  /**
+   * Whom the source studied, as every output names it: "human, ages 35-73" or "..., age range not
+   * stated".
+   */
+  public String populationText() {
+    return population.word() + ", " + ages.map(AgeRange::describe).orElse("age range not stated");
   }
 }

@@ -218,8 +218,12 @@ public record ReportView(
   /** Where a source is incomplete: recorded, never filled in. */
   public record SourceGap(String section, SourceView source, String locator, String statement) {}
 
-  /** A warning with its stable id and its wording. */
-  public record Warning(String id, String statement) {}
+  /**
+   * A warning with its stable id and its wording; {@code patient} marks a per-patient applicability
+   * check (age against the sources' populations, a clinician's flag against a source's condition)
+   * that the patient-view cards show too.
+   */
+  public record Warning(String id, String statement, boolean patient) {}
 
   /**
    * A proposed order: its label, whether it is a regimen (else an agent) or a procedure, the agents

@@ -79,7 +79,10 @@ final class ReportViews {
             .toList(),
         a.missingData(),
         a.warnings().stream()
-            .map(w -> new ReportView.Warning(w.id(), WarningText.statement(w)))
+            .map(
+                w ->
+                    new ReportView.Warning(
+                        w.id(), WarningText.statement(w), WarningText.patient(w)))
             .toList(),
         a.notOffered().stream()
             .map(

@@ -67,7 +67,86 @@ final class WarningText {
           + " matches no recommendation and no agent-to-avoid entry for this patient;"
           + " the pack has no rule against it, which is not an endorsement.";
     }
+    if (w instanceof Warning.AgeNotCovered a) {
+      return ageNotCovered(a);
+    }
+    if (w instanceof Warning.FlagQuestioned f) {
+      return "CAUTION ("
+          + f.check().id()
+          + "): "
+          + String.join("; ", f.because())
+          + " meets a condition a source states. "
+          + f.check().statement()
+          + " Options that give "
+          + String.join(", ", f.check().agents())
+          + " on that flag: "
+          + String.join(", ", f.options())
+          + "."
+          + sources(f.check());
+    }
+    if (w instanceof Warning.AgeNotStated n) {
+      return "The patient's age is not stated: whether the sources of "
+          + String.join(", ", n.options())
+          + " cover this patient (a child, or an age beyond the populations studied) cannot be"
+          + " checked.";
+    }
+    if (w instanceof Warning.FlagUnchecked u) {
+      return "Unchecked ("
+          + u.check().id()
+          + "): "
+          + String.join("; ", u.because())
+          + ", but whether the condition a source states holds cannot be checked until "
+          + String.join(", ", u.missing())
+          + " is known. "
+          + u.check().statement()
+          + " Options that give "
+          + String.join(", ", u.check().agents())
+          + " on that flag: "
+          + String.join(", ", u.options())
+          + "."
+          + sources(u.check());
+    }
     return ((Warning.InputNote) w).message();
+  }
+
+  /** A per-patient applicability check (rule 8 of issue 13), shown on patient-view cards too. */
+  static boolean patient(Warning w) {
+    return w instanceof Warning.AgeNotCovered
+        || w instanceof Warning.AgeNotStated
+        || w instanceof Warning.FlagQuestioned
+        || w instanceof Warning.FlagUnchecked;
+  }
+
+  private static String sources(org.pcdguide.core.knowledge.FlagCheck check) {
+    return " Sources: "
+        + check.evidence().stream()
+            .map(e -> e.source() + ", " + e.locator())
+            .distinct()
+            .collect(Collectors.joining("; "))
+        + ".";
+  }
+
+  private static String ageNotCovered(Warning.AgeNotCovered a) {
+    String option = "option " + a.entry().id() + " (" + a.entry().heading() + ")";
+    String populations =
+        a.sources().stream()
+            .map(s -> s.id() + ": " + s.populationText())
+            .collect(Collectors.joining("; "));
+    return a.child()
+        ? "Applicability: the patient is a child (age "
+            + a.age()
+            + "); the sources of "
+            + option
+            + " do not say they cover children ("
+            + populations
+            + "). Its use in a child rests on no source in this pack."
+        : "Applicability: the patient (age "
+            + a.age()
+            + ") is older than every population whose ages the sources of "
+            + option
+            + " state ("
+            + populations
+            + "). Its results may not hold at this age.";
   }
 
   private static String criteriaMet(Warning.CriteriaMetUnlabelled m) {

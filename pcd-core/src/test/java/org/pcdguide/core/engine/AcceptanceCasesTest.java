@@ -105,11 +105,34 @@ class AcceptanceCasesTest {
           .as("missing data")
           .containsExactlyInAnyOrderElementsOf(words(expect.get("missing-data")));
     }
-    contains(expect, "warnings", a.warnings().stream().map(Warning::id).toList());
+    List<String> warnings = a.warnings().stream().map(Warning::id).toList();
+    contains(expect, "warnings", warnings);
     if (expect.has("absent-warnings")) {
-      assertThat(a.warnings().stream().map(Warning::id).toList())
+      assertThat(warnings)
           .as("warnings that must not appear")
           .doesNotContainAnyElementsOf(words(expect.get("absent-warnings")));
+    }
+    if (expect.has("facts")) {
+      expect
+          .get("facts")
+          .fields()
+          .forEachRemaining(
+              f ->
+                  assertThat(
+                          Optional.ofNullable(a.facts().get(f.getKey()))
+                              .map(org.pcdguide.core.facts.FactValue::display))
+                      .as("fact " + f.getKey() + " in the report's facts")
+                      .contains(f.getValue().asText()));
+    }
+    if (expect.has("because")) {
+      expect
+          .get("because")
+          .fields()
+          .forEachRemaining(
+              b ->
+                  assertThat(because(a, b.getKey()))
+                      .as("because of " + b.getKey())
+                      .containsAll(words(b.getValue())));
     }
     if (expect.has("renal-dosing")) {
       renalDosing(expect.get("renal-dosing"), a);
@@ -214,6 +237,8 @@ class AcceptanceCasesTest {
           "warnings",
           "absent-warnings",
           "renal-dosing",
+          "facts",
+          "because",
           "trials",
           "not-offered",
           "orders",
@@ -291,10 +316,27 @@ class AcceptanceCasesTest {
   private static List<String> all(Assessment a) {
     List<String> ids = new ArrayList<>();
     for (List<? extends Assessment.Item> s :
-        List.of(a.recommendations(), a.avoid(), a.pitfalls(), a.monitoring(), a.timeline())) {
+        List.of(
+            a.recommendations(),
+            a.avoid(),
+            a.pitfalls(),
+            a.monitoring(),
+            a.timeline(),
+            a.context())) {
       ids.addAll(ids(s));
     }
     return ids;
+  }
+
+  /** The trace of the item with this entry id, in whichever section it appears. */
+  private static List<String> because(Assessment a, String id) {
+    return java.util.stream.Stream.of(
+            a.recommendations(), a.avoid(), a.pitfalls(), a.monitoring(), a.timeline(), a.context())
+        .flatMap(List::stream)
+        .filter(i -> i.entry().id().equals(id))
+        .findFirst()
+        .map(Assessment.Item::because)
+        .orElseGet(() -> fail("no item " + id + " to read the because of"));
   }
 
   private static List<String> ids(List<? extends Assessment.Item> items) {

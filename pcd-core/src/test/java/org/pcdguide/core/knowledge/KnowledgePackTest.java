@@ -165,6 +165,65 @@ class KnowledgePackTest {
   }
 
   @Test
+  void brokenAgesAndFlagCheck_everyProblemListedAtOnce(@TempDir Path dir) throws IOException {
+    for (String f :
+        List.of(
+            "pack.yaml", "sources.yaml", "vocabulary.yaml", "sources/seed-003.txt", "poems.yaml")) {
+      Files.createDirectories(dir.resolve(f).getParent());
+      Files.copy(REPO_PACK.resolve(f), dir.resolve(f));
+    }
+    Path sources = dir.resolve("sources.yaml");
+    String asct = "  - id: poems-asct-leuk-2017\n";
+    String text = Files.readString(sources, StandardCharsets.UTF_8);
+    int at = text.indexOf(asct);
+    assertThat(at).isPositive();
+    int ages = text.indexOf("    ages: not-stated", at);
+    Files.writeString(
+        sources,
+        text.substring(0, ages)
+            + "    ages: {min: 70, max: 40, locator: abstract, statement: reversed}"
+            + text.substring(ages + "    ages: not-stated".length()),
+        StandardCharsets.UTF_8);
+    Path poems = dir.resolve("poems.yaml");
+    Files.writeString(
+        poems,
+        Files.readString(poems, StandardCharsets.UTF_8)
+            .replace(
+                "agents: [autologous-stem-cell-transplant]\n    when: {fact: patient.age, gt: 50}\n",
+                "agents: [autologous-stem-cell-transplnt]\n"),
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load(FactRegistry.CATALOG))
+        .isInstanceOfSatisfying(
+            KnowledgePackException.class,
+            e ->
+                assertThat(e.problems())
+                    .anyMatch(p -> p.contains("ages: an age range needs 0 <= min <= max"))
+                    .anyMatch(
+                        p ->
+                            p.contains(
+                                "'autologous-stem-cell-transplnt' is not a vocabulary agent"))
+                    .anyMatch(p -> p.contains("flag-checks.POEMS-FLAG-001.when: is required")));
+  }
+
+  @Test
+  void everySource_recordsItsAgesOrThatTheyAreNotStated() throws IOException {
+    // issue 13, rule 8: "age range not stated" is written down, never left to a default
+    try (var files = Files.list(REPO_PACK)) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().matches("sources.*\\.yaml")).toList()) {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        long sourcesIn = text.lines().filter(l -> l.startsWith("  - id: ")).count();
+        long agesIn = text.lines().filter(l -> l.startsWith("    ages: ")).count();
+        assertThat(agesIn).as("ages lines in " + f.getFileName()).isEqualTo(sourcesIn);
+      }
+    }
+    assertThat(TestPack.PACK.source("daradcep-2022-jho").populationText())
+        .isEqualTo("human, ages 35-73");
+    assertThat(TestPack.PACK.source("seed-003").populationText())
+        .isEqualTo("human, age range not stated");
+  }
+
+  @Test
   void conditionOnAnEnumFact_withAValueItCannotTake_rejected(@TempDir Path dir) throws IOException {
     for (String f :
         List.of(
