@@ -79,7 +79,9 @@ public final class Engine {
     }
     List<Assessment.Recommendation> ranked = out.ranked();
     List<Assessment.AvoidItem> avoid = out.avoid();
-    List<Assessment.ProposedOrder> orders = out.orders(patientCase, ranked, avoid);
+    // screening rules that change management run here too (one rule set, issue 13 rule 10)
+    List<Assessment.ScreeningFinding> screening = Screening.inAssessment(facts);
+    List<Assessment.ProposedOrder> orders = out.orders(patientCase, ranked, avoid, screening);
     out.inputNotes(patientCase);
     return new Assessment(
         pack.version(),
@@ -102,7 +104,9 @@ public final class Engine {
         out.missingData(),
         out.warnings(),
         out.notOffered(),
-        orders);
+        orders,
+        screening,
+        PlanAhead.of(facts, assessed, ranked));
   }
 
   private static void labelWarnings(

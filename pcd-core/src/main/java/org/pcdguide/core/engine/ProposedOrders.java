@@ -23,19 +23,27 @@ final class ProposedOrders {
 
   /** Proposed agents this avoid entry names (for only-when-alone: only without a systemic one). */
   List<String> hits(AvoidEntry e) {
-    Set<String> named = new LinkedHashSet<>(e.agents());
-    e.regimen().ifPresent(r -> named.addAll(pack.vocabulary().agentsOf(r)));
+    return hits(e.agents(), e.regimen(), e.onlyWhenAlone());
+  }
+
+  /**
+   * Proposed agents among {@code agents} and the regimen's; with {@code alone}, only when no other
+   * systemic agent is proposed besides them.
+   */
+  List<String> hits(List<String> agents, java.util.Optional<String> regimen, boolean alone) {
+    Set<String> named = new LinkedHashSet<>(agents);
+    regimen.ifPresent(r -> named.addAll(pack.vocabulary().agentsOf(r)));
     List<String> hits = new ArrayList<>();
     for (String a : named) {
-      if (agents.contains(a)) {
+      if (this.agents.contains(a)) {
         hits.add(a);
       }
     }
-    if (e.onlyWhenAlone() && !hits.isEmpty()) {
+    if (alone && !hits.isEmpty()) {
       // "alone": no other systemic agent is proposed besides the entry's own agents
       Vocabulary v = pack.vocabulary();
       boolean otherSystemic =
-          agents.stream()
+          this.agents.stream()
               .filter(a -> !named.contains(a))
               .anyMatch(a -> v.agents().get(a).systemic());
       if (otherSystemic) {

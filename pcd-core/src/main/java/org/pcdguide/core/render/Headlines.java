@@ -46,12 +46,15 @@ final class Headlines {
       entries.add(i.id());
       flags.put(text, new ReportView.Flag(severity, text, List.copyOf(entries)));
     }
-    // history and weak support: warnings in their own right, whatever the avoid entries say
+    // history, weak support, screening holds and pitfalls: warnings in their own right, whatever
+    // the avoid entries say
     for (ReportView.ProposedOrder o : orders.values()) {
       for (ReportView.Verdict v : o.verdicts()) {
         if (v.kind() == org.pcdguide.core.engine.VerdictKind.FAILED_BEFORE
             || v.kind() == org.pcdguide.core.engine.VerdictKind.NOT_TOLERATED
-            || v.kind() == org.pcdguide.core.engine.VerdictKind.WEAKLY_SUPPORTED) {
+            || v.kind() == org.pcdguide.core.engine.VerdictKind.WEAKLY_SUPPORTED
+            || v.kind() == org.pcdguide.core.engine.VerdictKind.EVALUATE_FIRST
+            || v.kind() == org.pcdguide.core.engine.VerdictKind.AGAINST_PITFALL) {
           String text = OrderText.flag(o.label(), v);
           flags.put(
               text,
