@@ -44,7 +44,7 @@ final class AheadResources {
       action.setTitle(p.summary());
       action.setDescription(p.statement());
       action.setTextEquivalent(
-          p.summary() + p.schedule().map(w -> " (" + w + ")").orElse("") + ". " + p.statement());
+          p.summary() + p.schedule().map(w -> ". Window: " + w).orElse("") + ". " + p.statement());
       action.addCode(FhirAssessmentWriter.entryCode(p));
       for (ReportView.Evidence ev : p.evidence()) {
         action.addDocumentation(FhirAssessmentWriter.citation(ev));

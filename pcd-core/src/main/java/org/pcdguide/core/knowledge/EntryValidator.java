@@ -47,7 +47,7 @@ record EntryValidator(PackValidator pack, String where) {
     } else if (e instanceof GuidanceEntry g) {
       guidance(g, v);
     } else if (e instanceof ScreeningRule r) {
-      r.holds().ifPresent(h -> holds(h, v));
+      r.holds().ifPresent(h -> holds(r, h, v));
     } else if (e instanceof DiagnosticEntry d) {
       d.criterion().ifPresent(this::criterion);
     }
@@ -65,7 +65,7 @@ record EntryValidator(PackValidator pack, String where) {
     t.preferWhen().ifPresent(c -> pack.condition(c, where + ".prefer-when"));
   }
 
-  private void holds(ScreeningRule.Hold h, Vocabulary v) {
+  private void holds(ScreeningRule r, ScreeningRule.Hold h, Vocabulary v) {
     pack.check(!h.orders().isEmpty(), where + ".holds.orders", "a hold names the orders it holds");
     h.orders()
         .forEach(
@@ -75,6 +75,13 @@ record EntryValidator(PackValidator pack, String where) {
                     where + ".holds.orders",
                     "'" + o + "' is not a vocabulary agent or regimen"));
     pack.condition(h.whileTrue(), where + ".holds.while");
+    // a rule that holds orders runs inside the assessment, before the assessment.* facts exist
+    java.util.Set<String> facts = new java.util.HashSet<>(r.when().facts());
+    facts.addAll(h.whileTrue().facts());
+    pack.check(
+        facts.stream().noneMatch(f -> f.startsWith("assessment.")),
+        where + ".holds",
+        "a rule that holds orders may not name assessment.* facts");
   }
 
   private void guidance(GuidanceEntry g, Vocabulary v) {

@@ -42,7 +42,7 @@ final class OrderText {
       case MAY_HIT_AVOID ->
           "may be an agent to avoid once the missing data are known [" + entry + "]";
       case EVALUATE_FIRST -> "evaluate first [" + entry + "]: " + heading;
-      case AGAINST_PITFALL -> "goes against a pitfall that applies [" + entry + "]: " + heading;
+      case AGAINST_PITFALL -> "contradicts pitfall [" + entry + "]: " + heading;
       case GIVEN_BEFORE -> "already given (" + because + ")";
       case FAILED_BEFORE -> "given before without success (" + because + "); not recommended again";
       case NOT_TOLERATED -> "not tolerated before (" + because + "); not recommended again";
