@@ -72,6 +72,7 @@ public final class FhirAssessmentWriter {
     Reference subject = new Reference("Patient/patient");
     Map<String, Reference> orders = new ProposedOrderResources(terminology).add(b, a, subject);
     RequestGroup rg = requestGroup(a, subject, b);
+    AheadResources.add(b, a, subject, rg, orders);
     add(b, rg);
     int n = 0;
     for (ReportView.Item i : a.avoid()) {
@@ -229,7 +230,7 @@ public final class FhirAssessmentWriter {
   }
 
   /** The proposed orders as draft requests, so that a DetectedIssue can implicate them. */
-  private CodeableConcept entryCode(ReportView.Item e) {
+  static CodeableConcept entryCode(ReportView.Item e) {
     return new CodeableConcept()
         .addCoding(
             new Coding(
@@ -238,7 +239,7 @@ public final class FhirAssessmentWriter {
                 e.title().isEmpty() ? null : e.title()));
   }
 
-  private static RelatedArtifact citation(ReportView.Evidence ev) {
+  static RelatedArtifact citation(ReportView.Evidence ev) {
     ReportView.SourceView s = ev.source();
     StringBuilder text = new StringBuilder(s.title());
     s.citation().ifPresent(c -> text.append(". ").append(c));

@@ -45,6 +45,14 @@ final class Cards {
         reportLink(c.putArray("links"), report);
       }
     }
+    // screening findings that change management, and what to do after a planned procedure
+    for (ReportView.Item s : a.screening()) {
+      cards.add(card(s, "warning", hookInstance, base, report));
+    }
+    for (ReportView.Item p : a.plan()) {
+      cards.add(
+          card(p, "info", hookInstance, base, report).put("summary", shorten(p.summary(), 139)));
+    }
     if (!a.missingData().isEmpty()) {
       ObjectNode c = cards.addObject();
       c.put("uuid", uuid(hookInstance, "missing-data").toString());

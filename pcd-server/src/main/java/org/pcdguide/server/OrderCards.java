@@ -10,15 +10,21 @@ import org.pcdguide.core.render.ReportView;
 
 /**
  * Order-select/order-sign cards for the verdicts that are not agents to avoid (those have their own
- * cards): an order the history shows failed or not tolerated, or whose matched option has weak
- * support for this setting, or that may fall under a class rule the pack's sources cannot settle
- * for it (warning); an order no rule speaks to, or that may hit an agent to avoid once missing data
- * are known (info: checked, and the pack has no rule against it, which is not an endorsement).
- * Nothing drafted passes without an answer.
+ * cards): an order the history shows failed or not tolerated, whose matched option has weak support
+ * for this setting, that a screening finding holds until an evaluation is done, that a pitfall that
+ * applies speaks against, or that may fall under a class rule the pack's sources cannot settle for
+ * it (warning); an order no rule speaks to, or that may hit an agent to avoid once missing data are
+ * known (info: checked, and the pack has no rule against it, which is not an endorsement). Nothing
+ * drafted passes without an answer.
  */
 record OrderCards(String sourceLabel, String hookInstance, String report) {
   private static final List<VerdictKind> WARNINGS =
-      List.of(VerdictKind.NOT_TOLERATED, VerdictKind.FAILED_BEFORE, VerdictKind.WEAKLY_SUPPORTED);
+      List.of(
+          VerdictKind.NOT_TOLERATED,
+          VerdictKind.FAILED_BEFORE,
+          VerdictKind.WEAKLY_SUPPORTED,
+          VerdictKind.EVALUATE_FIRST,
+          VerdictKind.AGAINST_PITFALL);
 
   void add(ArrayNode cards, ReportView a, Map<String, String> orders) {
     for (Map.Entry<String, String> o : orders.entrySet()) {
@@ -65,8 +71,13 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
           reasons,
           "benefit-outweighs-risk",
           "Benefit judged to outweigh the risk for this patient");
-      Cards.overrideReason(
-          reasons, "history-differs", "The history on record is incomplete or differs");
+      if (v.kind() == VerdictKind.EVALUATE_FIRST) {
+        Cards.overrideReason(
+            reasons, "evaluation-done", "The evaluation the finding asks for has been done");
+      } else {
+        Cards.overrideReason(
+            reasons, "history-differs", "The history on record is incomplete or differs");
+      }
       ObjectNode s = c.putArray("suggestions").addObject();
       s.put("label", "Remove the draft order for " + order.label());
       s.put("uuid", Cards.uuid(hookInstance, v.kind().word() + "/remove/" + resourceId).toString());

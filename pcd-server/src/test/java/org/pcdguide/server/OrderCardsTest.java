@@ -20,8 +20,9 @@ import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 
 /**
- * Order-sign answers an order the history rules out, and an order no rule covers, with a card of
- * its own (issue 13): a warning with override reasons and a removal suggestion, or an info card.
+ * Order-sign answers an order the history rules out, an order a screening rule holds, an order a
+ * pitfall speaks against, and an order no rule covers, with a card of its own (issue 13): a warning
+ * with override reasons and a removal suggestion, or an info card.
  */
 class OrderCardsTest {
   private static final KnowledgePack PACK =
@@ -75,6 +76,88 @@ class OrderCardsTest {
         .contains("POEMS-AVOID-003")
         .contains("no source on the rate of treatment-related neuropathy of cyclophosphamide");
     assertThat(warnings.get(0).path("overrideReasons")).hasSize(2);
+  }
+
+  @Test
+  void ivigOrPlasmapheresisForCidpWithLambdaMProtein_isHeldUntilPoemsIsEvaluated()
+      throws IOException {
+    ArrayNode cards =
+        cards("plan-01-cidp-label-lambda-plasmapheresis-evaluate-for-poems-first.yaml");
+    List<JsonNode> warnings = byIndicator(cards, "warning");
+    assertThat(warnings).hasSize(1);
+    JsonNode card = warnings.get(0);
+    assertThat(card.path("summary").asText())
+        .startsWith("Plasmapheresis: evaluate first [SCREEN-POEMS-001]: Neuropathy labelled CIDP")
+        .hasSizeLessThan(141);
+    assertThat(card.path("detail").asText())
+        .contains("diagnosis.label = cidp", "m-protein.light-chain = lambda");
+    assertThat(codes(card.path("overrideReasons")))
+        .containsExactly("benefit-outweighs-risk", "evaluation-done");
+    assertThat(card.path("suggestions").get(0).path("label").asText())
+        .isEqualTo("Remove the draft order for Plasmapheresis");
+    assertThat(byIndicator(cards, "info")).as("no 'unchecked' card once a rule holds it").isEmpty();
+  }
+
+  @Test
+  void ivigForCidpWithLambdaMProtein_isNotHeldOncePoemsIsExcluded() throws IOException {
+    ArrayNode cards = cards("plan-04-cidp-label-lambda-poems-excluded-ivig-not-held.yaml");
+    assertThat(byIndicator(cards, "warning")).isEmpty();
+    assertThat(byIndicator(cards, "info").get(0).path("summary").asText())
+        .contains("matches no option");
+  }
+
+  @Test
+  void repeatRadiotherapyAfterItFailed_warnsWithTheDoNotDelaySystemicTherapyPitfall()
+      throws IOException {
+    ArrayNode cards = cards("plan-10-radiotherapy-failed-4-months-repeat-proposed.yaml");
+    List<String> summaries =
+        byIndicator(cards, "warning").stream().map(c -> c.path("summary").asText()).toList();
+    assertThat(summaries)
+        .containsExactlyInAnyOrder(
+            "Radiotherapy: given before without success (history: radiotherapy,"
+                + " no-stabilization, ended 2026-06-10); not recommended again",
+            "Radiotherapy: contradicts pitfall [POEMS-PIT-001]: Do not delay"
+                + " systemic therapy when radiotherapy has not stabilized the disease");
+  }
+
+  @Test
+  void patientView_showsTheScreeningFindingAndThePlanAfterRadiotherapy() throws IOException {
+    ArrayNode held =
+        patientView("plan-01-cidp-label-lambda-plasmapheresis-evaluate-for-poems-first.yaml");
+    assertThat(byIndicator(held, "warning"))
+        .anySatisfy(
+            c ->
+                assertThat(c.path("source").path("topic").path("code").asText())
+                    .isEqualTo("SCREEN-POEMS-001"));
+    ArrayNode planned =
+        patientView("plan-06-localized-radiotherapy-recommended-reassessment-plan.yaml");
+    assertThat(byIndicator(planned, "info").stream().map(c -> c.path("summary").asText()))
+        .contains(
+            "After radiotherapy: Reassessment window 3-6 months after radiotherapy",
+            "After radiotherapy: Do not delay systemic therapy when radiotherapy has not"
+                + " stabilized the disease");
+  }
+
+  private static List<String> codes(JsonNode reasons) {
+    List<String> out = new ArrayList<>();
+    reasons.forEach(r -> out.add(r.path("code").asText()));
+    return out;
+  }
+
+  private static ArrayNode patientView(String file) throws IOException {
+    PatientCase c = read(file);
+    var a = Engine.assess(c, PACK, c.asOf().orElseThrow());
+    return new Cards(PACK).patientView(a, "hook-1", "https://cds.example.org", "");
+  }
+
+  private static PatientCase read(String file) throws IOException {
+    JsonNode doc =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(Files.readAllBytes(CASES.resolve(file)));
+    byte[] body =
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(doc.path("case"));
+    return new CaseReader(PACK.vocabulary()).read(file, body, Optional.empty());
   }
 
   private static ArrayNode cards(String file) throws IOException {

@@ -12,6 +12,7 @@ import org.pcdguide.core.knowledge.DiagnosticEntry;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
 import org.pcdguide.core.knowledge.GuidanceEntry;
+import org.pcdguide.core.knowledge.ScreeningRule;
 import org.pcdguide.core.knowledge.Severity;
 import org.pcdguide.core.knowledge.TreatmentEntry;
 import org.pcdguide.core.knowledge.TrialEntry;
@@ -44,7 +45,9 @@ public record Assessment(
     List<MissingData> missingData,
     List<Warning> warnings,
     List<NotOffered> notOffered,
-    List<ProposedOrder> orders) {
+    List<ProposedOrder> orders,
+    List<ScreeningFinding> screening,
+    List<PlanItem> plan) {
 
   public Assessment {
     differential = List.copyOf(differential);
@@ -62,6 +65,8 @@ public record Assessment(
     warnings = List.copyOf(warnings);
     notOffered = List.copyOf(notOffered);
     orders = List.copyOf(orders);
+    screening = List.copyOf(screening);
+    plan = List.copyOf(plan);
   }
 
   /** The diagnostic check of one disorder module. */
@@ -106,7 +111,8 @@ public record Assessment(
   }
 
   /** An emitted entry with what made it fire; {@code rank} is 1-based within its section. */
-  public sealed interface Item permits Recommendation, AvoidItem, GuidanceItem {
+  public sealed interface Item
+      permits Recommendation, AvoidItem, GuidanceItem, ScreeningFinding, PlanItem {
     Entry entry();
 
     String module();
@@ -223,6 +229,42 @@ public record Assessment(
     @Override
     public GuidanceItem withRank(int rank) {
       return new GuidanceItem(entry, module, rank, because, windowFrom, windowTo);
+    }
+  }
+
+  /**
+   * A screening rule that changes management and fired for this patient (docs/spec/assessment.md):
+   * {@code holds} lists the proposed agents it holds (empty when none is proposed or the hold's
+   * condition is not true).
+   */
+  public record ScreeningFinding(
+      ScreeningRule entry, String module, int rank, List<String> because, List<String> holds)
+      implements Item {
+    public ScreeningFinding {
+      because = List.copyOf(because);
+      holds = List.copyOf(holds);
+    }
+
+    @Override
+    public ScreeningFinding withRank(int rank) {
+      return new ScreeningFinding(entry, module, rank, because, holds);
+    }
+  }
+
+  /**
+   * Guidance about the time after a procedure ({@code after}) that is recommended or proposed but
+   * not yet given: shown ahead, without dates; {@code because} says what recommends or proposes it.
+   */
+  public record PlanItem(
+      GuidanceEntry entry, String module, int rank, List<String> because, String after)
+      implements Item {
+    public PlanItem {
+      because = List.copyOf(because);
+    }
+
+    @Override
+    public PlanItem withRank(int rank) {
+      return new PlanItem(entry, module, rank, because, after);
     }
   }
 

@@ -80,7 +80,9 @@ public final class Engine {
     List<Assessment.Recommendation> ranked = out.ranked();
     PatientChecks.apply(facts, assessed, ranked, out);
     List<Assessment.AvoidItem> avoid = out.avoid();
-    List<Assessment.ProposedOrder> orders = out.orders(patientCase, ranked, avoid);
+    // screening rules that change management run here too (one rule set, issue 13 rule 10)
+    List<Assessment.ScreeningFinding> screening = Screening.inAssessment(facts);
+    List<Assessment.ProposedOrder> orders = out.orders(patientCase, ranked, avoid, screening);
     RenalDosing.of(facts, ranked).ifPresent(out::warn);
     out.inputNotes(patientCase);
     return new Assessment(
@@ -104,7 +106,9 @@ public final class Engine {
         out.missingData(),
         out.warnings(),
         out.notOffered(),
-        orders);
+        orders,
+        screening,
+        PlanAhead.of(facts, assessed, ranked));
   }
 
   private static void labelWarnings(

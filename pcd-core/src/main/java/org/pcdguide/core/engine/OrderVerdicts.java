@@ -30,7 +30,8 @@ final class OrderVerdicts {
       String order,
       List<Assessment.Recommendation> ranked,
       List<Assessment.AvoidItem> avoid,
-      List<Warning> warnings) {
+      List<Warning> warnings,
+      OrderHolds holds) {
     Set<String> agents = history.agentsOf(order);
     List<Assessment.Verdict> verdicts = new ArrayList<>();
     option(order, agents, ranked, verdicts);
@@ -98,6 +99,7 @@ final class OrderVerdicts {
                           Optional.empty(),
                           List.of(TreatmentHistory.describe(t)))));
     }
+    verdicts.addAll(holds.of(agents));
     if (verdicts.isEmpty()) {
       verdicts.add(
           new Assessment.Verdict(

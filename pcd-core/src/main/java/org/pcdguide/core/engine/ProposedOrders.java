@@ -28,14 +28,27 @@ final class ProposedOrders {
    * only without another systemic one).
    */
   List<String> hits(AvoidEntry e) {
-    Set<String> named = named(e);
+    return hits(named(e), e.onlyWhenAlone());
+  }
+
+  /**
+   * Proposed agents among {@code agents} and the regimen's; with {@code alone}, only when no other
+   * systemic agent is proposed besides them.
+   */
+  List<String> hits(List<String> agents, Optional<String> regimen, boolean alone) {
+    Set<String> named = new LinkedHashSet<>(agents);
+    regimen.ifPresent(r -> named.addAll(pack.vocabulary().agentsOf(r)));
+    return hits(named, alone);
+  }
+
+  private List<String> hits(Set<String> named, boolean alone) {
     List<String> hits = new ArrayList<>();
     for (String a : named) {
       if (agents.contains(a)) {
         hits.add(a);
       }
     }
-    if (e.onlyWhenAlone() && !hits.isEmpty()) {
+    if (alone && !hits.isEmpty()) {
       // "alone": no other systemic agent is proposed besides the entry's own agents
       Vocabulary v = pack.vocabulary();
       boolean otherSystemic =

@@ -2,6 +2,7 @@ package org.pcdguide.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.pcdguide.core.facts.FactContext;
 import org.pcdguide.core.facts.FactValue;
 import org.pcdguide.core.facts.Truth;
@@ -58,6 +59,49 @@ public record Screening(Assessment assessment, List<Hit> hits) {
       }
     }
     return new Screening(a, hits);
+  }
+
+  /**
+   * The screening rules that change management (those that hold orders), run in every assessment
+   * over the case's facts, with the same semantics as population screening: a rule fires only when
+   * its condition is true, never when it is unknown. A fired rule holds the proposed agents it
+   * names while its hold's condition is true.
+   */
+  static List<Assessment.ScreeningFinding> inAssessment(FactContext facts) {
+    Set<String> proposed = new java.util.HashSet<>();
+    facts
+        .patientCase()
+        .proposed()
+        .forEach(o -> proposed.addAll(facts.pack().vocabulary().agentsOf(o)));
+    List<Assessment.ScreeningFinding> findings = new ArrayList<>();
+    for (ScreeningRule rule : facts.pack().screening()) {
+      if (rule.holds().isEmpty()) {
+        continue;
+      }
+      Outcome o = ConditionEvaluator.evaluate(rule.when(), facts);
+      if (o.truth() != Truth.TRUE) {
+        continue;
+      }
+      ScreeningRule.Hold hold = rule.holds().get();
+      List<String> because = new ArrayList<>(o.because());
+      List<String> held = new ArrayList<>();
+      for (String order : hold.orders()) {
+        facts.pack().vocabulary().agentsOf(order).stream()
+            .filter(a -> proposed.contains(a) && !held.contains(a))
+            .forEach(held::add);
+      }
+      if (!held.isEmpty()) {
+        Outcome open = ConditionEvaluator.evaluate(hold.whileTrue(), facts);
+        if (open.truth() == Truth.TRUE) {
+          because.addAll(open.because());
+        } else {
+          held.clear();
+        }
+      }
+      findings.add(
+          new Assessment.ScreeningFinding(rule, "screening", findings.size() + 1, because, held));
+    }
+    return findings;
   }
 
   private static List<String> about(Entry rule, List<String> ordered, List<String> trials) {

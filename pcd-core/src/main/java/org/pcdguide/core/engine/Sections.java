@@ -186,11 +186,13 @@ final class Sections {
   List<Assessment.ProposedOrder> orders(
       PatientCase patientCase,
       List<Assessment.Recommendation> ranked,
-      List<Assessment.AvoidItem> avoidItems) {
+      List<Assessment.AvoidItem> avoidItems,
+      List<Assessment.ScreeningFinding> screening) {
     OrderVerdicts verdicts = new OrderVerdicts(pack, history);
+    OrderHolds holds = new OrderHolds(screening, pitfalls, proposed);
     List<Assessment.ProposedOrder> out = new ArrayList<>();
     for (String id : patientCase.proposed()) {
-      Assessment.ProposedOrder o = verdicts.of(id, ranked, avoidItems, warnings);
+      Assessment.ProposedOrder o = verdicts.of(id, ranked, avoidItems, warnings, holds);
       if (o.verdicts().stream().anyMatch(v -> v.kind() == VerdictKind.UNCHECKED)) {
         warn(new Warning.ProposedUnchecked(id));
       }

@@ -17,6 +17,13 @@ public enum VerdictKind {
    * entry naming a class by attribute can neither hit nor clear (no pack source gives its value).
    */
   MAY_HIT_AVOID,
+  /**
+   * A screening rule that applies holds the order until an evaluation is done (a CIDP label with a
+   * lambda M-protein: evaluate for POEMS before IVIg or plasmapheresis).
+   */
+  EVALUATE_FIRST,
+  /** A pitfall that applies speaks against the order (repeat radiotherapy when it has failed). */
+  AGAINST_PITFALL,
   /** The history shows the order's agents given before. */
   GIVEN_BEFORE,
   /** The history shows a shared disease-directed agent failed (progression, refractory, ...). */

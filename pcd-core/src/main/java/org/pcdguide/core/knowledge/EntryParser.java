@@ -31,10 +31,10 @@ record EntryParser(PackNodes nodes, ConditionParser conditions, ExampleParser ex
         switch (kind) {
           case AVOID -> Set.of("agents", "regimen", "severity", "only-when-alone", "class");
           case PITFALL, MONITORING, TIMELINE, CONTEXT ->
-              Set.of("agents", "item", "schedule", "window");
+              Set.of("agents", "item", "schedule", "window", "plan-after", "only-when-alone");
           case DIAGNOSTIC -> Set.of("criterion");
           case TRIAL -> Set.of("registry");
-          case SCREENING -> Set.of("item");
+          case SCREENING -> Set.of("item", "holds");
           default -> Set.of("agents", "regimen", "prefer-when", "then", "phases");
         };
     Set<String> all = new java.util.HashSet<>(COMMON);
@@ -82,10 +82,12 @@ record EntryParser(PackNodes nodes, ConditionParser conditions, ExampleParser ex
               nodes.words(e, "agents", where),
               nodes.optional(e, "item", where),
               nodes.optional(e, "schedule", where),
-              window(e, where));
+              window(e, where),
+              nodes.optional(e, "plan-after", where),
+              nodes.flag(e, "only-when-alone", where, false));
       case DIAGNOSTIC -> new DiagnosticEntry(basis, criterion(e, where));
       case TRIAL -> new TrialEntry(basis, nodes.optional(e, "registry", where));
-      case SCREENING -> new ScreeningRule(basis, nodes.required(e, "item", where));
+      case SCREENING -> new ScreeningRule(basis, nodes.required(e, "item", where), holds(e, where));
       default ->
           new TreatmentEntry(
               basis,
@@ -178,6 +180,18 @@ record EntryParser(PackNodes nodes, ConditionParser conditions, ExampleParser ex
             nodes.required(c, "fact", where + ".criterion"),
             nodes.required(c, "group", where + ".criterion"),
             nodes.flag(c, "discriminating", where + ".criterion", true)));
+  }
+
+  private Optional<ScreeningRule.Hold> holds(JsonNode e, String where) {
+    JsonNode h = e.get("holds");
+    if (h == null || !h.isObject()) {
+      return Optional.empty();
+    }
+    nodes.keys(h, where + ".holds", Set.of("orders", "while"));
+    return Optional.of(
+        new ScreeningRule.Hold(
+            nodes.words(h, "orders", where + ".holds"),
+            conditions.parse(h.get("while"), where + ".holds.while")));
   }
 
   private Optional<Entry.Window> window(JsonNode e, String where) {

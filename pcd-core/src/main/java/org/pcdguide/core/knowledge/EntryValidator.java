@@ -46,7 +46,9 @@ record EntryValidator(PackValidator pack, String where) {
           "an avoid entry names its agents, a regimen or a class by attribute");
       new AttributeValidator(pack).avoid(a, where);
     } else if (e instanceof GuidanceEntry g) {
-      guidance(g);
+      guidance(g, v);
+    } else if (e instanceof ScreeningRule r) {
+      r.holds().ifPresent(h -> holds(r, h, v));
     } else if (e instanceof DiagnosticEntry d) {
       d.criterion().ifPresent(this::criterion);
     }
@@ -64,7 +66,37 @@ record EntryValidator(PackValidator pack, String where) {
     t.preferWhen().ifPresent(c -> pack.condition(c, where + ".prefer-when"));
   }
 
-  private void guidance(GuidanceEntry g) {
+  private void holds(ScreeningRule r, ScreeningRule.Hold h, Vocabulary v) {
+    pack.check(!h.orders().isEmpty(), where + ".holds.orders", "a hold names the orders it holds");
+    h.orders()
+        .forEach(
+            o ->
+                pack.check(
+                    v.isTherapy(o),
+                    where + ".holds.orders",
+                    "'" + o + "' is not a vocabulary agent or regimen"));
+    pack.condition(h.whileTrue(), where + ".holds.while");
+    // a rule that holds orders runs inside the assessment, before the assessment.* facts exist
+    java.util.Set<String> facts = new java.util.HashSet<>(r.when().facts());
+    facts.addAll(h.whileTrue().facts());
+    pack.check(
+        facts.stream().noneMatch(f -> f.startsWith("assessment.")),
+        where + ".holds",
+        "a rule that holds orders may not name assessment.* facts");
+  }
+
+  private void guidance(GuidanceEntry g, Vocabulary v) {
+    g.planAfter()
+        .ifPresent(
+            p ->
+                pack.check(
+                    v.agents().containsKey(p) && v.agents().get(p).procedure(),
+                    where + ".plan-after",
+                    "'" + p + "' is not a vocabulary procedure"));
+    pack.check(
+        !g.onlyWhenAlone() || !g.agents().isEmpty(),
+        where + ".only-when-alone",
+        "only-when-alone needs the entry's agents");
     if (g.kind() == EntryKind.MONITORING) {
       pack.check(g.item().isPresent(), where + ".item", "a monitoring entry names its item");
     }

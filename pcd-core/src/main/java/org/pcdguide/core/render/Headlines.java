@@ -46,7 +46,8 @@ final class Headlines {
       entries.add(i.id());
       flags.put(text, new ReportView.Flag(severity, text, List.copyOf(entries)));
     }
-    // history, weak support and unsourced class membership: warnings in their own right, whatever
+    // history, weak support, unsourced class membership, screening holds and pitfalls: warnings
+    // in their own right, whatever
     // the avoid entries say
     for (ReportView.ProposedOrder o : orders.values()) {
       for (ReportView.Verdict v : o.verdicts()) {
@@ -54,7 +55,9 @@ final class Headlines {
             || v.kind() == org.pcdguide.core.engine.VerdictKind.NOT_TOLERATED
             || v.kind() == org.pcdguide.core.engine.VerdictKind.WEAKLY_SUPPORTED
             || (v.kind() == org.pcdguide.core.engine.VerdictKind.MAY_HIT_AVOID
-                && !v.because().isEmpty())) {
+                && !v.because().isEmpty())
+            || v.kind() == org.pcdguide.core.engine.VerdictKind.EVALUATE_FIRST
+            || v.kind() == org.pcdguide.core.engine.VerdictKind.AGAINST_PITFALL) {
           String text = OrderText.flag(o.label(), v);
           flags.put(
               text,

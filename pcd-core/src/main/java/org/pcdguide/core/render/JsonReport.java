@@ -117,6 +117,8 @@ public final class JsonReport {
           .put("statement", n.statement());
     }
     orders(root.putArray("proposed-orders"), v);
+    items(root.putArray("screening"), v.screening());
+    items(root.putArray("plan"), v.plan());
     return root;
   }
 
@@ -233,6 +235,9 @@ public final class JsonReport {
                 n.put("proposed", !i.proposed().isEmpty());
                 strings(n.putArray("proposed-agents"), i.proposed());
               });
+      if (i.kind() == org.pcdguide.core.knowledge.EntryKind.SCREENING) {
+        strings(n.putArray("holds"), i.proposed());
+      }
       i.item().ifPresent(v -> n.put("item", v));
       i.schedule().ifPresent(v -> n.put("schedule", v));
       i.windowFrom().ifPresent(d -> n.put("window-from", d.toString()));

@@ -3,6 +3,8 @@ package org.pcdguide.core.render;
 import java.util.Comparator;
 import java.util.List;
 import org.pcdguide.core.engine.Assessment;
+import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Severity;
 
 /** The wording of the verdicts on proposed orders, once, for every output. */
@@ -10,13 +12,13 @@ final class OrderText {
   private OrderText() {}
 
   /** The verdicts, most serious first (critical, warning, caution, informational). */
-  static List<ReportView.Verdict> verdicts(List<Assessment.Verdict> verdicts) {
+  static List<ReportView.Verdict> verdicts(List<Assessment.Verdict> verdicts, KnowledgePack pack) {
     return verdicts.stream()
         .sorted(Comparator.comparingInt(OrderText::weight))
         .map(
             v ->
                 new ReportView.Verdict(
-                    v.kind(), v.entry(), v.rank(), v.severity(), statement(v), v.because()))
+                    v.kind(), v.entry(), v.rank(), v.severity(), statement(v, pack), v.because()))
         .toList();
   }
 
@@ -24,8 +26,9 @@ final class OrderText {
     return v.severity().map(Severity::ordinal).orElse(Severity.values().length);
   }
 
-  static String statement(Assessment.Verdict v) {
+  static String statement(Assessment.Verdict v, KnowledgePack pack) {
     String entry = v.entry().orElse("");
+    String heading = v.entry().flatMap(pack::entry).map(Entry::heading).orElse("");
     String because = String.join("; ", v.because());
     return switch (v.kind()) {
       case MATCHES_OPTION -> "matches option " + v.rank() + " [" + entry + "]";
@@ -40,6 +43,8 @@ final class OrderText {
           because.isEmpty()
               ? "may be an agent to avoid once the missing data are known [" + entry + "]"
               : "may be an agent to avoid under " + entry + ": " + because + ", so it cannot say";
+      case EVALUATE_FIRST -> "evaluate first [" + entry + "]: " + heading;
+      case AGAINST_PITFALL -> "contradicts pitfall [" + entry + "]: " + heading;
       case GIVEN_BEFORE -> "already given (" + because + ")";
       case FAILED_BEFORE -> "given before without success (" + because + "); not recommended again";
       case NOT_TOLERATED -> "not tolerated before (" + because + "); not recommended again";

@@ -15,6 +15,14 @@ final class References {
   private final Map<String, Integer> numbers = new LinkedHashMap<>();
   private final List<String> texts = new ArrayList<>();
 
+  /** The distinct grades of the sources, each with its source id. */
+  static String grades(List<ReportView.SourceView> sources) {
+    return sources.stream()
+        .map(s -> s.grade().word() + " (" + s.id() + ")")
+        .distinct()
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   String cite(List<ReportView.Evidence> evidence) {
     StringBuilder out = new StringBuilder();
     for (ReportView.Evidence ev : evidence) {

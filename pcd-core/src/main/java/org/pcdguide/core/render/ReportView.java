@@ -46,7 +46,9 @@ public record ReportView(
     List<Assessment.MissingData> missingData,
     List<Warning> warnings,
     List<NotOffered> notOffered,
-    Map<String, ProposedOrder> proposedOrders) {
+    Map<String, ProposedOrder> proposedOrders,
+    List<Item> screening,
+    List<Item> plan) {
 
   public static ReportView of(Assessment a, KnowledgePack pack) {
     return new ReportViews(pack).report(a);

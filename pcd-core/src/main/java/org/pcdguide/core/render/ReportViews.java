@@ -42,7 +42,7 @@ final class ReportViews {
               def == null,
               def != null && def.procedure(),
               vocabulary.agentsOf(id),
-              OrderText.verdicts(o.verdicts())));
+              OrderText.verdicts(o.verdicts(), pack)));
     }
     this.orders = orders;
     this.renal = AttributeViews.renal(a);
@@ -90,7 +90,9 @@ final class ReportViews {
                     new ReportView.NotOffered(
                         n.entry().id(), n.entry().heading(), n.module(), notOffered(n)))
             .toList(),
-        orders);
+        orders,
+        items(a.screening()),
+        items(a.plan()));
   }
 
   private List<ReportView.Item> items(List<? extends Assessment.Item> items) {
@@ -118,6 +120,8 @@ final class ReportViews {
     } else if (i instanceof Assessment.GuidanceItem g) {
       from = g.windowFrom();
       to = g.windowTo();
+    } else if (i instanceof Assessment.ScreeningFinding f) {
+      proposed = f.holds();
     }
     Optional<String> item = Optional.empty();
     Optional<String> schedule = Optional.empty();
@@ -126,6 +130,10 @@ final class ReportViews {
       schedule = g.schedule();
     }
     String summary = e.heading() + (then.isEmpty() ? "" : ", then " + words(then));
+    if (i instanceof Assessment.PlanItem p) {
+      summary = "After " + Plans.inSentence(vocabulary.label(p.after())) + ": " + e.heading();
+      schedule = p.entry().window().map(w -> Plans.window(w, vocabulary.label(p.after())));
+    }
     return new ReportView.Item(
         e.id(),
         e.kind(),

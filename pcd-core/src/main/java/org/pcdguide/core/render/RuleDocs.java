@@ -172,6 +172,29 @@ public final class RuleDocs {
                       .append(" months after `")
                       .append(w.after())
                       .append("`\n"));
+      g.planAfter()
+          .ifPresent(
+              p ->
+                  b.append("- Plan: shown ahead while ")
+                      .append(p)
+                      .append(" is recommended or proposed and not yet given\n"));
+      if (g.kind() == org.pcdguide.core.knowledge.EntryKind.PITFALL
+          && g.strength() == org.pcdguide.core.knowledge.Strength.DO_NOT
+          && !g.agents().isEmpty()) {
+        b.append("- Proposed ")
+            .append(String.join(", ", g.agents()))
+            .append(g.onlyWhenAlone() ? " without another systemic agent" : "")
+            .append(" while this applies: warning (against-pitfall)\n");
+      }
+    } else if (e instanceof org.pcdguide.core.knowledge.ScreeningRule r) {
+      r.holds()
+          .ifPresent(
+              h ->
+                  b.append("- Also runs in every assessment; holds proposed ")
+                      .append(String.join(", ", h.orders()))
+                      .append(" (warning, evaluate-first) while ")
+                      .append(describe(h.whileTrue()))
+                      .append("\n"));
     }
   }
 

@@ -2,7 +2,6 @@ package org.pcdguide.core.render;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.facts.Truth;
 import org.pcdguide.core.knowledge.KnowledgePack;
@@ -53,15 +52,15 @@ public final class TextReport {
       line("Proposed " + o.label() + ": " + o.disposition() + ".");
     }
     diagnosis();
+    sectionIfAny("Screening findings (evaluate before acting)", v.screening());
     section("Recommended options (ranked)", v.recommendations(), true);
     notOffered();
     section("Agents and approaches to avoid", v.avoid(), false);
     section("Pitfalls", v.pitfalls(), false);
     section("Monitoring", v.monitoring(), false);
     section("Expected response timeline", v.timeline(), false);
-    if (!v.context().isEmpty()) {
-      section("Context (background, not recommendations)", v.context(), false);
-    }
+    sectionIfAny("Plan ahead (after a recommended or proposed procedure)", v.plan());
+    sectionIfAny("Context (background, not recommendations)", v.context());
     trials();
     gaps();
     missing();
@@ -126,7 +125,7 @@ public final class TextReport {
               + "]";
       raw(lead + strong(i.summary()) + " " + tag);
       indent(i.statement() + " (" + i.strength().word() + ") " + cite(i.evidence()));
-      String grades = grades(i.gradedSources());
+      String grades = References.grades(i.gradedSources());
       if (!i.labels().isEmpty()) {
         indent("Evidence: " + String.join("; ", i.labels()) + "; grade " + grades + ".");
       } else {
@@ -158,6 +157,12 @@ public final class TextReport {
     }
   }
 
+  private void sectionIfAny(String name, List<ReportView.Item> items) {
+    if (!items.isEmpty()) {
+      section(name, items, false);
+    }
+  }
+
   private void notOffered() {
     if (v.notOffered().isEmpty()) {
       return;
@@ -170,13 +175,6 @@ public final class TextReport {
 
   private static String join(List<String> words) {
     return String.join(", ", words);
-  }
-
-  private static String grades(List<ReportView.SourceView> sources) {
-    return sources.stream()
-        .map(s -> s.grade().word() + " (" + s.id() + ")")
-        .distinct()
-        .collect(Collectors.joining(", "));
   }
 
   private void trials() {
@@ -203,7 +201,7 @@ public final class TextReport {
           "Evidence: "
               + (t.labels().isEmpty() ? "" : String.join("; ", t.labels()) + "; ")
               + "grade "
-              + grades(t.gradedSources())
+              + References.grades(t.gradedSources())
               + ".");
     }
   }

@@ -162,6 +162,16 @@ class AcceptanceCasesTest {
           .as("options not offered again (history)")
           .containsExactlyInAnyOrderElementsOf(words(expect.get("not-offered")));
     }
+    if (expect.has("screening")) {
+      assertThat(ids(a.screening()))
+          .as("screening findings in the assessment")
+          .containsExactlyInAnyOrderElementsOf(words(expect.get("screening")));
+    }
+    if (expect.has("plan")) {
+      assertThat(ids(a.plan()))
+          .as("plan items (guidance ahead of a recommended or proposed procedure)")
+          .containsExactlyInAnyOrderElementsOf(words(expect.get("plan")));
+    }
     if (expect.has("orders")) {
       expect
           .get("orders")
@@ -242,6 +252,8 @@ class AcceptanceCasesTest {
           "trials",
           "not-offered",
           "orders",
+          "screening",
+          "plan",
           "invalid");
 
   /**

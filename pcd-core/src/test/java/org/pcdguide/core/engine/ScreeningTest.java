@@ -35,6 +35,37 @@ class ScreeningTest {
   }
 
   @Test
+  void cidpWithLambdaMProtein_sameRuleFiresInTheAssessment_onlyRulesThatHoldOrdersRunThere() {
+    Screening s =
+        screen(
+            """
+            diagnosis: cidp
+            findings: {peripheral-neuropathy: {present: true, severity: moderate}}
+            clonality: {m-protein: {present: true, heavy-chain: IgA, light-chain: lambda}}
+            proposed: [ivig-high-dose]
+            """);
+    Assessment a = s.assessment();
+    assertThat(a.screening()).extracting(f -> f.entry().id()).containsExactly("SCREEN-POEMS-001");
+    // the same trace as pcd screen's hit, then why the hold stands (POEMS not excluded)
+    List<String> because = new java.util.ArrayList<>(s.hits().get(0).because());
+    because.add("poems.criteria = unknown");
+    assertThat(a.screening().get(0).because()).isEqualTo(because);
+    assertThat(a.screening().get(0).holds()).containsExactly("ivig-high-dose");
+    // the criteria-met rule does not hold orders: the assessment says it in its own warning
+    Screening met =
+        screen(
+            """
+            findings:
+              peripheral-neuropathy: {present: true, severity: moderate}
+              sclerotic-bone-lesions: {present: true, pattern: solitary, count: 1}
+              papilledema: true
+            clonality: {m-protein: {present: true, heavy-chain: IgA, light-chain: lambda}}
+            """);
+    assertThat(findings(met)).containsExactly("poems-criteria-met-undiagnosed");
+    assertThat(met.assessment().screening()).isEmpty();
+  }
+
+  @Test
   void cidpWithKappaOrUnknownLightChain_isNotFlagged() {
     assertThat(
             findings(

@@ -240,4 +240,44 @@ class KnowledgePackTest {
         .isInstanceOf(KnowledgePackException.class)
         .hasMessageContaining("cannot be compared with equals 'local'");
   }
+
+  @Test
+  void planAndHold_namingWhatTheVocabularyLacks_rejectedTogether(@TempDir Path dir)
+      throws IOException {
+    for (String f :
+        List.of(
+            "pack.yaml",
+            "sources.yaml",
+            "vocabulary.yaml",
+            "sources/seed-003.txt",
+            "poems.yaml",
+            "screening.yaml")) {
+      Files.createDirectories(dir.resolve(f).getParent());
+      Files.copy(REPO_PACK.resolve(f), dir.resolve(f));
+    }
+    Path poems = dir.resolve("poems.yaml");
+    Files.writeString(
+        poems,
+        Files.readString(poems).replace("plan-after: radiotherapy", "plan-after: lenalidomide"),
+        StandardCharsets.UTF_8);
+    Path screening = dir.resolve("screening.yaml");
+    Files.writeString(
+        screening,
+        Files.readString(screening)
+            .replace("orders: [ivig-high-dose, plasmapheresis]", "orders: [ivig]")
+            .replace(
+                "- {fact: poems.criteria, equals: met}\n          - {fact: poems.criteria, unknown:"
+                    + " true}",
+                "- {fact: assessment.avoid-ordered, equals: true}\n          - {fact:"
+                    + " poems.criteria, unknown: true}"),
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> YamlKnowledgePackSource.directory(dir).load(FactRegistry.CATALOG))
+        .isInstanceOfSatisfying(
+            KnowledgePackException.class,
+            e ->
+                assertThat(e.problems())
+                    .anyMatch(p -> p.contains("'lenalidomide' is not a vocabulary procedure"))
+                    .anyMatch(p -> p.contains("'ivig' is not a vocabulary agent or regimen"))
+                    .anyMatch(p -> p.contains("may not name assessment.* facts")));
+  }
 }
