@@ -10,6 +10,7 @@ import org.pcdguide.core.facts.Truth;
 import org.pcdguide.core.knowledge.Entry;
 import org.pcdguide.core.knowledge.EntryKind;
 import org.pcdguide.core.knowledge.KnowledgePack;
+import org.pcdguide.core.knowledge.Support;
 import org.pcdguide.core.knowledge.TreatmentEntry;
 
 /**
@@ -18,6 +19,7 @@ import org.pcdguide.core.knowledge.TreatmentEntry;
  */
 final class Candidates {
   private static final int SUPPORTIVE_LAST = 100;
+  private static final java.util.Set<String> PHASE_FACTS = java.util.Set.of("therapy.phase");
 
   private final KnowledgePack pack;
   private final FactContext facts;
@@ -36,9 +38,23 @@ final class Candidates {
 
   /** A recommendation before ranking, with its sort keys. */
   private record Candidate(
-      Assessment.Recommendation item, int kind, int evidence, int prefer, int order) {}
+      Assessment.Recommendation item,
+      int kind,
+      boolean fits,
+      Support support,
+      int prefer,
+      int order) {}
 
-  void add(TreatmentEntry e, String module, List<String> fired, Optional<String> assumes) {
+  /**
+   * Adds an option of a module whose extent fact is {@code extentFact}; {@code fired} is why its
+   * condition holds, {@code assumes} the phase it assumes when the phase is unknown.
+   */
+  void add(
+      TreatmentEntry e,
+      String module,
+      Optional<String> extentFact,
+      List<String> fired,
+      Optional<String> assumes) {
     List<String> then = new ArrayList<>();
     List<String> pending = new ArrayList<>();
     List<String> because = new ArrayList<>(fired);
@@ -71,13 +87,22 @@ final class Candidates {
         missing.add(p, e.id());
       }
     }
-    // an option resting on veterinary or different-entity evidence ranks below human evidence
-    boolean human = e.evidence().stream().allMatch(ev -> pack.source(ev.source()).human());
     Optional<Therapy> given = history.gave(history.agents(e.agents(), e.regimen()));
     Assessment.Recommendation item =
         new Assessment.Recommendation(e, module, 0, because, then, pending, given, assumes);
     int kind = e.kind() == EntryKind.SUPPORTIVE ? SUPPORTIVE_LAST : e.kind().ordinal();
-    candidates.add(new Candidate(item, kind, human ? 0 : 1, prefer, order++));
+    candidates.add(
+        new Candidate(item, kind, fits(e, extentFact), Support.of(e, pack), prefer, order++));
+  }
+
+  /**
+   * Whether the option is specific to the patient's setting: its condition tests the module's
+   * extent or the treatment phase (a systemic option for systemic disease outranks a skin-directed
+   * option that holds whatever the extent).
+   */
+  static boolean fits(TreatmentEntry e, Optional<String> extentFact) {
+    return e.when().facts().stream()
+        .anyMatch(f -> PHASE_FACTS.contains(f) || extentFact.map(f::equals).orElse(false));
   }
 
   /** The recommendations in rank order (not yet numbered). */
@@ -85,7 +110,8 @@ final class Candidates {
     List<Candidate> sorted = new ArrayList<>(candidates);
     sorted.sort(
         Comparator.comparingInt((Candidate c) -> c.kind() == SUPPORTIVE_LAST ? 1 : 0)
-            .thenComparingInt(Candidate::evidence)
+            .thenComparingInt((Candidate c) -> c.fits() ? 0 : 1)
+            .thenComparing(Candidate::support)
             .thenComparingInt(Candidate::kind)
             .thenComparingInt(Candidate::prefer)
             .thenComparingInt(Candidate::order));

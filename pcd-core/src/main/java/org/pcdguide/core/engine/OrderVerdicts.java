@@ -11,6 +11,7 @@ import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Severity;
 import org.pcdguide.core.knowledge.Source;
 import org.pcdguide.core.knowledge.SourceKind;
+import org.pcdguide.core.knowledge.Support;
 
 /**
  * A verdict on every proposed order: the option it matches (a regimen before its single agents),
@@ -170,7 +171,7 @@ final class OrderVerdicts {
                 why.add("proposal without results");
               }
             });
-    if (r.entry().evidence().stream().allMatch(ev -> ev.unsupported())) {
+    if (Support.allUnsupported(r.entry())) {
       why.add("unsupported by a located source");
     }
     return List.copyOf(why);

@@ -100,7 +100,7 @@ final class Sections {
           new Assessment.NotOffered(t, m.label(), Why.PHASE, Optional.empty(), fit.phase()));
     } else {
       fit.gap().ifPresent(g -> missing.add(g, t.id()));
-      candidates.add(t, m.label(), fired, fit.assumes());
+      candidates.add(t, m.label(), m.extentFact(), fired, fit.assumes());
     }
   }
 

@@ -14,6 +14,14 @@ record EntryValidator(PackValidator pack, String where) {
     for (Evidence ev : e.evidence()) {
       pack.evidence(ev, where);
     }
+    // a strength never exceeds its evidence (issue 13 rule 7)
+    Support support = Support.of(e, pack.pack());
+    pack.check(
+        e.strength() != Strength.RECOMMENDED || support == Support.LOCATED_HUMAN,
+        where + ".strength",
+        "'recommended' needs located human evidence of the same entity, but the support is "
+            + support.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+            + ": use consider or suggested and say why in a note");
     for (Disagreement d : e.disagreements()) {
       pack.check(
           pack.pack().sources().containsKey(d.source()),
