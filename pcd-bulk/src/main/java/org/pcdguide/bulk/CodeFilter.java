@@ -21,7 +21,7 @@ public record CodeFilter(Set<String> known, String local) implements Serializabl
 
   public static CodeFilter of(Terminology terminology) {
     Set<String> known = new HashSet<>();
-    terminology.all().forEach(c -> known.add(c.system() + "|" + c.code()));
+    terminology.all().forEach(c -> known.add(Terminology.key(c.system(), c.code())));
     return new CodeFilter(known, terminology.local());
   }
 
@@ -39,6 +39,6 @@ public record CodeFilter(Set<String> known, String local) implements Serializabl
       int colon = c.indexOf(':');
       return colon > 0 && colon < c.length() - 1;
     }
-    return known.contains(s + "|" + c);
+    return known.contains(Terminology.key(s, c));
   }
 }

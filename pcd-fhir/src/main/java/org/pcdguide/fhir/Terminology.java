@@ -34,7 +34,7 @@ public final class Terminology {
     Map<String, List<Code>> index = new HashMap<>();
     Map<String, List<Code>> concepts = new LinkedHashMap<>();
     for (Code c : codes) {
-      index.computeIfAbsent(c.system() + "|" + c.code(), k -> new ArrayList<>()).add(c);
+      index.computeIfAbsent(key(c.system(), c.code()), k -> new ArrayList<>()).add(c);
       concepts.computeIfAbsent(c.concept(), k -> new ArrayList<>()).add(c);
     }
     this.bySystemAndCode = Map.copyOf(index);
@@ -94,7 +94,28 @@ public final class Terminology {
           ? List.of(new Code(code, system, code, code, true, "local code system"))
           : List.of();
     }
-    return bySystemAndCode.getOrDefault(system + "|" + code, List.of());
+    return bySystemAndCode.getOrDefault(key(system, code), List.of());
+  }
+
+  private static final String ORPHANET = "http://www.orpha.net";
+  private static final java.util.regex.Pattern ORPHA_CODE =
+      java.util.regex.Pattern.compile("(?i)(?:ORPHA:?|Orphanet_)?\\s*(\\d+)");
+
+  /**
+   * The map's key of a coding as EHRs send it: Orphanet's system with https or a trailing slash is
+   * Orphanet's canonical system, and a bare ORPHAcode ({@code 2905}, as HL7 terminology and HAPI's
+   * examples send it) or {@code Orphanet_2905} is {@code ORPHA:2905}; other codings are compared as
+   * given (trimmed).
+   */
+  public static String key(String system, String code) {
+    String s = system.trim();
+    String c = code.trim();
+    String bare = s.replaceFirst("^https://", "http://").replaceFirst("/+$", "");
+    if (bare.equals(ORPHANET)) {
+      java.util.regex.Matcher m = ORPHA_CODE.matcher(c);
+      return ORPHANET + "|" + (m.matches() ? "ORPHA:" + m.group(1) : c);
+    }
+    return s + "|" + c;
   }
 
   /** External codes known for a concept, verified ones first. */

@@ -104,6 +104,36 @@ class BundleMappingTest {
   }
 
   @Test
+  void orphanetAsEhrsSendIt_bareOrphacodeOnHttpOrHttps_isPoems() {
+    for (String[] coding :
+        new String[][] {
+          {"http://www.orpha.net", "2905"},
+          {"https://www.orpha.net", "2905"},
+          {"https://www.orpha.net/", "ORPHA:2905"},
+          {"http://www.orpha.net", "Orphanet_2905"}
+        }) {
+      assertThat(Terminology.key(coding[0], coding[1]))
+          .as("%s|%s", coding[0], coding[1])
+          .isEqualTo("http://www.orpha.net|ORPHA:2905");
+    }
+    // a confirmed POEMS Condition coded the way HAPI's example service and HL7 terminology send it,
+    // with a draft thalidomide order: the order is a critical flag, as with ORPHA:2905
+    add(condition("https://www.orpha.net", "2905", "active", "confirmed"));
+    MedicationRequest draft = new MedicationRequest();
+    draft.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+    draft.setIntent(MedicationRequest.MedicationRequestIntent.PROPOSAL);
+    draft.setMedication(cc("http://www.nlm.nih.gov/research/umls/rxnorm", "10432"));
+    add(draft);
+    PatientCase c = read();
+    assertThat(c.diagnosis()).contains("poems-syndrome");
+    assertThat(c.proposed()).containsExactly("thalidomide");
+    assertThat(c.notes()).noneMatch(p -> p.message().contains("not in the terminology map"));
+    // a code that is not an ORPHAcode stays unknown (not silently mapped)
+    assertThat(Terminology.key("http://www.orpha.net", "POEMS"))
+        .isEqualTo("http://www.orpha.net|POEMS");
+  }
+
+  @Test
   void refutedCondition_isAFindingStatedAbsent() {
     add(
         condition(
