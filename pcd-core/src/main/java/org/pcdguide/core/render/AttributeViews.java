@@ -14,14 +14,22 @@ import org.pcdguide.core.knowledge.Vocabulary;
 final class AttributeViews {
   private AttributeViews() {}
 
-  /** The entry's agents; for an avoid entry naming a class, also the class's members. */
+  /**
+   * The entry's agents: with a regimen, the regimen's agents first (the contract gives a regimen
+   * option its agents); for an avoid entry naming a class, also the class's members.
+   */
   static List<String> agents(Entry e, Vocabulary v) {
-    if (e instanceof AvoidEntry a && a.byAttribute().isPresent()) {
-      Set<String> all = new LinkedHashSet<>(e.agents());
-      all.addAll(v.members(a.byAttribute().get()));
-      return List.copyOf(all);
+    boolean byClass = e instanceof AvoidEntry a && a.byAttribute().isPresent();
+    if (!byClass && e.regimen().isEmpty()) {
+      return e.agents();
     }
-    return e.agents();
+    Set<String> all = new LinkedHashSet<>();
+    e.regimen().ifPresent(r -> all.addAll(v.agentsOf(r)));
+    all.addAll(e.agents());
+    if (e instanceof AvoidEntry a && a.byAttribute().isPresent()) {
+      all.addAll(v.members(a.byAttribute().get()));
+    }
+    return List.copyOf(all);
   }
 
   /** The class an avoid entry names by attribute, with its members and unsourced agents. */
