@@ -115,6 +115,20 @@ final class PoemsFacts {
   }
 
   static FactValue thrombocytosisOrPolycythemia(FactContext ctx) {
-    return Kleene.any(List.of(ctx.fact("finding.polycythemia"), ctx.fact("thrombocytosis")));
+    return Kleene.any(List.of(polycythemia(ctx), ctx.fact("thrombocytosis")));
+  }
+
+  /**
+   * Polycythemia: stated, or the latest hemoglobin above the lab's reference range high limit (as
+   * thrombocytosis is read from platelets; no source gives a threshold). When the finding is not
+   * stated, the hemoglobin decides.
+   */
+  private static FactValue polycythemia(FactContext ctx) {
+    FactValue stated = ctx.fact("finding.polycythemia");
+    FactValue hemoglobin = BloodCountFacts.aboveRange(ctx, "hemoglobin");
+    if (!stated.known() && hemoglobin.known()) {
+      return hemoglobin;
+    }
+    return Kleene.any(List.of(stated, hemoglobin));
   }
 }
