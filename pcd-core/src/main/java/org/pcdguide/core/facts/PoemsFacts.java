@@ -120,15 +120,15 @@ final class PoemsFacts {
 
   /**
    * Polycythemia: stated, or the latest hemoglobin above the lab's reference range high limit (as
-   * thrombocytosis is read from platelets; no source gives a threshold). When the finding is not
-   * stated, the hemoglobin decides.
+   * thrombocytosis is read from platelets; no source gives a threshold). Either one, when known,
+   * decides without the other.
    */
   private static FactValue polycythemia(FactContext ctx) {
     FactValue stated = ctx.fact("finding.polycythemia");
     FactValue hemoglobin = BloodCountFacts.aboveRange(ctx, "hemoglobin");
-    if (!stated.known() && hemoglobin.known()) {
-      return hemoglobin;
+    if (stated.known()) {
+      return hemoglobin.known() ? Kleene.any(List.of(stated, hemoglobin)) : stated;
     }
-    return Kleene.any(List.of(stated, hemoglobin));
+    return hemoglobin.known() ? hemoglobin : Kleene.any(List.of(stated, hemoglobin));
   }
 }
