@@ -150,8 +150,8 @@ final class ModuleConflicts {
         c.option().id(),
         Severity.CRITICAL,
         List.of(
-            c.optionModule() + " recommends " + c.option().id(),
-            c.avoidModule() + " says to avoid it (" + c.avoid().id() + ")"));
+            c.option().id() + " (" + c.optionModule() + ") recommends it",
+            c.avoid().id() + " (" + c.avoidModule() + ") says to avoid it"));
   }
 
   private static Assessment.Verdict verdict(

@@ -46,9 +46,7 @@ final class OrderText {
       case EVALUATE_FIRST -> "evaluate first [" + entry + "]: " + heading;
       case AGAINST_PITFALL -> "contradicts pitfall [" + entry + "]: " + heading;
       case MODULE_CONFLICT ->
-          "CRITICAL: gives an agent one applicable module recommends ["
-              + entry
-              + "] and another says to avoid ("
+          "CRITICAL: modules conflict on it ("
               + because
               + "); the avoid entry holds until the clinician decides";
       case LABEL_CONTRADICTED ->
