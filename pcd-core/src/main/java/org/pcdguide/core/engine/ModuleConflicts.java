@@ -37,9 +37,17 @@ final class ModuleConflicts {
       Sections out) {
     Vocabulary v = facts.pack().vocabulary();
     List<Assessment.Recommendation> kept = new ArrayList<>();
+    List<Assessment.AvoidItem> avoid = out.avoid();
+    boolean open = differential.stream().anyMatch(d -> d.status() != DiagnosisStatus.CRITERIA_MET);
+    Set<String> modules = new java.util.HashSet<>();
+    ranked.forEach(r -> modules.add(r.module()));
+    avoid.forEach(a -> modules.add(a.module()));
+    if (!open && modules.size() < 2) {
+      return ranked; // one module (the usual case): nothing to contradict
+    }
     for (Assessment.Recommendation r : ranked) {
       Optional<Warning.ModuleConflict> conflict = Optional.empty();
-      for (Assessment.AvoidItem a : out.avoid()) {
+      for (Assessment.AvoidItem a : avoid) {
         if (!a.module().equals(r.module())) {
           conflict = conflict.or(() -> of(r, a.entry(), a.module(), true, v));
         }
