@@ -104,7 +104,7 @@ public final class FhirAssessmentWriter {
         DetectedIssue issue = new DetectedIssue();
         issue.setId("issue-" + (++n));
         issue.setStatus(DetectedIssue.DetectedIssueStatus.FINAL);
-        issue.setSeverity(DetectedIssue.DetectedIssueSeverity.MODERATE);
+        issue.setSeverity(ConflictIssues.severity(v));
         issue.setCode(
             new CodeableConcept()
                 .addCoding(new Coding(BASE + "CodeSystem/order-verdict", v.kind().word(), null)));
@@ -118,6 +118,7 @@ public final class FhirAssessmentWriter {
         add(b, issue);
       }
     }
+    ConflictIssues.add(b, a, subject, n);
     OperationOutcome warnings = new OperationOutcome();
     warnings.setId("warnings");
     for (ReportView.Warning w : a.warnings()) {

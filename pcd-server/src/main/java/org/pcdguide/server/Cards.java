@@ -34,15 +34,22 @@ final class Cards {
       cards.add(card(p, "warning", hookInstance, base, report));
     }
     for (ReportView.Warning w : a.warnings()) {
-      if (w.patient()) {
-        // age applicability and clinician-flag cautions (issue 13, rule 8)
+      if (w.patient() || w.critical()) {
+        // age applicability and clinician-flag cautions (issue 13, rule 8); a conflict between
+        // modules (rule 5) is critical, with the reasons a clinician may give for going ahead
         ObjectNode c = cards.addObject();
         c.put("uuid", uuid(hookInstance, w.id()).toString());
         c.put("summary", shorten(w.statement(), 139));
         c.put("detail", w.statement() + " [" + w.id() + "]");
-        c.put("indicator", "warning");
+        c.put("indicator", w.critical() ? "critical" : "warning");
         c.putObject("source").put("label", label());
         reportLink(c.putArray("links"), report);
+        if (w.critical()) {
+          ArrayNode reasons = c.putArray("overrideReasons");
+          overrideReason(
+              reasons, "conflict-resolved", "The clinician has decided which disorder governs");
+          overrideReason(reasons, "diagnosis-differs", "The working diagnosis differs");
+        }
       }
     }
     // screening findings that change management, and what to do after a planned procedure

@@ -10,12 +10,13 @@ import org.pcdguide.core.render.ReportView;
 
 /**
  * Order-select/order-sign cards for the verdicts that are not agents to avoid (those have their own
- * cards): an order the history shows failed or not tolerated, whose matched option has weak support
- * for this setting, that a screening finding holds until an evaluation is done, that a pitfall that
- * applies speaks against, or that may fall under a class rule the pack's sources cannot settle for
- * it (warning); an order no rule speaks to, or that may hit an agent to avoid once missing data are
- * known (info: checked, and the pack has no rule against it, which is not an endorsement). Nothing
- * drafted passes without an answer.
+ * cards): an order that gives an agent two assessed modules disagree on, or that treats a disorder
+ * whose label the findings contradict (critical); an order the history shows failed or not
+ * tolerated, whose matched option has weak support for this setting, that a screening finding holds
+ * until an evaluation is done, that a pitfall that applies speaks against, or that may fall under a
+ * class rule the pack's sources cannot settle for it (warning); an order no rule speaks to, or that
+ * may hit an agent to avoid once missing data are known (info: checked, and the pack has no rule
+ * against it, which is not an endorsement). Nothing drafted passes without an answer.
  */
 record OrderCards(String sourceLabel, String hookInstance, String report) {
   private static final List<VerdictKind> WARNINGS =
@@ -25,6 +26,9 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
           VerdictKind.WEAKLY_SUPPORTED,
           VerdictKind.EVALUATE_FIRST,
           VerdictKind.AGAINST_PITFALL);
+  // issue 13 rules 5 and 6: critical in their own right, not a caution on one component
+  private static final List<VerdictKind> CRITICAL =
+      List.of(VerdictKind.MODULE_CONFLICT, VerdictKind.LABEL_CONTRADICTED);
 
   void add(ArrayNode cards, ReportView a, Map<String, String> orders) {
     for (Map.Entry<String, String> o : orders.entrySet()) {
@@ -34,7 +38,9 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
       }
       for (ReportView.Verdict v : order.verdicts()) {
         boolean mayHit = v.kind() == VerdictKind.MAY_HIT_AVOID;
-        if (WARNINGS.contains(v.kind())
+        if (CRITICAL.contains(v.kind())) {
+          cards.add(card(o.getKey(), order, v, "critical"));
+        } else if (WARNINGS.contains(v.kind())
             || (mayHit && v.severity().orElse(Severity.CAUTION) == Severity.WARNING)) {
           cards.add(card(o.getKey(), order, v, "warning"));
         } else if (v.kind() == VerdictKind.UNCHECKED || mayHit) {
@@ -64,7 +70,7 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
           .put("url", report)
           .put("type", "absolute");
     }
-    if (indicator.equals("warning")) {
+    if (!indicator.equals("info")) {
       c.put("selectionBehavior", "any");
       ArrayNode reasons = c.putArray("overrideReasons");
       Cards.overrideReason(
@@ -74,6 +80,12 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
       if (v.kind() == VerdictKind.EVALUATE_FIRST) {
         Cards.overrideReason(
             reasons, "evaluation-done", "The evaluation the finding asks for has been done");
+      } else if (v.kind() == VerdictKind.MODULE_CONFLICT) {
+        Cards.overrideReason(
+            reasons, "conflict-resolved", "The clinician has decided which disorder governs");
+      } else if (v.kind() == VerdictKind.LABEL_CONTRADICTED) {
+        Cards.overrideReason(
+            reasons, "diagnosis-confirmed", "The diagnosis is confirmed by findings not on record");
       } else {
         Cards.overrideReason(
             reasons, "history-differs", "The history on record is incomplete or differs");

@@ -138,6 +138,81 @@ class OrderCardsTest {
                 + " stabilized the disease");
   }
 
+  @Test
+  void ivigWhenPoemsAndScleromyxedemaCriteriaAreBothMet_getsACriticalModuleConflictCard()
+      throws IOException {
+    // issue 13 rule 5: seed 002 recommends IVIg, seed 003 says not to give it in POEMS
+    ArrayNode cards = cards("conflict-01-poems-and-scleromyxedema-criteria-met-ivig.yaml");
+    List<JsonNode> critical = byIndicator(cards, "critical");
+    assertThat(critical.stream().map(c -> c.path("summary").asText()))
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith(
+                        "High-dose intravenous immunoglobulin (IVIg):"
+                            + " CRITICAL: modules conflict on it"));
+    JsonNode card =
+        critical.stream()
+            .filter(c -> c.path("summary").asText().contains("modules conflict"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(card.path("summary").asText()).hasSizeLessThan(141);
+    assertThat(card.path("detail").asText()).contains("SCL-TX-001", "POEMS-AVOID-005");
+    assertThat(codes(card.path("overrideReasons")))
+        .containsExactly("benefit-outweighs-risk", "conflict-resolved");
+    assertThat(card.path("suggestions").get(0).path("label").asText())
+        .isEqualTo("Remove the draft order for High-dose intravenous immunoglobulin (IVIg)");
+  }
+
+  @Test
+  void patientView_showsTheModuleConflictAsACriticalCardEvenWithoutAnOrder() throws IOException {
+    ArrayNode cards = patientView("conflict-01-poems-and-scleromyxedema-criteria-met-ivig.yaml");
+    List<JsonNode> critical = byIndicator(cards, "critical");
+    assertThat(critical).hasSize(1);
+    assertThat(critical.get(0).path("detail").asText())
+        .contains("SCL-TX-001", "seed-002", "POEMS-AVOID-005", "seed-003")
+        .contains("[SCL-TX-001-conflicts-POEMS-AVOID-005]");
+    assertThat(codes(critical.get(0).path("overrideReasons")))
+        .containsExactly("conflict-resolved", "diagnosis-differs");
+    assertThat(byIndicator(cards, "info"))
+        .as("the conflicted option is not the headline card")
+        .noneSatisfy(
+            c ->
+                assertThat(c.path("source").path("topic").path("code").asText())
+                    .isEqualTo("SCL-TX-001"));
+  }
+
+  @Test
+  void ivigWhenPoemsIsOnlyAnOpenDifferential_getsNoCriticalCard() throws IOException {
+    ArrayNode cards = cards("conflict-03-scleromyxedema-met-poems-differential-open-ivig.yaml");
+    assertThat(byIndicator(cards, "critical")).isEmpty();
+    assertThat(byIndicator(cards, "info").get(0).path("summary").asText())
+        .contains("may be an agent to avoid once the missing data are known [POEMS-AVOID-005]");
+  }
+
+  @Test
+  void vtdPaceForAMyelomaLabelThePolyclonalFindingsContradict_getsACriticalCard()
+      throws IOException {
+    // issue 13 rule 6: not a caution on one component, and not "unchecked"
+    ArrayNode cards = cards("conflict-04-myeloma-label-polyclonal-vtd-pace.yaml");
+    List<JsonNode> critical = byIndicator(cards, "critical");
+    assertThat(critical).hasSize(1);
+    assertThat(critical.get(0).path("summary").asText())
+        .startsWith("VTD-PACE")
+        .hasSizeLessThan(141);
+    assertThat(critical.get(0).path("detail").asText())
+        .contains("MMP-TX-001", "labelled multiple-myeloma", "kappa and lambda");
+    assertThat(codes(critical.get(0).path("overrideReasons")))
+        .containsExactly("benefit-outweighs-risk", "diagnosis-confirmed");
+    assertThat(byIndicator(cards, "info")).isEmpty();
+  }
+
+  @Test
+  void vtdPaceForAMonoclonalMyeloma_getsNoLabelCard() throws IOException {
+    ArrayNode cards = cards("conflict-05-myeloma-label-monoclonal-vtd-pace.yaml");
+    assertThat(byIndicator(cards, "critical")).isEmpty();
+  }
+
   private static List<String> codes(JsonNode reasons) {
     List<String> out = new ArrayList<>();
     reasons.forEach(r -> out.add(r.path("code").asText()));

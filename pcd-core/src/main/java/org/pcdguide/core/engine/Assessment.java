@@ -156,7 +156,9 @@ public record Assessment(
    * An option whose condition holds but that is not offered: the history shows a shared
    * disease-directed agent failed or a shared agent was not tolerated ({@code FAILED}), the option
    * is a procedure already completed ({@code COMPLETED}), or the patient's treatment phase is not
-   * one the option applies to ({@code PHASE}, with the phase).
+   * one the option applies to ({@code PHASE}, with the phase), or an avoid entry of another
+   * assessed module names its agent ({@code CONFLICT}: {@code phase} then holds that entry's id;
+   * issue 13 rule 5).
    */
   public record NotOffered(
       TreatmentEntry entry, String module, Why why, Optional<Therapy> therapy, String phase) {
@@ -164,7 +166,9 @@ public record Assessment(
     public enum Why {
       FAILED,
       COMPLETED,
-      PHASE
+      PHASE,
+      /** Another assessed module says to avoid its agent (issue 13 rule 5). */
+      CONFLICT
     }
   }
 

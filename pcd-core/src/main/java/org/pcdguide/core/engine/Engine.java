@@ -77,7 +77,8 @@ public final class Engine {
         }
       }
     }
-    List<Assessment.Recommendation> ranked = out.ranked();
+    List<Assessment.Recommendation> ranked =
+        ModuleConflicts.resolve(out.ranked(), differential, facts, out);
     PatientChecks.apply(facts, assessed, ranked, out);
     List<Assessment.AvoidItem> avoid = out.avoid();
     // screening rules that change management run here too (one rule set, issue 13 rule 10)

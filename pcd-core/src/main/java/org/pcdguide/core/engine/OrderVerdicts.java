@@ -21,10 +21,13 @@ import org.pcdguide.core.knowledge.Support;
 final class OrderVerdicts {
   private final KnowledgePack pack;
   private final TreatmentHistory history;
+  private final org.pcdguide.core.facts.FactContext facts;
 
-  OrderVerdicts(KnowledgePack pack, TreatmentHistory history) {
+  OrderVerdicts(
+      KnowledgePack pack, TreatmentHistory history, org.pcdguide.core.facts.FactContext facts) {
     this.pack = pack;
     this.history = history;
+    this.facts = facts;
   }
 
   Assessment.ProposedOrder of(
@@ -101,6 +104,7 @@ final class OrderVerdicts {
                           List.of(TreatmentHistory.describe(t)))));
     }
     verdicts.addAll(holds.of(agents));
+    verdicts.addAll(ModuleConflicts.verdicts(order, agents, warnings, facts));
     if (verdicts.isEmpty()) {
       verdicts.add(
           new Assessment.Verdict(

@@ -188,7 +188,7 @@ final class Sections {
       List<Assessment.Recommendation> ranked,
       List<Assessment.AvoidItem> avoidItems,
       List<Assessment.ScreeningFinding> screening) {
-    OrderVerdicts verdicts = new OrderVerdicts(pack, history);
+    OrderVerdicts verdicts = new OrderVerdicts(pack, history, facts);
     OrderHolds holds = new OrderHolds(screening, pitfalls, proposed);
     List<Assessment.ProposedOrder> out = new ArrayList<>();
     for (String id : patientCase.proposed()) {

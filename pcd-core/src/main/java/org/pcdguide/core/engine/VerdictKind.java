@@ -24,6 +24,16 @@ public enum VerdictKind {
   EVALUATE_FIRST,
   /** A pitfall that applies speaks against the order (repeat radiotherapy when it has failed). */
   AGAINST_PITFALL,
+  /**
+   * The order gives an agent that one assessed module recommends and another says to avoid (issue
+   * 13 rule 5); critical: the avoid entry holds until the clinician decides.
+   */
+  MODULE_CONFLICT,
+  /**
+   * The order is disease-directed treatment of a disorder whose criteria the documented findings
+   * contradict (the label is not supported; issue 13 rule 6); critical.
+   */
+  LABEL_CONTRADICTED,
   /** The history shows the order's agents given before. */
   GIVEN_BEFORE,
   /** The history shows a shared disease-directed agent failed (progression, refractory, ...). */

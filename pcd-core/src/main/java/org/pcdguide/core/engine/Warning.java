@@ -133,6 +133,29 @@ public sealed interface Warning {
     }
   }
 
+  /**
+   * Issue 13 rule 5: an option of one module gives {@code agents} that an avoid entry of another
+   * names. {@code certain}: both modules are assessed and the avoid entry applies (critical; the
+   * option is not offered); otherwise the avoid entry's disorder is an open differential (caution).
+   */
+  record ModuleConflict(
+      TreatmentEntry option,
+      String optionModule,
+      AvoidEntry avoid,
+      String avoidModule,
+      List<String> agents,
+      boolean certain)
+      implements Warning {
+    public ModuleConflict {
+      agents = List.copyOf(agents);
+    }
+
+    @Override
+    public String id() {
+      return option.id() + "-conflicts-" + avoid.id() + (certain ? "" : "-possible");
+    }
+  }
+
   /** A proposed order that no recommendation and no avoid entry speaks to. */
   record ProposedUnchecked(String proposed) implements Warning {
     @Override

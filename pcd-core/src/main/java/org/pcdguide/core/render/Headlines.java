@@ -29,7 +29,16 @@ final class Headlines {
         recommendations.stream().filter(i -> i.kind() != EntryKind.SUPPORTIVE).findFirst();
     String id = top.map(ReportView.Item::id).orElse("none");
     String statement = top.map(ReportView.Item::statement).orElseGet(() -> none(a, pack));
-    return new ReportView.Headline(top, id, statement, flags(avoid, orders));
+    List<ReportView.Flag> flags = new ArrayList<>();
+    for (org.pcdguide.core.engine.Warning w : a.warnings()) {
+      if (w instanceof org.pcdguide.core.engine.Warning.ModuleConflict c && c.certain()) {
+        flags.add(
+            new ReportView.Flag(
+                Severity.CRITICAL, ConflictText.flag(c), List.of(c.option().id(), c.avoid().id())));
+      }
+    }
+    flags.addAll(flags(avoid, orders));
+    return new ReportView.Headline(top, id, statement, List.copyOf(flags));
   }
 
   private static List<ReportView.Flag> flags(
@@ -57,12 +66,16 @@ final class Headlines {
             || (v.kind() == org.pcdguide.core.engine.VerdictKind.MAY_HIT_AVOID
                 && !v.because().isEmpty())
             || v.kind() == org.pcdguide.core.engine.VerdictKind.EVALUATE_FIRST
+            || v.kind() == org.pcdguide.core.engine.VerdictKind.MODULE_CONFLICT
+            || v.kind() == org.pcdguide.core.engine.VerdictKind.LABEL_CONTRADICTED
             || v.kind() == org.pcdguide.core.engine.VerdictKind.AGAINST_PITFALL) {
           String text = OrderText.flag(o.label(), v);
           flags.put(
               text,
               new ReportView.Flag(
-                  Severity.WARNING, text, v.entry().map(List::of).orElse(List.of())));
+                  OrderText.critical(v) ? Severity.CRITICAL : Severity.WARNING,
+                  text,
+                  v.entry().map(List::of).orElse(List.of())));
         }
       }
     }

@@ -45,6 +45,16 @@ final class OrderText {
               : "may be an agent to avoid under " + entry + ": " + because + ", so it cannot say";
       case EVALUATE_FIRST -> "evaluate first [" + entry + "]: " + heading;
       case AGAINST_PITFALL -> "contradicts pitfall [" + entry + "]: " + heading;
+      case MODULE_CONFLICT ->
+          "CRITICAL: modules conflict on it ("
+              + because
+              + "); the avoid entry holds until the clinician decides";
+      case LABEL_CONTRADICTED ->
+          "CRITICAL: disease-directed treatment ["
+              + entry
+              + "] of a diagnosis the findings contradict ("
+              + because
+              + "); confirm the diagnosis before treating";
       case GIVEN_BEFORE -> "already given (" + because + ")";
       case FAILED_BEFORE -> "given before without success (" + because + "); not recommended again";
       case NOT_TOLERATED -> "not tolerated before (" + because + "); not recommended again";
@@ -54,8 +64,18 @@ final class OrderText {
     };
   }
 
+  /** A verdict that is critical in its own right: a module conflict or a contradicted label. */
+  static boolean critical(ReportView.Verdict v) {
+    return v.kind() == org.pcdguide.core.engine.VerdictKind.MODULE_CONFLICT
+        || v.kind() == org.pcdguide.core.engine.VerdictKind.LABEL_CONTRADICTED;
+  }
+
   /** The headline flag of a verdict that must be seen at a glance (not an avoid hit). */
   static String flag(String label, ReportView.Verdict v) {
-    return "WARNING: proposed " + label + ": " + v.statement();
+    return (critical(v) ? "CRITICAL" : "WARNING")
+        + ": proposed "
+        + label
+        + ": "
+        + v.statement().replaceFirst("^CRITICAL: ", "");
   }
 }

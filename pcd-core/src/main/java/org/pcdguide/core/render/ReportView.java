@@ -223,9 +223,11 @@ public record ReportView(
   /**
    * A warning with its stable id and its wording; {@code patient} marks a per-patient applicability
    * check (age against the sources' populations, a clinician's flag against a source's condition)
-   * that the patient-view cards show too.
+   * that the patient-view cards show too; {@code critical} marks one the clinician must resolve
+   * before acting (a conflict between modules, issue 13 rule 5), shown as a critical card and a
+   * high-severity DetectedIssue.
    */
-  public record Warning(String id, String statement, boolean patient) {}
+  public record Warning(String id, String statement, boolean patient, boolean critical) {}
 
   /**
    * A proposed order: its label, whether it is a regimen (else an agent) or a procedure, the agents

@@ -82,7 +82,10 @@ final class ReportViews {
             .map(
                 w ->
                     new ReportView.Warning(
-                        w.id(), WarningText.statement(w), WarningText.patient(w)))
+                        w.id(),
+                        WarningText.statement(w),
+                        WarningText.patient(w),
+                        WarningText.critical(w)))
             .toList(),
         a.notOffered().stream()
             .map(
@@ -189,6 +192,11 @@ final class ReportViews {
 
   private static String notOffered(Assessment.NotOffered n) {
     return switch (n.why()) {
+      case CONFLICT ->
+          "Not offered as a recommendation: in conflict with "
+              + n.phase()
+              + ", an agent to avoid of another applicable module (see the critical warning);"
+              + " the avoid entry holds until the clinician decides.";
       case COMPLETED ->
           "Not offered again: a completed procedure (history: "
               + n.therapy().orElseThrow().summary()
@@ -272,10 +280,6 @@ final class ReportViews {
 
   List<ReportView.Evidence> evidence(List<org.pcdguide.core.knowledge.Evidence> evidence) {
     return views.evidence(evidence);
-  }
-
-  List<ReportView.Evidence> evidence(Entry e) {
-    return views.evidence(e);
   }
 
   List<ReportView.Disagreement> disagreements(Entry e) {

@@ -167,7 +167,7 @@ public final class TextReport {
     if (v.notOffered().isEmpty()) {
       return;
     }
-    heading("Not offered (the history or the treatment phase rules them out)");
+    heading("Not offered (the history, the treatment phase or a module conflict rules them out)");
     for (ReportView.NotOffered n : v.notOffered()) {
       bullet(strong(n.title()) + " [" + n.id() + "]: " + n.statement());
     }

@@ -61,6 +61,9 @@ final class WarningText {
     if (w instanceof Warning.RenalDosing r) {
       return RenalText.warning(r);
     }
+    if (w instanceof Warning.ModuleConflict c) {
+      return ConflictText.statement(c);
+    }
     if (w instanceof Warning.ProposedUnchecked u) {
       return "Proposed "
           + u.proposed()
@@ -107,6 +110,11 @@ final class WarningText {
           + sources(u.check());
     }
     return ((Warning.InputNote) w).message();
+  }
+
+  /** A warning the clinician must resolve before acting (a certain module conflict, rule 5). */
+  static boolean critical(Warning w) {
+    return w instanceof Warning.ModuleConflict c && c.certain();
   }
 
   /** A per-patient applicability check (rule 8 of issue 13), shown on patient-view cards too. */
