@@ -22,6 +22,7 @@ final class Candidates {
   private static final java.util.Set<String> PHASE_FACTS = java.util.Set.of("therapy.phase");
 
   private final KnowledgePack pack;
+  private final PackMemo memo;
   private final FactContext facts;
   private final TreatmentHistory history;
   private final MissingDataList missing;
@@ -31,6 +32,7 @@ final class Candidates {
   Candidates(
       KnowledgePack pack, FactContext facts, TreatmentHistory history, MissingDataList missing) {
     this.pack = pack;
+    this.memo = PackMemo.of(pack);
     this.facts = facts;
     this.history = history;
     this.missing = missing;
@@ -92,7 +94,13 @@ final class Candidates {
         new Assessment.Recommendation(e, module, 0, because, then, pending, given, assumes);
     int kind = e.kind() == EntryKind.SUPPORTIVE ? SUPPORTIVE_LAST : e.kind().ordinal();
     candidates.add(
-        new Candidate(item, kind, fits(e, extentFact), Support.of(e, pack), prefer, order++));
+        new Candidate(
+            item,
+            kind,
+            memo.get("fits", e, x -> fits(e, extentFact)),
+            memo.get("support", e, x -> Support.of(e, pack)),
+            prefer,
+            order++));
   }
 
   /**

@@ -86,6 +86,10 @@ final class ProposedOrders {
   }
 
   private Set<String> named(AvoidEntry e) {
+    return PackMemo.of(pack).get("named", e, x -> PackMemo.frozen(namedNow(e)));
+  }
+
+  private Set<String> namedNow(AvoidEntry e) {
     Vocabulary v = pack.vocabulary();
     Set<String> named = new LinkedHashSet<>(e.agents());
     e.regimen().ifPresent(r -> named.addAll(v.agentsOf(r)));
