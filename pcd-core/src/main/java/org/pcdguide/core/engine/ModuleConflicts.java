@@ -1,7 +1,6 @@
 package org.pcdguide.core.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +10,7 @@ import org.pcdguide.core.knowledge.AvoidEntry;
 import org.pcdguide.core.knowledge.Condition;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
+import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Severity;
 import org.pcdguide.core.knowledge.Vocabulary;
 
@@ -35,7 +35,6 @@ final class ModuleConflicts {
       List<Assessment.Differential> differential,
       FactContext facts,
       Sections out) {
-    Vocabulary v = facts.pack().vocabulary();
     List<Assessment.Recommendation> kept = new ArrayList<>();
     List<Assessment.AvoidItem> avoid = out.avoid();
     boolean open = differential.stream().anyMatch(d -> d.status() != DiagnosisStatus.CRITERIA_MET);
@@ -49,7 +48,7 @@ final class ModuleConflicts {
       Optional<Warning.ModuleConflict> conflict = Optional.empty();
       for (Assessment.AvoidItem a : avoid) {
         if (!a.module().equals(r.module())) {
-          conflict = conflict.or(() -> of(r, a.entry(), a.module(), true, v));
+          conflict = conflict.or(() -> of(r, a.entry(), a.module(), true, facts.pack()));
         }
       }
       if (conflict.isPresent()) {
@@ -87,8 +86,7 @@ final class ModuleConflicts {
                           new Condition.All(List.of(m.gate(e.kind()), e.when())), facts)
                       .truth()
                   != Truth.FALSE) {
-            Optional<Warning.ModuleConflict> c =
-                of(r, a, m.label(), false, facts.pack().vocabulary());
+            Optional<Warning.ModuleConflict> c = of(r, a, m.label(), false, facts.pack());
             if (c.isPresent()) {
               return c;
             }
@@ -100,12 +98,14 @@ final class ModuleConflicts {
   }
 
   private static Optional<Warning.ModuleConflict> of(
-      Assessment.Recommendation r, AvoidEntry a, String module, boolean certain, Vocabulary v) {
-    Set<String> option = new LinkedHashSet<>(r.entry().agents());
-    r.entry().regimen().ifPresent(id -> option.addAll(v.agentsOf(id)));
-    Set<String> named = new LinkedHashSet<>(a.agents());
-    a.regimen().ifPresent(id -> named.addAll(v.agentsOf(id)));
-    a.byAttribute().ifPresent(c -> named.addAll(v.members(c)));
+      Assessment.Recommendation r,
+      AvoidEntry a,
+      String module,
+      boolean certain,
+      KnowledgePack pack) {
+    Vocabulary v = pack.vocabulary();
+    Set<String> option = AgentSets.of(v).of(r.entry().agents(), r.entry().regimen());
+    Set<String> named = ProposedOrders.named(a, pack);
     List<String> shared = option.stream().filter(named::contains).toList();
     boolean otherSystemic =
         option.stream()

@@ -86,10 +86,15 @@ final class ProposedOrders {
   }
 
   private Set<String> named(AvoidEntry e) {
-    return PackMemo.of(pack).get("named", e, x -> PackMemo.frozen(namedNow(e)));
+    return named(e, pack);
   }
 
-  private Set<String> namedNow(AvoidEntry e) {
+  /** The agents an avoid entry names: its own, its regimen's and its class's members (memoised). */
+  static Set<String> named(AvoidEntry e, KnowledgePack pack) {
+    return PackMemo.of(pack).get("named", e, x -> PackMemo.frozen(namedNow(e, pack)));
+  }
+
+  private static Set<String> namedNow(AvoidEntry e, KnowledgePack pack) {
     Vocabulary v = pack.vocabulary();
     Set<String> named = new LinkedHashSet<>(e.agents());
     e.regimen().ifPresent(r -> named.addAll(v.agentsOf(r)));
