@@ -12,7 +12,37 @@ import org.pcdguide.core.knowledge.Condition;
 final class ConditionEvaluator {
   private ConditionEvaluator() {}
 
+  /**
+   * The outcome of {@code condition}; computed once per assessment for each condition of the pack
+   * (a module's gate is shared by all its entries), so a trace is built once.
+   */
   static Outcome evaluate(Condition condition, FactContext facts) {
+    if (condition instanceof Condition.Always) {
+      return Outcome.TRUE;
+    }
+    Object kept = facts.memo(condition);
+    if (kept != null) {
+      return (Outcome) kept;
+    }
+    Outcome o = compute(condition, facts);
+    facts.memo(condition, o);
+    return o;
+  }
+
+  /** Both conditions, as {@code all: [first, second]} would be (a gate and an entry's own). */
+  static Outcome both(Condition first, Condition second, FactContext facts) {
+    Outcome a = evaluate(first, facts);
+    if (a.truth() == Truth.FALSE) {
+      return new Outcome(Truth.FALSE, a.because(), List.of());
+    }
+    Outcome b = evaluate(second, facts);
+    if (b.truth() == Truth.FALSE) {
+      return new Outcome(Truth.FALSE, b.because(), List.of());
+    }
+    return join(List.of(a, b));
+  }
+
+  private static Outcome compute(Condition condition, FactContext facts) {
     if (condition instanceof Condition.All all) {
       return all(all.parts(), facts);
     }
@@ -32,19 +62,39 @@ final class ConditionEvaluator {
   }
 
   private static Outcome all(List<Condition> parts, FactContext facts) {
-    List<String> because = new ArrayList<>();
-    List<Outcome.Gap> gaps = new ArrayList<>();
-    boolean unknown = false;
-    for (Condition part : parts) {
-      Outcome o = evaluate(part, facts);
-      if (o.truth() == Truth.FALSE) {
-        return new Outcome(Truth.FALSE, o.because(), List.of());
-      }
-      unknown |= o.truth() == Truth.UNKNOWN;
-      because.addAll(o.because());
-      gaps.addAll(o.gaps());
+    if (parts.size() == 1) {
+      return evaluate(parts.get(0), facts);
     }
-    return new Outcome(unknown ? Truth.UNKNOWN : Truth.TRUE, because, gaps);
+    Outcome[] outcomes = new Outcome[parts.size()];
+    for (int i = 0; i < outcomes.length; i++) {
+      Outcome o = evaluate(parts.get(i), facts);
+      if (o.truth() == Truth.FALSE) {
+        return o.gaps().isEmpty() ? o : new Outcome(Truth.FALSE, o.because(), List.of());
+      }
+      outcomes[i] = o;
+    }
+    return join(java.util.Arrays.asList(outcomes));
+  }
+
+  /** Every part true or unknown: unknown if one is, with every part's trace and gaps. */
+  private static Outcome join(List<Outcome> outcomes) {
+    boolean unknown = false;
+    int because = 0;
+    int gaps = 0;
+    for (Outcome o : outcomes) {
+      unknown |= o.truth() == Truth.UNKNOWN;
+      because += o.because().size();
+      gaps += o.gaps().size();
+    }
+    List<String> trace = new ArrayList<>(because);
+    List<Outcome.Gap> gapList = gaps == 0 ? List.of() : new ArrayList<>(gaps);
+    for (Outcome o : outcomes) {
+      trace.addAll(o.because());
+      if (!o.gaps().isEmpty()) {
+        gapList.addAll(o.gaps());
+      }
+    }
+    return new Outcome(unknown ? Truth.UNKNOWN : Truth.TRUE, trace, gapList);
   }
 
   /**
@@ -61,7 +111,14 @@ final class ConditionEvaluator {
       Outcome o = evaluate(part, facts);
       if (o.truth() == Truth.TRUE) {
         anyTrue = true;
-        satisfied.addAll(o.because());
+        for (String b : o.because()) {
+          if (!satisfied.contains(b)) {
+            satisfied.add(b);
+          }
+        }
+        continue;
+      }
+      if (anyTrue) {
         continue;
       }
       unknown |= o.truth() == Truth.UNKNOWN;
@@ -69,7 +126,7 @@ final class ConditionEvaluator {
       gaps.addAll(o.gaps());
     }
     if (anyTrue) {
-      return new Outcome(Truth.TRUE, satisfied.stream().distinct().toList(), List.of());
+      return new Outcome(Truth.TRUE, satisfied, List.of());
     }
     return new Outcome(unknown ? Truth.UNKNOWN : Truth.FALSE, because, gaps);
   }

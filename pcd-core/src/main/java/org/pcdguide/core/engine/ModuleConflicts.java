@@ -7,7 +7,6 @@ import java.util.Set;
 import org.pcdguide.core.facts.FactContext;
 import org.pcdguide.core.facts.Truth;
 import org.pcdguide.core.knowledge.AvoidEntry;
-import org.pcdguide.core.knowledge.Condition;
 import org.pcdguide.core.knowledge.DisorderModule;
 import org.pcdguide.core.knowledge.Entry;
 import org.pcdguide.core.knowledge.KnowledgePack;
@@ -82,9 +81,7 @@ final class ModuleConflicts {
         }
         for (Entry e : m.entries()) {
           if (e instanceof AvoidEntry a
-              && ConditionEvaluator.evaluate(
-                          new Condition.All(List.of(m.gate(e.kind()), e.when())), facts)
-                      .truth()
+              && ConditionEvaluator.both(m.gate(e.kind()), e.when(), facts).truth()
                   != Truth.FALSE) {
             Optional<Warning.ModuleConflict> c = of(r, a, m.label(), false, facts.pack());
             if (c.isPresent()) {

@@ -62,8 +62,7 @@ final class Sections {
         sourceGaps.add(g);
       }
     }
-    Condition when = new Condition.All(List.of(m.gate(e.kind()), e.when()));
-    Outcome outcome = ConditionEvaluator.evaluate(when, facts);
+    Outcome outcome = ConditionEvaluator.both(m.gate(e.kind()), e.when(), facts);
     List<String> hits = e instanceof AvoidEntry a ? proposed.hits(a) : List.of();
     if (e instanceof AvoidEntry a && outcome.truth() != Truth.FALSE) {
       proposed.unsourced(a).ifPresent(this::warn);

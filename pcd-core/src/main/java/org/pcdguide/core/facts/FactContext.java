@@ -19,6 +19,7 @@ public final class FactContext {
   private final LocalDate asOf;
   private final Map<String, FactValue> values = new LinkedHashMap<>();
   private final Map<String, Boolean> inProgress = new HashMap<>();
+  private final Map<Object, Object> memo = new java.util.IdentityHashMap<>();
 
   public FactContext(PatientCase patientCase, KnowledgePack pack, LocalDate asOf) {
     this.patientCase = patientCase;
@@ -62,6 +63,21 @@ public final class FactContext {
    */
   public void settle(String name, FactValue value) {
     values.put(name, value);
+    memo.clear();
+  }
+
+  /**
+   * What the engine derived from pack object {@code key} (the outcome of one condition) in this
+   * assessment, or null: a condition shared by many entries (a module's gate) is evaluated once.
+   * Cleared when a fact is settled, so nothing derived from an earlier value is kept.
+   */
+  public Object memo(Object key) {
+    return memo.get(key);
+  }
+
+  /** Keeps {@code value} as what was derived from pack object {@code key} in this assessment. */
+  public void memo(Object key, Object value) {
+    memo.put(key, value);
   }
 
   /** A sourced threshold the pack must declare (checked when the pack is loaded). */
