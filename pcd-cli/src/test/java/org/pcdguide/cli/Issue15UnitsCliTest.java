@@ -28,7 +28,7 @@ class Issue15UnitsCliTest {
 
   // before the fix this never ended; the timeout only turns a hang into a failure
   @Test
-  @Timeout(60)
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void assess_hugePowerOfTen_exit2NamingTheUnit() throws IOException {
     PcdTest.Run r = PcdTest.pcd("assess", caseWith("12", "10^99999999.g/dL").toString());
     assertThat(r.code()).isEqualTo(2);
@@ -52,7 +52,7 @@ class Issue15UnitsCliTest {
   }
 
   @Test
-  @Timeout(120)
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void screen_refusedUnitAndOverflow_perPatientErrorsAndTheRunGoesOn() throws IOException {
     Path export = Files.createDirectories(dir.resolve("export"));
     Files.write(

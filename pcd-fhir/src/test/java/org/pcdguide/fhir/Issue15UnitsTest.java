@@ -52,7 +52,7 @@ class Issue15UnitsTest {
 
   // before the fix this never returned; the timeout only turns a hang into a failure
   @Test
-  @Timeout(60)
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void read_hugePowerOfTenInTheCode_problemNamingTheCode() {
     assertThat(problems(hemoglobin("{'value':12,'code':'10^99999999.g/dL'}", "")))
         .containsExactly(

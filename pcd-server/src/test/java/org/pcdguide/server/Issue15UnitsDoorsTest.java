@@ -107,7 +107,7 @@ class Issue15UnitsDoorsTest {
   // before the fix each of these held a worker thread (and the factor map's lock) for ever; the
   // timeout only turns a hang into a failure
   @Test
-  @Timeout(120)
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void hugePowerOfTen_422NamingTheUnitAtEveryDoor() throws Exception {
     String unit = "10^99999999.g/dL";
     String refused = "is refused: it has a power of ten beyond 24 ('10^99999999')";

@@ -38,7 +38,7 @@ class Issue15UnitsTest {
   // before the fix this never returned (UCUM multiplied 99,999,999 times); the timeout only turns
   // a hang into a failure
   @Test
-  @Timeout(60)
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void read_hugePowerOfTen_refusedNamingTheUnitField() {
     assertThat(problems(lab("hemoglobin", "12", "10^99999999.g/dL")))
         .containsExactly(
