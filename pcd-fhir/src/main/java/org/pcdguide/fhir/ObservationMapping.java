@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.pcdguide.core.cases.Lab;
 import org.pcdguide.core.cases.Problem;
+import org.pcdguide.core.cases.UnitConversion;
 import org.pcdguide.core.cases.Units;
 import org.pcdguide.core.knowledge.Vocabulary;
 
@@ -74,7 +75,7 @@ record ObservationMapping(BundleMapping m) {
       m.notes.add(new Problem(path + ".valueQuantity", id + " has no unit; not used"));
       return;
     }
-    Optional<Double> value = converted(stated.get(), unit.get(), id, def, path);
+    Optional<Double> value = converted(stated.get(), q, unit.get(), id, def, path);
     if (value.isEmpty()) {
       return;
     }
@@ -87,23 +88,25 @@ record ObservationMapping(BundleMapping m) {
 
   /** The value in the vocabulary's unit; a note, or a problem, when there is none. */
   private Optional<Double> converted(
-      double stated, String unit, String id, Vocabulary.LabDef def, String path) {
-    Optional<Double> value = Units.convert(stated, unit, def.unit());
-    if (value.isEmpty() || stated < 0) {
+      double stated, JsonNode q, String unit, String id, Vocabulary.LabDef def, String path) {
+    UnitConversion value = Units.conversion(stated, unit, def.unit());
+    if (value instanceof UnitConversion.Refused r) {
+      m.problems.add(new Problem(path + ".valueQuantity." + unitField(q), Units.refusal(unit, r)));
+      return Optional.empty();
+    }
+    if (value instanceof UnitConversion.OutOfRange) {
+      m.problems.add(
+          new Problem(path + ".valueQuantity.value", Units.outOfRange(stated, unit, def.unit())));
+      return Optional.empty();
+    }
+    if (!(value instanceof UnitConversion.Converted converted) || stated < 0) {
       m.notes.add(
           new Problem(
               path + ".valueQuantity.code",
               "'" + unit + "' is not a unit of " + id + " (use " + def.unit() + "); not used"));
       return Optional.empty();
     }
-    if (!Double.isFinite(value.get())) {
-      m.problems.add(
-          new Problem(
-              path + ".valueQuantity.value",
-              "'" + stated + " " + unit + "' is out of range in " + def.unit()));
-      return Optional.empty();
-    }
-    return value;
+    return Optional.of(converted.value());
   }
 
   /** A Quantity's unit: its UCUM code, else its human-readable unit. */
@@ -111,6 +114,11 @@ record ObservationMapping(BundleMapping m) {
     return FhirJson.code(q, "code")
         .filter(code -> !code.isEmpty())
         .or(() -> FhirJson.text(q, "unit"));
+  }
+
+  /** Which field of a Quantity its unit was read from. */
+  private static String unitField(JsonNode q) {
+    return FhirJson.code(q, "code").filter(code -> !code.isEmpty()).isPresent() ? "code" : "unit";
   }
 
   /** A reference range limit in the lab's unit; a limit without a unit is in the result's. */
@@ -123,7 +131,18 @@ record ObservationMapping(BundleMapping m) {
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    return Units.convert(value.get(), unit(q).orElse(unit), def.unit());
+    String limitUnit = unit(q).orElse(unit);
+    UnitConversion c = Units.conversion(value.get(), limitUnit, def.unit());
+    String at = path + ".referenceRange." + field;
+    if (c instanceof UnitConversion.Refused r) {
+      m.problems.add(new Problem(at + "." + unitField(q), Units.refusal(limitUnit, r)));
+    } else if (c instanceof UnitConversion.OutOfRange) {
+      m.problems.add(
+          new Problem(at + ".value", Units.outOfRange(value.get(), limitUnit, def.unit())));
+    }
+    return c instanceof UnitConversion.Converted converted
+        ? Optional.of(converted.value())
+        : Optional.empty();
   }
 
   private void coded(JsonNode o, String id, String path) {

@@ -73,8 +73,16 @@ record LabFields(CaseFields fields) {
     if (unit.isEmpty() || value.isEmpty() || !rangeOk) {
       return Optional.empty();
     }
-    Optional<Double> converted = Units.convert(value.get(), unit.get(), def.unit());
-    if (converted.isEmpty()) {
+    UnitConversion conversion = Units.conversion(value.get(), unit.get(), def.unit());
+    if (conversion instanceof UnitConversion.Refused r) {
+      fields.problem(path + ".unit", Units.refusal(unit.get(), r));
+      return Optional.empty();
+    }
+    if (conversion instanceof UnitConversion.OutOfRange) {
+      fields.problem(path + ".value", Units.outOfRange(value.get(), unit.get(), def.unit()));
+      return Optional.empty();
+    }
+    if (!(conversion instanceof UnitConversion.Converted converted)) {
       fields.problem(
           path + ".unit",
           "'"
@@ -86,15 +94,32 @@ record LabFields(CaseFields fields) {
               + " or another UCUM unit of the same dimension");
       return Optional.empty();
     }
-    if (def.max().isPresent() && converted.get() > def.max().get()) {
+    if (def.max().isPresent() && converted.value() > def.max().get()) {
       fields.problem(
           path + ".value", "'" + value.get() + "' exceeds " + def.max().get() + " " + def.unit());
       return Optional.empty();
     }
-    Optional<Double> lowC = low.flatMap(l -> Units.convert(l, unit.get(), def.unit()));
-    Optional<Double> highC = high.flatMap(h -> Units.convert(h, unit.get(), def.unit()));
+    Optional<Double> lowC = limit(low, unit.get(), def, path + ".reference-range.low");
+    Optional<Double> highC = limit(high, unit.get(), def, path + ".reference-range.high");
+    if (low.isPresent() != lowC.isPresent() || high.isPresent() != highC.isPresent()) {
+      return Optional.empty();
+    }
     return Optional.of(
-        new Lab(def.id(), converted.get(), def.unit(), date, lowC, highC, value.get(), unit.get()));
+        new Lab(
+            def.id(), converted.value(), def.unit(), date, lowC, highC, value.get(), unit.get()));
+  }
+
+  /** A reference limit in the lab's unit; a problem when it converts beyond a double's range. */
+  private Optional<Double> limit(Optional<Double> stated, String unit, LabDef def, String path) {
+    if (stated.isEmpty()) {
+      return Optional.empty();
+    }
+    UnitConversion c = Units.conversion(stated.get(), unit, def.unit());
+    if (c instanceof UnitConversion.Converted converted) {
+      return Optional.of(converted.value());
+    }
+    fields.problem(path, Units.outOfRange(stated.get(), unit, def.unit()));
+    return Optional.empty();
   }
 
   private Optional<Double> number(JsonNode n, String key, String path, boolean required) {

@@ -2,6 +2,7 @@ package org.pcdguide.core.cases;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Optional;
 import org.fhir.ucum.Decimal;
 import org.fhir.ucum.UcumEssenceService;
@@ -16,21 +17,65 @@ import org.fhir.ucum.UcumService;
 public final class Units {
   private static volatile UcumService service;
 
-  /** Linear factors already worked out by UCUM, per "from -> to" (empty: not convertible). */
-  private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Double>> FACTORS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /** The longest a caller waits for UCUM to convert a unit it has not converted before. */
+  public static final Duration BUDGET = Duration.ofSeconds(2);
+
+  /** How many unit pairs keep their factor (a few dozen lab units are in real use). */
+  static final int MAX_FACTORS = 1_000;
+
+  private static final UnitFactors FACTORS =
+      new UnitFactors(Units::factor, BUDGET, MAX_FACTORS, worker());
 
   private Units() {}
 
   /**
    * Converts {@code value} from {@code from} to {@code to}. Empty when {@code from} is not a valid
-   * UCUM unit or is of another dimension.
+   * UCUM unit, is of another dimension, is refused (see {@link #conversion}) or the result is not a
+   * finite number.
    */
   public static Optional<Double> convert(double value, String from, String to) {
-    if (from.equals(to)) {
-      return Optional.of(value);
+    return conversion(value, from, to) instanceof UnitConversion.Converted c
+        ? Optional.of(c.value())
+        : Optional.empty();
+  }
+
+  /**
+   * Converts {@code value} from {@code from} (a unit as written, possibly hostile) to {@code to} (a
+   * unit of the vocabulary). A unit beyond the bounds of {@link UnitText}, or one UCUM does not
+   * convert within {@link #BUDGET}, is refused; a result beyond the range of a double is out of
+   * range.
+   */
+  public static UnitConversion conversion(double value, String from, String to) {
+    if (!from.equals(to)) {
+      service(); // loaded here, once, so that loading the essence file is not charged to a unit
     }
-    return FACTORS.computeIfAbsent(from + " -> " + to, k -> factor(from, to)).map(f -> value * f);
+    return FACTORS.convert(value, from, to);
+  }
+
+  /** The problem text for a refused unit; a long unit is quoted only in part. */
+  public static String refusal(String unit, UnitConversion.Refused refused) {
+    String shown = unit.length() > 40 ? unit.substring(0, 40) + "..." : unit;
+    return "'" + shown + "' is refused: it " + refused.reason();
+  }
+
+  /** The problem text for a value that does not fit a double once converted. */
+  public static String outOfRange(double value, String unit, String to) {
+    return "'" + value + " " + unit + "' is out of range in " + to;
+  }
+
+  /** The factors cached now; for tests of the cache bound. */
+  static long cachedFactors() {
+    return FACTORS.size();
+  }
+
+  private static java.util.concurrent.ExecutorService worker() {
+    return java.util.concurrent.Executors.newFixedThreadPool(
+        2,
+        task -> {
+          Thread t = new Thread(task, "pcd-ucum");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /**
@@ -66,7 +111,8 @@ public final class Units {
   /** Whether {@code unit} is a valid UCUM expression. */
   public static boolean isValid(String unit) {
     try {
-      return service().validate(unit) == null;
+      return UnitText.of(unit) instanceof UnitText.Normalised n
+          && service().validate(n.unit()) == null;
     } catch (RuntimeException e) {
       return false;
     }
