@@ -3,7 +3,6 @@ package org.pcdguide.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.fhir.Terminology;
 import org.pcdguide.server.AuditLog;
@@ -14,37 +13,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code pcd audit show|export|replay}: reads the server's audit log back. */
+/**
+ * {@code pcd audit show|export|replay|prune}: reads the server's audit log back (the embedded store
+ * or the {@code --audit-jdbc-url} database, as {@code pcd serve} has it), and prunes it.
+ */
 @Command(
     name = "audit",
-    description = "Read the audit log of pcd serve.",
+    description = "Read the audit log of pcd serve (embedded, or --audit-jdbc-url), or prune it.",
     mixinStandardHelpOptions = true,
-    subcommands = {AuditCommand.Show.class, AuditCommand.Export.class, AuditCommand.Replay.class})
+    subcommands = {
+      AuditCommand.Show.class,
+      AuditCommand.Export.class,
+      AuditCommand.Replay.class,
+      AuditPrune.class
+    })
 final class AuditCommand implements Runnable {
   @ParentCommand Pcd pcd;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      defaultValue = "pcd-data",
-      scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "The data directory of pcd serve (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin AuditStoreOptions store;
 
   @Override
   public void run() {
-    throw new UsageException("audit: a subcommand is required (show, export, replay)");
+    throw new UsageException("audit: a subcommand is required (show, export, replay, prune)");
   }
 
   AuditLog log() {
-    if (!java.nio.file.Files.isDirectory(dataDir)) {
-      throw new UsageException("--data-dir " + dataDir + ": no such directory (no audit log yet)");
-    }
-    try {
-      return AuditLog.embedded(dataDir);
-    } catch (IllegalStateException e) {
-      throw new UsageException("--data-dir " + dataDir + ": " + e.getMessage());
-    }
+    return store.open(true, pcd.env());
   }
 
   /** The latest records, one line each. */
@@ -87,10 +81,12 @@ final class AuditCommand implements Runnable {
     }
   }
 
-  /** Every record as one JSON line. */
+  /** Every record, then every feedback, as one JSON line each. */
   @Command(
       name = "export",
-      description = "Export the audit records as JSON lines.",
+      description =
+          "Export the audit records (\"type\": \"call\"), then the feedback (\"type\":"
+              + " \"feedback\"), as JSON lines.",
       mixinStandardHelpOptions = true)
   static final class Export implements java.util.concurrent.Callable<Integer> {
     @ParentCommand AuditCommand parent;
@@ -101,9 +97,11 @@ final class AuditCommand implements Runnable {
     public Integer call() {
       ObjectMapper json = new ObjectMapper();
       PrintWriter out = spec.commandLine().getOut();
-      for (AuditLog.Record r : parent.log().recent(Integer.MAX_VALUE)) {
+      AuditLog log = parent.log();
+      for (AuditLog.Record r : log.recent(Integer.MAX_VALUE)) {
         ObjectNode n = json.createObjectNode();
-        n.put("id", r.id())
+        n.put("type", "call")
+            .put("id", r.id())
             .put("recorded-at", r.recordedAt().toString())
             .put("caller", r.caller())
             .put("kind", r.kind());
@@ -115,6 +113,13 @@ final class AuditCommand implements Runnable {
             .put("output-hash", r.outputHash());
         r.cards().ifPresent(c -> n.put("cards", c));
         out.println(n);
+      }
+      for (org.pcdguide.server.AuditFeedback.Recorded f : log.allFeedback()) {
+        ObjectNode n = json.createObjectNode();
+        n.put("type", "feedback").put("id", f.id()).put("recorded-at", f.recordedAt().toString());
+        n.put("service", f.service()).put("card", f.card()).put("outcome", f.outcome());
+        f.reasons().ifPresent(reasons -> n.put("override-reasons", reasons));
+        out.println(n.put("caller", f.caller()));
       }
       out.flush();
       return Pcd.OK;

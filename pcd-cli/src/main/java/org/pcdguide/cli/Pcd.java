@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
       "  pcd synth --patients 10000 --out population",
       "  pcd screen population --out screened --as-of 2026-11-01",
       "",
-      "Exit codes: 0 ok; 2 invalid input (the message names the file, field and value);",
+      "Exit codes: 0 ok; 2 invalid input or a refused configuration (the message names the",
+      "option, file, field and value);",
       "1 internal error (no stack trace unless --debug); 3 audit replay gave a different output."
     })
 public final class Pcd implements Runnable {
@@ -76,8 +77,12 @@ public final class Pcd implements Runnable {
    */
   private final Clock clock;
 
-  private Pcd(Clock clock) {
+  /** The environment variables of a run (the process's, unless a test chooses others). */
+  private final java.util.Map<String, String> env;
+
+  private Pcd(Clock clock, java.util.Map<String, String> env) {
     this.clock = clock;
+    this.env = env;
   }
 
   public static void main(String[] args) {
@@ -91,7 +96,17 @@ public final class Pcd implements Runnable {
 
   /** Runs the command line with the given streams and clock; returns the exit code. */
   static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
-    Pcd pcd = new Pcd(clock);
+    return run(args, out, err, clock, System.getenv());
+  }
+
+  /** Runs the command line with the given streams, clock and environment; returns the exit code. */
+  static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      Clock clock,
+      java.util.Map<String, String> env) {
+    Pcd pcd = new Pcd(clock, java.util.Map.copyOf(env));
     CommandLine cli = new CommandLine(pcd);
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -137,6 +152,10 @@ public final class Pcd implements Runnable {
 
   Clock clock() {
     return clock;
+  }
+
+  java.util.Map<String, String> env() {
+    return env;
   }
 
   /** The assessment service on the bundled terminology and this run's clock. */

@@ -64,27 +64,20 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--insecure-no-auth",
       description =
-          "Development only: accept CDS Hooks calls without a JWT. Off by default; logged loudly when on.")
+          "Development only: accept CDS Hooks calls without a JWT. Off by default; refused unless"
+              + " --host is a loopback address; logged loudly when on.")
   boolean insecureNoAuth;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      defaultValue = "pcd-data",
-      description = "Where the embedded audit database lives (default: ${DEFAULT-VALUE}).")
-  java.nio.file.Path dataDir;
+  @picocli.CommandLine.Mixin AuditStoreOptions store;
 
   @Option(
-      names = "--audit-jdbc-url",
-      paramLabel = "URL",
-      description = "Audit database JDBC URL instead of the embedded one (e.g. PostgreSQL).")
-  String auditUrl;
-
-  @Option(names = "--audit-user", defaultValue = "", description = "Audit database user.")
-  String auditUser;
-
-  @Option(names = "--audit-password", defaultValue = "", description = "Audit database password.")
-  String auditPassword;
+      names = "--max-token-lifetime",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description =
+          "The longest CDS client token lifetime accepted (exp - iat; default: ${DEFAULT-VALUE},"
+              + " as CDS Hooks recommends; 1 to 3600). Older tokens (iat) are refused too.")
+  long maxTokenSeconds;
 
   @Option(
       names = "--report-link-hours",
@@ -104,16 +97,26 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
               + " and cards link to it. Default: the request's own scheme and Host.")
   String publicUrl;
 
-  org.pcdguide.server.AuditLog audit() {
+  /**
+   * Refuses {@code --insecure-no-auth} unless the server binds a loopback address only: anyone on
+   * the network could otherwise call the CDS services as any clinician would.
+   */
+  private void checkInsecureBind() {
+    if (!insecureNoAuth) {
+      return;
+    }
+    boolean loopback;
     try {
-      return auditUrl == null
-          ? org.pcdguide.server.AuditLog.embedded(dataDir)
-          : org.pcdguide.server.AuditLog.open(auditUrl, auditUser, auditPassword);
-    } catch (IllegalStateException e) {
+      loopback = java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
       throw new UsageException(
-          (auditUrl == null ? "--data-dir " + dataDir : "--audit-jdbc-url")
-              + ": "
-              + e.getMessage());
+          "--insecure-no-auth is refused with --host "
+              + host
+              + ": without authentication the server may listen on a loopback address only"
+              + " (127.0.0.1, ::1, localhost)");
     }
   }
 
@@ -152,10 +155,21 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     } catch (IllegalArgumentException ex) {
       throw new UsageException("--trust-issuer/--trust-issuer-jku: " + ex.getMessage());
     }
+    if (maxTokenSeconds < 1 || maxTokenSeconds > 3600) {
+      throw new UsageException(
+          "--max-token-lifetime: '" + maxTokenSeconds + "' is not between 1 and 3600 seconds");
+    }
+    checkInsecureBind();
+    org.pcdguide.server.AuditLog audit = store.open(false, pcd.env());
     java.util.Optional<org.pcdguide.server.JwtAuthenticator> auth =
         insecureNoAuth
             ? java.util.Optional.empty()
-            : java.util.Optional.of(new org.pcdguide.server.JwtAuthenticator(trusted, pcd.clock()));
+            : java.util.Optional.of(
+                new org.pcdguide.server.JwtAuthenticator(
+                    trusted,
+                    pcd.clock(),
+                    java.time.Duration.ofSeconds(maxTokenSeconds),
+                    audit.seenTokens()));
     if (insecureNoAuth) {
       spec.commandLine()
           .getErr()
@@ -173,7 +187,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 maxRequestBytes,
                 fhirServers,
                 auth,
-                java.util.Optional.of(audit()),
+                java.util.Optional.of(audit),
                 java.time.Duration.ofHours(reportLinkHours),
                 java.util.Optional.ofNullable(publicUrl),
                 pcd.clock()));

@@ -111,6 +111,12 @@ final class Api {
           "The body is " + ctx.contentLength() + " bytes; the limit is " + maxBytes);
       return;
     }
+    Optional<String> badDate =
+        Optional.ofNullable(ctx.queryParam("as-of")).flatMap(AuditLimits::asOfProblem);
+    if (badDate.isPresent()) {
+      Problems.send(ctx, 400, "Malformed request", badDate.get());
+      return;
+    }
     OutputFormat format;
     Optional<LocalDate> asOf;
     try {
@@ -142,6 +148,14 @@ final class Api {
             e.problems().size() + " invalid field(s); every one is listed",
             e.problems());
       }
+      return;
+    }
+    if (!AuditLimits.storable(report.asOf().date())) {
+      Problems.send(
+          ctx,
+          422,
+          "Invalid case",
+          "the case's date " + report.asOf().date() + " has no 4-digit year");
       return;
     }
     // committed before the response is sent, with the date actually used (and, when it was

@@ -2,7 +2,6 @@ package org.pcdguide.server;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.pcdguide.app.AsOf;
 
 /**
@@ -41,28 +39,12 @@ public final class AuditLog {
       Optional<String> cards,
       Optional<String> reportToken) {}
 
-  private final String url;
-  private final String user;
-  private final String password;
+  private final AuditConnections connections;
   private final AuditWriter writer;
 
   private AuditLog(String url, String user, String password) {
-    this.url = url;
-    this.user = user;
-    this.password = password;
-    this.writer =
-        new AuditWriter(
-            new AuditWriter.Connections() {
-              @Override
-              public Connection open() throws SQLException {
-                return connection();
-              }
-
-              @Override
-              public void durable(Connection c) throws SQLException {
-                AuditLog.this.durable(c);
-              }
-            });
+    this.connections = new AuditConnections(url, user, password);
+    this.writer = new AuditWriter(connections);
   }
 
   /**
@@ -89,29 +71,12 @@ public final class AuditLog {
    * IllegalStateException} naming the database and the reason when it cannot be opened.
    */
   public static AuditLog open(String url, String user, String password) {
-    try {
-      Flyway.configure()
-          .dataSource(url, user, password)
-          .locations("classpath:db/audit")
-          .load()
-          .migrate();
-    } catch (RuntimeException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null && cause.getCause() != cause) {
-        cause = cause.getCause();
-      }
-      throw new IllegalStateException(
-          "cannot open the audit database "
-              + url.replaceAll("[?;].*", "")
-              + ": "
-              + String.valueOf(cause.getMessage()).lines().findFirst().orElse(""),
-          e);
-    }
+    AuditSchema.migrate(url, user, password);
     return new AuditLog(url, user, password);
   }
 
   private Connection connection() throws SQLException {
-    return DriverManager.getConnection(url, user, password);
+    return connections.open();
   }
 
   /**
@@ -188,8 +153,7 @@ public final class AuditLog {
       Optional<String> cards,
       Optional<String> reportToken) {
     String id = AuditRows.timeOrderedId(at);
-    writer.write(
-        AuditRows.INSERT,
+    List<Object> values =
         java.util.Arrays.asList(
             id,
             Timestamp.from(at),
@@ -204,7 +168,14 @@ public final class AuditLog {
             knowledgeHash,
             sha256(output),
             cards.orElse(null),
-            reportToken.orElse(null)));
+            reportToken.orElse(null));
+    AuditLimits.checkRecord(values);
+    List<AuditWriter.Row> rows =
+        new ArrayList<>(List.of(new AuditWriter.Row(AuditRows.INSERT, values)));
+    if (CdsCall.isService(kind)) {
+      cards.ifPresent(c -> rows.addAll(IssuedCards.rows(id, kind, c)));
+    }
+    writer.write(rows);
     return id;
   }
 
@@ -228,26 +199,39 @@ public final class AuditLog {
   /** Records one feedback on a card, durably, before the caller answers. */
   public void feedback(
       Instant at, String service, String card, String outcome, String reasons, String caller) {
-    try (Connection c = connection()) {
-      AuditFeedback.write(c, at, service, card, outcome, reasons, caller);
-      durable(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the feedback could not be written", e);
-    }
+    feedback(at, service, List.of(new AuditFeedback.Given(card, outcome, reasons)), caller);
+  }
+
+  /** Records every feedback of one request in one transaction: all of them or none. */
+  public void feedback(Instant at, String service, List<AuditFeedback.Given> given, String caller) {
+    writer.write(AuditFeedback.rows(at, service, given, caller));
+  }
+
+  /** Which of {@code cards} no call through {@code service} issued. */
+  public List<String> unissued(String service, List<String> cards) {
+    return read(c -> IssuedCards.unissued(c, service, cards));
+  }
+
+  /** Every feedback recorded, oldest first. */
+  public List<AuditFeedback.Recorded> allFeedback() {
+    return read(AuditFeedback::all);
   }
 
   /**
-   * On an H2 database (configured with {@code --audit-jdbc-url}), forces the committed record into
-   * the database file before the caller answers: H2 may otherwise keep the last commit in memory,
-   * and a killed process lost it (AuditDurabilityTest, when H2 was the embedded store). The
-   * embedded SQLite store (full sync on commit) and PostgreSQL are durable on commit.
+   * Deletes every record, feedback and issued card recorded before {@code before}, and the token
+   * ids of tokens expired at {@code now}, in one transaction, and says how many of each it deleted.
    */
-  private void durable(Connection c) throws SQLException {
-    if (url.startsWith("jdbc:h2:")) {
-      try (java.sql.Statement s = c.createStatement()) {
-        s.execute("CHECKPOINT");
-      }
+  public AuditRetention.Pruned prune(Instant before, Instant now) {
+    try (Connection c = connection()) {
+      return AuditRetention.prune(c, before, now, connections::durable);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit log could not be pruned: " + e.getMessage(), e);
     }
+  }
+
+  /** The token ids of CDS clients, kept in this store until their tokens expire. */
+  public SeenTokens seenTokens() {
+    return new StoredTokens(writer, connections);
   }
 
   /** Stops the writer (after the records it holds are written). */
@@ -268,8 +252,16 @@ public final class AuditLog {
 
   /** Feedback outcomes recorded for a card. */
   public List<String> feedbackFor(String card) {
+    return read(c -> AuditFeedback.outcomes(c, card));
+  }
+
+  private interface Reading<T> {
+    T from(Connection c) throws SQLException;
+  }
+
+  private <T> T read(Reading<T> reading) {
     try (Connection c = connection()) {
-      return AuditFeedback.outcomes(c, card);
+      return reading.from(c);
     } catch (SQLException e) {
       throw new IllegalStateException("the audit log could not be read", e);
     }

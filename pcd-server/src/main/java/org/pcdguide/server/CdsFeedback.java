@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,30 +46,54 @@ final class CdsFeedback {
       Problems.send(ctx, 400, "Malformed request", "feedback must be a list of {card, outcome}");
       return;
     }
+    List<AuditFeedback.Given> given = new ArrayList<>();
+    int i = 0;
     for (JsonNode f : body.get("feedback")) {
+      String card = f.path("card").asText("");
       String outcome = f.path("outcome").asText("");
-      if (f.path("card").asText("").isEmpty()
+      if (!AuditLimits.FHIR_ID.matcher(card).matches()
           || !List.of("accepted", "overridden").contains(outcome)) {
         Problems.send(
             ctx,
             422,
             "Invalid feedback",
-            "each feedback needs a card uuid and outcome accepted or overridden");
+            "feedback["
+                + i
+                + "]: each feedback needs a card uuid (a FHIR id: letters, digits, '-' and '.', 1"
+                + " to 64 characters) and outcome accepted or overridden");
         return;
       }
+      given.add(new AuditFeedback.Given(card, outcome, f.path("overrideReason").toString()));
+      i++;
     }
-    audit.ifPresent(
-        log ->
-            body.get("feedback")
-                .forEach(
-                    f ->
-                        log.feedback(
-                            clock.instant(),
-                            service,
-                            f.path("card").asText(),
-                            f.path("outcome").asText(),
-                            f.path("overrideReason").toString(),
-                            who.get())));
+    if (audit.isPresent() && !recorded(ctx, audit.get(), service, given, who.get())) {
+      return;
+    }
     ctx.contentType("application/json").result("{}");
+  }
+
+  /**
+   * Records the request's feedback in one transaction; refuses it all (422, naming the cards) when
+   * a card was never issued by this service, so that feedback on a card no clinician saw is never
+   * kept.
+   */
+  private boolean recorded(
+      Context ctx, AuditLog log, String service, List<AuditFeedback.Given> given, String who) {
+    List<String> unissued =
+        log.unissued(service, given.stream().map(AuditFeedback.Given::card).distinct().toList());
+    if (!unissued.isEmpty()) {
+      Problems.send(
+          ctx,
+          422,
+          "Unknown card",
+          "no call to "
+              + service
+              + " issued card(s) "
+              + String.join(", ", unissued)
+              + "; the feedback is not recorded");
+      return false;
+    }
+    log.feedback(clock.instant(), service, given, who);
+    return true;
   }
 }

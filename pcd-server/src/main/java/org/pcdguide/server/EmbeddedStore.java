@@ -63,6 +63,7 @@ final class EmbeddedStore {
       for (String table : TABLES) {
         copy(from, to, table);
       }
+      IssuedCards.backfill(to);
       to.commit();
     } catch (SQLException e) {
       throw new IllegalStateException(

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CDS Hooks client authentication: a JWT signed with ES384 or RS384 by a trusted issuer, with
@@ -39,33 +38,25 @@ public final class JwtAuthenticator {
 
   private static final List<JWSAlgorithm> ALGORITHMS =
       List.of(JWSAlgorithm.ES384, JWSAlgorithm.RS384);
-  private static final Duration SKEW = Duration.ofSeconds(60);
+  static final Duration SKEW = Duration.ofSeconds(60);
+
+  /**
+   * The longest token lifetime ({@code exp - iat}) accepted by default: CDS Hooks 2.0 recommends
+   * that a token expire within five minutes.
+   */
+  public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(5);
+
   private final Map<String, TrustedIssuer> issuers;
   private final Clock clock;
   private final JkuKeys jkuKeys;
+  private final Duration maxLifetime;
 
   /** Each issuer's jti seen, until its token expires (replays are refused while it is valid). */
-  private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+  private final SeenTokens seen;
 
-  /** When {@link #seen} was last swept of expired tokens (epoch milliseconds). */
-  private final java.util.concurrent.atomic.AtomicLong swept =
-      new java.util.concurrent.atomic.AtomicLong();
-
-  /** How many jtis are remembered (tokens still valid), for tests. */
+  /** How many jtis are remembered in memory (tokens still valid), for tests. */
   int rememberedTokens() {
-    return seen.size();
-  }
-
-  /**
-   * Drops the jtis of expired tokens, at most once a second: sweeping on every call cost a scan of
-   * every token seen in the validity window (about 2 ms a call at 700 calls/s with 30-minute
-   * tokens, the authenticated load run). A replayed token is still found until it expires.
-   */
-  private void forgetExpired(Instant now) {
-    long last = swept.get();
-    if (now.toEpochMilli() - last >= 1000 && swept.compareAndSet(last, now.toEpochMilli())) {
-      seen.values().removeIf(e -> e.isBefore(now.minus(SKEW)));
-    }
+    return seen instanceof MemoryTokens m ? m.size() : -1;
   }
 
   /** Issuers with a configured JWKS each, and no jku allowlist. */
@@ -75,9 +66,32 @@ public final class JwtAuthenticator {
         clock);
   }
 
+  /** Tokens living at most {@link #DEFAULT_MAX_LIFETIME}, their jtis kept in memory. */
   public JwtAuthenticator(List<TrustedIssuer> issuers, Clock clock) {
+    this(issuers, clock, DEFAULT_MAX_LIFETIME, SeenTokens.inMemory());
+  }
+
+  /**
+   * Tokens living at most {@code maxLifetime} ({@code exp - iat}, and no older {@code iat}), their
+   * jtis kept by {@code seen} (the audit store's, {@link AuditLog#seenTokens()}, survives a
+   * restart).
+   */
+  public JwtAuthenticator(
+      List<TrustedIssuer> issuers, Clock clock, Duration maxLifetime, SeenTokens seen) {
+    if (maxLifetime.isNegative() || maxLifetime.isZero()) {
+      throw new IllegalArgumentException(
+          "the longest token lifetime must be positive, was " + maxLifetime);
+    }
+    this.maxLifetime = maxLifetime;
+    this.seen = seen;
     Map<String, TrustedIssuer> byName = new LinkedHashMap<>();
     for (TrustedIssuer issuer : issuers) {
+      if (issuer.issuer().length() > AuditLimits.CALLER - AuditLimits.SUBJECT - 1) {
+        throw new IllegalArgumentException(
+            "issuer names are at most 256 characters (the audit log's caller is issuer and"
+                + " subject), was "
+                + issuer.issuer().length());
+      }
       if (byName.putIfAbsent(issuer.issuer(), issuer) != null) {
         throw new IllegalArgumentException(
             "issuer " + issuer.issuer() + " is configured twice; give it one TrustedIssuer");
@@ -169,12 +183,43 @@ public final class JwtAuthenticator {
             && claims.getNotBeforeTime().toInstant().isAfter(now.plus(SKEW)))) {
       return Optional.of("not yet valid");
     }
+    Optional<String> lifetime = lifetimeProblem(exp.toInstant(), iat.toInstant(), now);
+    if (lifetime.isPresent()) {
+      return lifetime;
+    }
     if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
       return Optional.of("audience is not " + audience);
     }
-    forgetExpired(now);
-    if (seen.putIfAbsent(claims.getIssuer() + "|" + claims.getJWTID(), exp.toInstant()) != null) {
-      return Optional.of("jti already used (replay)");
+    if (claims.getSubject() != null && claims.getSubject().length() > AuditLimits.SUBJECT) {
+      return Optional.of("sub is longer than " + AuditLimits.SUBJECT + " characters");
+    }
+    try {
+      if (!seen.firstUse(claims.getIssuer(), claims.getJWTID(), exp.toInstant(), now)) {
+        return Optional.of("jti already used (replay)");
+      }
+    } catch (IllegalStateException e) {
+      return Optional.of("the replay check is unavailable (the audit store cannot be read)");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A token living longer than {@link #maxLifetime}, or issued longer ago, is refused: its jti need
+   * only be kept that long, and a stolen token is of use that long at most (issue 15: a token with
+   * {@code exp} 5,000 years ahead was accepted).
+   */
+  private Optional<String> lifetimeProblem(Instant exp, Instant iat, Instant now) {
+    if (Duration.between(iat, exp).compareTo(maxLifetime) > 0) {
+      return Optional.of(
+          "exp - iat is "
+              + Duration.between(iat, exp).toSeconds()
+              + " s; tokens living longer than "
+              + maxLifetime.toSeconds()
+              + " s are refused");
+    }
+    if (iat.isBefore(now.minus(maxLifetime).minus(SKEW))) {
+      return Optional.of(
+          "issued too long ago (iat more than " + maxLifetime.toSeconds() + " s in the past)");
     }
     return Optional.empty();
   }

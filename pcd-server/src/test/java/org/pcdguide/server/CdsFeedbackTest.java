@@ -18,10 +18,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Feedback goes to the audit store, and only there: a long-running server keeps none of it. */
 class CdsFeedbackTest {
+  /** Records a call through {@code service} that issued {@code cards}. */
+  static String issued(AuditLog log, String service, String... cards) {
+    String response =
+        "{\"cards\": ["
+            + String.join(", ", Arrays.stream(cards).map(c -> "{\"uuid\": \"" + c + "\"}").toList())
+            + "]}";
+    return log.record(
+        java.time.Instant.parse("2026-11-01T10:00:00Z"),
+        "iss sub",
+        service,
+        "{}",
+        CdsCall.RECORDED_TYPE,
+        java.util.Optional.of("2026-11-01"),
+        "2026.11.1",
+        "sha256:abc",
+        response,
+        java.util.Optional.of(response),
+        java.util.Optional.empty());
+  }
+
   @Test
   void feedback_isInTheAuditStore_andNoServerObjectCollectsIt(@TempDir Path dir) throws Exception {
     AuditLog log = AuditLog.embedded(dir);
     try (PcdServer server = AuditReplayTest.server(log, AuditReplayTest.LATE_EVENING_UTC_MINUS_5)) {
+      issued(log, "pcd-order-sign", "card-1");
       String body =
           "{\"feedback\": [{\"card\": \"card-1\", \"outcome\": \"accepted\"},"
               + " {\"card\": \"card-1\", \"outcome\": \"overridden\","
@@ -40,6 +61,9 @@ class CdsFeedbackTest {
                   HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       assertThat(log.feedbackFor("card-1")).containsExactly("accepted", "overridden");
+      assertThat(log.allFeedback())
+          .extracting(AuditFeedback.Recorded::outcome)
+          .containsExactlyInAnyOrder("accepted", "overridden");
     } finally {
       log.close();
     }

@@ -284,16 +284,20 @@ class CdsHooksTest {
   }
 
   @Test
-  void feedback_acceptedAndOverridden_storedInvalidRejected() throws Exception {
+  void feedback_onCardsThisServerNeverIssued_isRefused_invalidRejected() throws Exception {
+    // the specification's examples name cards of another service: never issued here (issue 15)
     JsonNode accepted =
         JSON.readTree(EXTERNAL.resolve("HL7-cds-hooks/2.0.1/feedback-accepted.json").toFile());
-    assertThat(post("/cds-services/pcd-order-select/feedback", accepted).statusCode())
-        .isEqualTo(200);
+    HttpResponse<String> unknown = post("/cds-services/pcd-order-select/feedback", accepted);
+    assertThat(unknown.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(unknown.body()).get("title").asText()).isEqualTo("Unknown card");
+    assertThat(JSON.readTree(unknown.body()).get("detail").asText())
+        .contains(accepted.at("/feedback/0/card").asText());
     JsonNode overridden =
         JSON.readTree(
             EXTERNAL.resolve("HL7-cds-hooks/2.0.1/feedback-overridden-with-reason.json").toFile());
     assertThat(post("/cds-services/pcd-order-select/feedback", overridden).statusCode())
-        .isEqualTo(200);
+        .isEqualTo(422);
     ObjectNode bad = JSON.createObjectNode();
     bad.putArray("feedback").addObject().put("card", "x").put("outcome", "ignored");
     assertThat(post("/cds-services/pcd-order-select/feedback", bad).statusCode()).isEqualTo(422);
