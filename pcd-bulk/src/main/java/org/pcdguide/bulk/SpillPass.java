@@ -218,7 +218,27 @@ final class SpillPass {
     }
   }
 
+  /**
+   * One worker. If it fails (a full disk), it still takes the blocks until its end mark, so that
+   * the reader is never left waiting on a queue nobody empties and the run ends with the failure.
+   */
   private ScreenSummary work(int worker, BlockingQueue<Block> queue) throws Exception {
+    boolean[] ended = {false};
+    try {
+      return spill(worker, queue, ended);
+    } catch (Exception | Error e) {
+      if (!ended[0]) {
+        Block b;
+        while ((b = queue.take()) != END) {
+          inFlight.release(permits(b));
+        }
+      }
+      throw e;
+    }
+  }
+
+  private ScreenSummary spill(int worker, BlockingQueue<Block> queue, boolean[] ended)
+      throws IOException, InterruptedException {
     ScreenSummary summary = new ScreenSummary();
     OutputStream[] out = new OutputStream[partitions];
     try (Writer errors = Files.newBufferedWriter(errorFile(work, worker), StandardCharsets.UTF_8)) {
@@ -228,32 +248,13 @@ final class SpillPass {
       }
       Block b;
       while ((b = queue.take()) != END) {
-        byte[] index = (b.file() + "\t").getBytes(StandardCharsets.US_ASCII);
-        String name = export.files().get(b.file()).getFileName().toString();
-        for (int i = 0; i < b.n(); i++) {
-          int at = b.offsets()[i];
-          int length = b.lengths()[i];
-          ResourceLine l = ResourceLine.classify(b.data(), at, length, types, codes);
-          summary.line(l);
-          if (l.kind() == ResourceLine.Kind.READ) {
-            OutputStream o = out[EmbeddedScreen.partition(l.patient(), partitions)];
-            o.write(l.patient().getBytes(StandardCharsets.UTF_8));
-            o.write('\t');
-            o.write(index);
-            o.write(Long.toString(b.numbers()[i]).getBytes(StandardCharsets.US_ASCII));
-            o.write('\t');
-            o.write(b.data(), at, length);
-            o.write('\n');
-          } else if (l.kind() == ResourceLine.Kind.ERROR) {
-            errors.write(
-                ResultCodec.error(
-                        new BulkError(name, b.numbers()[i], "", l.errorKind(), l.problem()))
-                    .toString());
-            errors.write('\n');
-          }
+        try {
+          spill(b, out, errors, summary);
+        } finally {
+          inFlight.release(permits(b));
         }
-        inFlight.release(permits(b));
       }
+      ended[0] = true;
     } finally {
       for (OutputStream o : out) {
         if (o != null) {
@@ -262,6 +263,33 @@ final class SpillPass {
       }
     }
     return summary;
+  }
+
+  private void spill(Block b, OutputStream[] out, Writer errors, ScreenSummary summary)
+      throws IOException {
+    byte[] index = (b.file() + "\t").getBytes(StandardCharsets.US_ASCII);
+    String name = export.files().get(b.file()).getFileName().toString();
+    for (int i = 0; i < b.n(); i++) {
+      int at = b.offsets()[i];
+      int length = b.lengths()[i];
+      ResourceLine l = ResourceLine.classify(b.data(), at, length, types, codes);
+      summary.line(l);
+      if (l.kind() == ResourceLine.Kind.READ) {
+        OutputStream o = out[EmbeddedScreen.partition(l.patient(), partitions)];
+        o.write(l.patient().getBytes(StandardCharsets.UTF_8));
+        o.write('\t');
+        o.write(index);
+        o.write(Long.toString(b.numbers()[i]).getBytes(StandardCharsets.US_ASCII));
+        o.write('\t');
+        o.write(b.data(), at, length);
+        o.write('\n');
+      } else if (l.kind() == ResourceLine.Kind.ERROR) {
+        errors.write(
+            ResultCodec.error(new BulkError(name, b.numbers()[i], "", l.errorKind(), l.problem()))
+                .toString());
+        errors.write('\n');
+      }
+    }
   }
 
   private int permits(Block b) {
