@@ -54,9 +54,20 @@ public final class EmbeddedScreen {
           (int) Math.max(1, Math.min(4096, export.estimatedBytes() / run.partitionBytes() + 1));
       List<String> names = names(export);
       ScreenSummary summary =
-          new SpillPass(export, work, partitions, run.threads(), types, CodeFilter.of(terminology))
+          new SpillPass(
+                  export,
+                  work,
+                  partitions,
+                  run.threads(),
+                  types,
+                  CodeFilter.of(terminology),
+                  run.limits())
               .run(progress);
       List<BulkError> fileErrors = new ArrayList<>();
+      for (Path link : export.links()) {
+        summary.error(BulkError.LINK_NOT_FOLLOWED);
+        fileErrors.add(BulkError.linkNotFollowed(link.getFileName().toString()));
+      }
       for (Path other : export.others()) {
         summary.otherFile();
         fileErrors.add(BulkError.notResourceFile(other.getFileName().toString()));
@@ -66,6 +77,7 @@ public final class EmbeddedScreen {
       for (int w = 0; w < run.threads(); w++) {
         errorFiles.add(SpillPass.errorFile(work, w));
       }
+      errorFiles.add(SpillPass.readerErrorFile(work));
       try (SortedMerge<BulkError> errors =
               new SortedMerge<>(errorFiles, ResultCodec::readError, errorOrder(names));
           SortedMerge<PatientResult> merged =
@@ -131,18 +143,26 @@ public final class EmbeddedScreen {
     ExecutorService pool = Executors.newFixedThreadPool(run.threads());
     ThreadLocal<PatientScreen> screens =
         ThreadLocal.withInitial(
-            () -> new PatientScreen(pack, terminology, run.asOf(), names, run.all()));
+            () -> new PatientScreen(pack, terminology, run.asOf(), names, run.all(), run.limits()));
     AtomicLong patients = new AtomicLong();
     AtomicInteger finished = new AtomicInteger();
-    List<Future<SpillPartition.Screened>> futures = new ArrayList<>();
+    List<Future<List<SpillPartition.Screened>>> futures = new ArrayList<>();
     for (int i = 0; i < partitions; i++) {
       int partition = i;
       futures.add(
           pool.submit(
               () -> {
-                SpillPartition.Screened result =
+                List<SpillPartition.Screened> result =
                     SpillPartition.screen(
-                        work, partition, run.threads(), screens.get(), patients, run.all());
+                        new SpillPartition.Setup(
+                            work,
+                            run.threads(),
+                            screens.get(),
+                            patients,
+                            run.all(),
+                            run.partitionBytes(),
+                            run.limits()),
+                        partition);
                 synchronized (progress) {
                   progress.screening(patients.get(), finished.incrementAndGet(), partitions);
                 }
@@ -152,9 +172,11 @@ public final class EmbeddedScreen {
     pool.shutdown();
     List<Path> results = new ArrayList<>();
     try {
-      for (Future<SpillPartition.Screened> f : futures) {
-        results.add(f.get().results());
-        summary.merge(f.get().summary());
+      for (Future<List<SpillPartition.Screened>> f : futures) {
+        for (SpillPartition.Screened piece : f.get()) {
+          results.add(piece.results());
+          summary.merge(piece.summary());
+        }
       }
     } catch (InterruptedException e) {
       pool.shutdownNow();

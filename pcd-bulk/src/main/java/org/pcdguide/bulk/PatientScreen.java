@@ -34,6 +34,7 @@ public final class PatientScreen {
   private final LocalDate asOf;
   private final List<String> files;
   private final boolean all;
+  private final ScreenLimits limits;
 
   /**
    * A screen for one run; with {@code all} false, a patient without a finding or an error gets no
@@ -45,6 +46,18 @@ public final class PatientScreen {
       LocalDate asOf,
       List<String> files,
       boolean all) {
+    this(pack, terminology, asOf, files, all, ScreenLimits.DEFAULT);
+  }
+
+  /** A screen that reports a patient over {@code limits} unreadable instead of screening it. */
+  public PatientScreen(
+      KnowledgePack pack,
+      Terminology terminology,
+      LocalDate asOf,
+      List<String> files,
+      boolean all,
+      ScreenLimits limits) {
+    this.limits = limits;
     this.pack = pack;
     this.door = new JsonResourceCaseSource(pack.vocabulary(), terminology);
     this.asOf = asOf;
@@ -53,6 +66,13 @@ public final class PatientScreen {
   }
 
   public PatientResult screen(String patient, List<Located> lines) {
+    long bytes = 0;
+    for (Located l : lines) {
+      bytes += l.json().length;
+    }
+    if (limits.overPatient(lines.size(), bytes)) {
+      return tooLarge(patient, lines.size(), bytes);
+    }
     List<Located> sorted = new ArrayList<>(lines);
     sorted.sort(ORDER);
     List<JsonNode> resources = new ArrayList<>(sorted.size());
@@ -129,6 +149,15 @@ public final class PatientScreen {
         avoid,
         shown ? rows : List.of(),
         errors);
+  }
+
+  /** A patient over the per-patient cap: reported unreadable, not screened. */
+  PatientResult tooLarge(String patient, long resources, long bytes) {
+    List<BulkError> errors = new ArrayList<>();
+    errors.add(
+        new BulkError(
+            "", 0, patient, BulkError.UNREADABLE_PATIENT, limits.patientProblem(resources, bytes)));
+    return unreadable(patient, errors);
   }
 
   private static PatientResult unreadable(String patient, List<BulkError> errors) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * @param parquet also write findings.parquet (Apache Parquet, from Spark's classpath)
  * @param threads worker threads (embedded) or local cores (Spark)
  * @param partitionBytes target size of one spill partition (embedded): bounds the memory used
+ * @param limits the longest line and the largest patient read
  */
 public record ScreenRun(
     String input,
@@ -23,8 +24,23 @@ public record ScreenRun(
     boolean csv,
     boolean parquet,
     int threads,
-    long partitionBytes) {
+    long partitionBytes,
+    ScreenLimits limits) {
+  /** A run with the default limits. */
+  public ScreenRun(
+      String input,
+      Path output,
+      LocalDate asOf,
+      boolean all,
+      boolean csv,
+      boolean parquet,
+      int threads,
+      long partitionBytes) {
+    this(input, output, asOf, all, csv, parquet, threads, partitionBytes, ScreenLimits.DEFAULT);
+  }
+
   public ScreenRun {
+    java.util.Objects.requireNonNull(limits, "limits");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }

@@ -37,7 +37,12 @@ public final class ScreenSummary implements Serializable {
 
   /** Counts one file that is not named after a resource type. */
   public void otherFile() {
-    errors.merge(BulkError.NOT_RESOURCE_FILE, 1L, Long::sum);
+    error(BulkError.NOT_RESOURCE_FILE);
+  }
+
+  /** Counts one error of a file or line (a link not followed, a file broken off, a long line). */
+  public void error(String kind) {
+    errors.merge(kind, 1L, Long::sum);
   }
 
   /** Counts one screened patient. */

@@ -93,7 +93,10 @@ public final class SparkScreen implements Serializable {
               .toLocalIterator();
       LocalDate asOf = run.asOf();
       Iterator<PatientResult> results =
-          patients(rows, fileNames, asOf, run.all()).sortByKey(true).values().toLocalIterator();
+          patients(rows, fileNames, asOf, run.all(), run.limits())
+              .sortByKey(true)
+              .values()
+              .toLocalIterator();
       return output.write(
           results,
           SortedMerge.concat(fileErrors.iterator(), lineErrors),
@@ -129,7 +132,7 @@ public final class SparkScreen implements Serializable {
   }
 
   private static JavaPairRDD<String, PatientResult> patients(
-      JavaRDD<Row> rows, List<String> names, LocalDate asOf, boolean all) {
+      JavaRDD<Row> rows, List<String> names, LocalDate asOf, boolean all, ScreenLimits limits) {
     return rows.filter(r -> r.kind().kind() == ResourceLine.Kind.READ)
         .mapToPair(r -> new Tuple2<>(r.kind().patient(), new Located(r.file(), r.line(), r.json())))
         .groupByKey()
@@ -137,7 +140,12 @@ public final class SparkScreen implements Serializable {
             it -> {
               PatientScreen screen =
                   new PatientScreen(
-                      BundledKnowledge.pack(), BundledKnowledge.terminology(), asOf, names, all);
+                      BundledKnowledge.pack(),
+                      BundledKnowledge.terminology(),
+                      asOf,
+                      names,
+                      all,
+                      limits);
               List<Tuple2<String, PatientResult>> out = new ArrayList<>();
               while (it.hasNext()) {
                 Tuple2<String, Iterable<Located>> p = it.next();

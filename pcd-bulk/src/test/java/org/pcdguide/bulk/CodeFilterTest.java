@@ -42,7 +42,7 @@ class CodeFilterTest {
     long skipped = 0;
     for (int f = 0; f < bulk.files().size(); f++) {
       try (InputStream in = BulkExport.open(bulk.files().get(f))) {
-        LineReader r = new LineReader(in);
+        LineReader r = new LineReader(in, ScreenLimits.DEFAULT.maxLineBytes());
         while (r.next()) {
           ResourceLine l = ResourceLine.classify(r.bytes(), r.length(), types);
           if (l.kind() != ResourceLine.Kind.READ) {

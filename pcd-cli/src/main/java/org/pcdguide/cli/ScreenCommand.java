@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.pcdguide.app.AsOf;
 import org.pcdguide.bulk.BulkEngines;
+import org.pcdguide.bulk.ScreenLimits;
 import org.pcdguide.bulk.ScreenRun;
 import org.pcdguide.bulk.ScreenSummary;
 import picocli.CommandLine.Command;
@@ -79,6 +80,33 @@ final class ScreenCommand implements java.util.concurrent.Callable<Integer> {
       description = "Embedded: spill partition size; memory is about this times the threads.")
   int partitionMb;
 
+  @Option(
+      names = "--max-line-mb",
+      defaultValue = "16",
+      paramLabel = "MB",
+      description =
+          "Embedded: the longest line read (default 16); a longer line is reported in"
+              + " errors.ndjson and skipped without being held in memory.")
+  int maxLineMb;
+
+  @Option(
+      names = "--max-patient-resources",
+      defaultValue = "50000",
+      paramLabel = "N",
+      description =
+          "The most resources the door reads for one patient (default 50000); a patient with more"
+              + " is reported unreadable and not screened.")
+  int maxPatientResources;
+
+  @Option(
+      names = "--max-patient-mb",
+      defaultValue = "32",
+      paramLabel = "MB",
+      description =
+          "The most MB of those resources for one patient (default 32); a patient with more is"
+              + " reported unreadable and not screened.")
+  int maxPatientMb;
+
   @Option(names = "--no-progress", description = "No progress bar (none is shown off a terminal).")
   boolean noProgress;
 
@@ -94,9 +122,16 @@ final class ScreenCommand implements java.util.concurrent.Callable<Integer> {
     if (n < 1) {
       throw new UsageException("--threads must be at least 1, was " + n);
     }
+    ScreenLimits limits;
+    try {
+      limits = ScreenLimits.of(maxLineMb, maxPatientResources, maxPatientMb);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     LocalDate date = AsOf.resolve(java.util.Optional.ofNullable(asOf), pcd.clock()).date();
     ScreenRun run =
-        new ScreenRun(input.toString(), out, date, all, csv, parquet, n, (long) partitionMb << 20);
+        new ScreenRun(
+            input.toString(), out, date, all, csv, parquet, n, (long) partitionMb << 20, limits);
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, !noProgress && System.console() != null);
     long start = System.nanoTime();

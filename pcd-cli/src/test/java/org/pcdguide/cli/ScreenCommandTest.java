@@ -88,6 +88,42 @@ class ScreenCommandTest {
   }
 
   @Test
+  void limitOptions_reachTheRun_andBadValuesExitTwo() throws IOException {
+    Path pop = Files.createDirectories(tmp.resolve("pop"));
+    Files.writeString(
+        pop.resolve("Patient.ndjson"),
+        "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n"
+            + "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"subject\":{\"reference\":"
+            + "\"Patient/a\"},\"code\":{\"text\":\"x\"}}\n");
+    Path out = tmp.resolve("out");
+    PcdTest.Run screen =
+        PcdTest.pcd(
+            "screen",
+            pop.toString(),
+            "--out",
+            out.toString(),
+            "--as-of",
+            "2026-11-01",
+            "--max-patient-resources",
+            "1",
+            "--max-line-mb",
+            "2",
+            "--max-patient-mb",
+            "3");
+    assertThat(screen.code()).as(screen.err()).isZero();
+    assertThat(Files.readString(out.resolve("errors.ndjson")))
+        .contains(
+            "\"patient\":\"a\",\"kind\":\"unreadable-patient\"",
+            "more than the per-patient cap (--max-patient-resources 1, --max-patient-mb 3)");
+    assertThat(screen.out()).containsPattern("patients unreadable +1\\b");
+
+    PcdTest.Run bad =
+        PcdTest.pcd("screen", pop.toString(), "--out", out.toString(), "--max-line-mb", "0");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--max-line-mb must be 1 to 1024, was 0");
+  }
+
+  @Test
   @NeedsSpark
   void sparkJobJar_onSparkLocal_givesTheEmbeddedFiles() throws Exception {
     Path bulk = Path.of("../pcd-bulk/target");
