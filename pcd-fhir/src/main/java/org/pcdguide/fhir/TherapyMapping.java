@@ -10,13 +10,16 @@ import org.pcdguide.core.cases.Therapy;
 
 /**
  * Orders and therapy history. Proposed orders are MedicationRequests and ServiceRequests with
- * status draft or active and intent proposal, plan or order; history comes from
+ * status draft or active and intent proposal, plan, order or option; history comes from
  * MedicationStatements and completed Procedures (radiotherapy, transplant, plasmapheresis).
  */
 record TherapyMapping(BundleMapping m) {
   static final String RESPONSE = BundleMapping.EXT + "therapy-response";
   private static final List<String> PROPOSED_STATUS = List.of("draft", "active");
-  private static final List<String> PROPOSED_INTENT = List.of("proposal", "plan", "order");
+  // "option": an order that is one option of a RequestGroup (a multi-item prescription, as the HL7
+  // Europe medication prescription IG sends a thalidomide-melphalan-prednisone order set)
+  private static final List<String> PROPOSED_INTENT =
+      List.of("proposal", "plan", "order", "option");
   private static final List<String> GIVEN_STATUS =
       List.of("completed", "active", "stopped", "on-hold");
 
