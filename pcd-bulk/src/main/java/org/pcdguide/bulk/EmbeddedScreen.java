@@ -54,7 +54,13 @@ public final class EmbeddedScreen {
           (int) Math.max(1, Math.min(4096, export.estimatedBytes() / run.partitionBytes() + 1));
       List<String> names = names(export);
       ScreenSummary summary =
-          new SpillPass(export, work, partitions, run.threads(), types, CodeFilter.of(terminology))
+          new SpillPass(
+                  export,
+                  work,
+                  partitions,
+                  run.threads(),
+                  types,
+                  CodeFilter.of(terminology, pack.vocabulary()))
               .run(progress);
       List<BulkError> fileErrors = new ArrayList<>();
       for (Path other : export.others()) {
