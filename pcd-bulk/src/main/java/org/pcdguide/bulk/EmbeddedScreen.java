@@ -60,7 +60,7 @@ public final class EmbeddedScreen {
                   partitions,
                   run.threads(),
                   types,
-                  CodeFilter.of(terminology),
+                  CodeFilter.of(terminology, pack.vocabulary()),
                   run.limits())
               .run(progress);
       List<BulkError> fileErrors = new ArrayList<>();

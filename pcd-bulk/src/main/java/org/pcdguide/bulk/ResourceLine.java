@@ -196,6 +196,8 @@ public record ResourceLine(Kind kind, String type, String patient, String errorK
                 system = p.getText();
               } else if (cf.equals("code") && cv == JsonToken.VALUE_STRING) {
                 code = p.getText();
+              } else if (cf.equals("display") && cv == JsonToken.VALUE_STRING && drug(field)) {
+                any |= codes.names(p.getText()); // a product the door reads by name
               } else {
                 p.skipChildren();
               }
@@ -210,6 +212,8 @@ public record ResourceLine(Kind kind, String type, String patient, String errorK
             skipRestOfObject(p);
             return;
           }
+        } else if (f.equals("text") && v == JsonToken.VALUE_STRING && drug(field)) {
+          any |= codes.names(p.getText());
         } else {
           p.skipChildren();
         }
@@ -233,6 +237,10 @@ public record ResourceLine(Kind kind, String type, String patient, String errorK
         p.nextToken();
         p.skipChildren();
       }
+    }
+
+    private static boolean drug(String field) {
+      return field.equals("medicationCodeableConcept");
     }
 
     /** True only when the type's concept field was read, had codings, and none maps. */

@@ -23,6 +23,7 @@ final class BundleMapping {
   static final String EXT = "https://fhir.pcdguide.org/StructureDefinition/";
   final Vocabulary vocabulary;
   final FhirCodes codes;
+  final Drugs drugs;
   final List<FhirResource> resources;
   final Optional<LocalDate> asOf;
   final List<Problem> problems = new ArrayList<>();
@@ -47,12 +48,10 @@ final class BundleMapping {
   }
 
   BundleMapping(
-      Vocabulary vocabulary,
-      FhirCodes codes,
-      List<FhirResource> resources,
-      Optional<LocalDate> asOf) {
+      Vocabulary vocabulary, Drugs drugs, List<FhirResource> resources, Optional<LocalDate> asOf) {
     this.vocabulary = vocabulary;
-    this.codes = codes;
+    this.codes = drugs.codes();
+    this.drugs = drugs;
     this.resources = resources;
     this.asOf = asOf;
   }

@@ -30,10 +30,7 @@ record ConditionMapping(BundleMapping m) {
     JsonNode code = FhirJson.one(c, "code");
     List<Terminology.Code> concepts = m.codes.concepts(code);
     if (concepts.isEmpty()) {
-      m.notes.add(
-          new Problem(
-              path + ".code",
-              "code " + FhirCodes.show(code) + " is not in the terminology map; not used"));
+      m.notes.add(DoorNotes.unreadCondition(path + ".code", FhirCodes.show(code)));
       return;
     }
     String verification = FhirCodes.firstCode(FhirJson.one(c, "verificationStatus"));

@@ -1,7 +1,6 @@
 package org.pcdguide.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +22,12 @@ import org.pcdguide.core.knowledge.Vocabulary;
 public final class JsonResourceCaseSource {
   private final Vocabulary vocabulary;
   private final FhirCodes codes;
+  private final Drugs drugs;
 
   public JsonResourceCaseSource(Vocabulary vocabulary, Terminology terminology) {
     this.vocabulary = vocabulary;
     this.codes = new FhirCodes(terminology);
+    this.drugs = new Drugs(codes, AgentNames.of(vocabulary, terminology));
   }
 
   /**
@@ -57,7 +58,7 @@ public final class JsonResourceCaseSource {
       List<FhirResource> resources,
       Optional<LocalDate> asOf,
       List<Problem> problems) {
-    BundleMapping mapping = new BundleMapping(vocabulary, codes, resources, asOf);
+    BundleMapping mapping = new BundleMapping(vocabulary, drugs, resources, asOf);
     PatientCase c = mapping.map(id);
     problems.addAll(mapping.problems());
     if (!problems.isEmpty()) {
@@ -67,22 +68,32 @@ public final class JsonResourceCaseSource {
   }
 
   Map<String, String> orders(List<FhirResource> resources) {
+    BundleMapping mapping = new BundleMapping(vocabulary, drugs, resources, Optional.empty());
     Map<String, String> orders = new LinkedHashMap<>();
     for (FhirResource r : resources) {
-      JsonNode code =
+      Optional<String> therapy =
           switch (r.type()) {
-            case "MedicationRequest" -> FhirJson.one(r.json(), "medicationCodeableConcept");
-            case "ServiceRequest" -> FhirJson.one(r.json(), "code");
-            default -> MissingNode.getInstance();
+            case "MedicationRequest" -> first(drugs.of(r.json(), mapping::resolve));
+            case "ServiceRequest" ->
+                codes
+                    .concept(FhirJson.one(r.json(), "code"), "agent", "regimen")
+                    .map(FhirCodes::id);
+            default -> Optional.empty();
           };
-      codes
-          .concept(code, "agent", "regimen")
-          .map(FhirCodes::id)
+      therapy
           .filter(vocabulary::isTherapy)
           // "null" for an order without id, as the key was when HAPI gave the id part
           .ifPresent(id -> orders.put(r.type() + "/" + r.idPart().orElse("null"), id));
     }
     return orders;
+  }
+
+  /** The first therapy a drug was read as (by code, ingredient code or name). */
+  private static Optional<String> first(Drugs.Drug drug) {
+    if (!drug.coded().isEmpty()) {
+      return Optional.of(FhirCodes.id(drug.coded().get(0)));
+    }
+    return drug.named().stream().findFirst().map(AgentNames.Match::agent);
   }
 
   /** The resources that are FHIR R4 resource objects; a problem for each that is not. */

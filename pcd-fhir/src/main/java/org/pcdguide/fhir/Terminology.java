@@ -25,12 +25,20 @@ public final class Terminology {
       boolean verified,
       String source) {}
 
+  /**
+   * A brand name of a vocabulary agent ("Thalomid" for thalidomide), with the source that names it;
+   * a product ordered by brand name is matched by name, never silently.
+   */
+  public record Brand(String name, String agent, String source) implements java.io.Serializable {}
+
   private final Map<String, String> systems;
+  private final List<Brand> brands;
   private final Map<String, List<Code>> bySystemAndCode;
   private final Map<String, List<Code>> byConcept;
 
-  private Terminology(Map<String, String> systems, List<Code> codes) {
+  private Terminology(Map<String, String> systems, List<Code> codes, List<Brand> brands) {
     this.systems = Map.copyOf(systems);
+    this.brands = List.copyOf(brands);
     Map<String, List<Code>> index = new HashMap<>();
     Map<String, List<Code>> concepts = new LinkedHashMap<>();
     for (Code c : codes) {
@@ -65,10 +73,23 @@ public final class Terminology {
                 c.get("status").asText().equals("verified"),
                 c.get("source").asText()));
       }
-      return new Terminology(systems, codes);
+      List<Brand> brands = new ArrayList<>();
+      for (JsonNode b : root.path("brands")) {
+        brands.add(
+            new Brand(
+                b.get("brand").asText(),
+                b.get("agent").asText().replaceFirst("^agent:", ""),
+                b.get("source").asText()));
+      }
+      return new Terminology(systems, codes, brands);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot load the FHIR terminology map", e);
     }
+  }
+
+  /** The brand table: brand names of vocabulary agents, each with its source. */
+  public List<Brand> brands() {
+    return brands;
   }
 
   public String local() {
@@ -101,11 +122,16 @@ public final class Terminology {
   private static final java.util.regex.Pattern ORPHA_CODE =
       java.util.regex.Pattern.compile("(?i)(?:ORPHA:?|Orphanet_)?\\s*(\\d+)");
 
+  private static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+  private static final java.util.regex.Pattern ICD10CM_UNDOTTED =
+      java.util.regex.Pattern.compile("([A-Z][0-9][0-9A-Z])([0-9A-Z]{1,4})");
+
   /**
    * The map's key of a coding as EHRs send it: Orphanet's system with https or a trailing slash is
    * Orphanet's canonical system, and a bare ORPHAcode ({@code 2905}, as HL7 terminology and HAPI's
-   * examples send it) or {@code Orphanet_2905} is {@code ORPHA:2905}; other codings are compared as
-   * given (trimmed).
+   * examples send it) or {@code Orphanet_2905} is {@code ORPHA:2905}; an ICD-10-CM code without its
+   * dot ({@code C9000}, as claims and many EHR exports send it) or in lower case is the dotted code
+   * ({@code C90.00}); other codings are compared as given (trimmed).
    */
   public static String key(String system, String code) {
     String s = system.trim();
@@ -114,6 +140,11 @@ public final class Terminology {
     if (bare.equals(ORPHANET)) {
       java.util.regex.Matcher m = ORPHA_CODE.matcher(c);
       return ORPHANET + "|" + (m.matches() ? "ORPHA:" + m.group(1) : c);
+    }
+    if (s.equals(ICD10CM)) {
+      String upper = c.toUpperCase(java.util.Locale.ROOT);
+      java.util.regex.Matcher m = ICD10CM_UNDOTTED.matcher(upper);
+      return ICD10CM + "|" + (m.matches() ? m.group(1) + "." + m.group(2) : upper);
     }
     return s + "|" + c;
   }

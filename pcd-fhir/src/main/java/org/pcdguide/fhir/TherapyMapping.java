@@ -1,7 +1,6 @@
 package org.pcdguide.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +10,16 @@ import org.pcdguide.core.cases.Therapy;
 
 /**
  * Orders and therapy history. Proposed orders are MedicationRequests and ServiceRequests with
- * status draft or active and intent proposal, plan or order; history comes from
+ * status draft or active and intent proposal, plan, order or option; history comes from
  * MedicationStatements and completed Procedures (radiotherapy, transplant, plasmapheresis).
  */
 record TherapyMapping(BundleMapping m) {
   static final String RESPONSE = BundleMapping.EXT + "therapy-response";
   private static final List<String> PROPOSED_STATUS = List.of("draft", "active");
-  private static final List<String> PROPOSED_INTENT = List.of("proposal", "plan", "order");
+  // "option": an order that is one option of a RequestGroup (a multi-item prescription, as the HL7
+  // Europe medication prescription IG sends a thalidomide-melphalan-prednisone order set)
+  private static final List<String> PROPOSED_INTENT =
+      List.of("proposal", "plan", "order", "option");
   private static final List<String> GIVEN_STATUS =
       List.of("completed", "active", "stopped", "on-hold");
 
@@ -27,7 +29,11 @@ record TherapyMapping(BundleMapping m) {
         r.json(), FhirR4.MEDICATION_REQUEST_STATUS, FhirR4.MEDICATION_REQUEST_INTENT, path)) {
       return; // a past or cancelled prescription is not a proposed order
     }
-    therapy(medication(r.json()), path + ".medication").ifPresent(m.proposed::add);
+    for (String id : therapies(m.drugs.of(r.json(), m::resolve), path + ".medication")) {
+      if (!m.proposed.contains(id)) {
+        m.proposed.add(id);
+      }
+    }
   }
 
   void serviceRequest(FhirResource r) {
@@ -58,7 +64,7 @@ record TherapyMapping(BundleMapping m) {
   void statement(FhirResource r) {
     JsonNode s = r.json();
     String path = r.path();
-    JsonNode medication = medication(s);
+    Drugs.Drug drug = m.drugs.of(s, m::resolve);
     String status =
         FhirPrimitives.code(
                 FhirJson.one(s, "status"),
@@ -67,13 +73,13 @@ record TherapyMapping(BundleMapping m) {
                 m.problems)
             .orElse("");
     if (!GIVEN_STATUS.contains(status)) {
-      if (m.codes.concept(medication, "agent", "regimen").isPresent()) {
+      if (drug.read()) {
         m.notes.add(new Problem(path, "status " + status + ": not counted as therapy given"));
       }
       return;
     }
-    Optional<String> agent = therapy(medication, path + ".medication");
-    if (agent.isEmpty()) {
+    List<String> agents = therapies(drug, path + ".medication");
+    if (agents.isEmpty()) {
       return;
     }
     Optional<LocalDate> start;
@@ -85,7 +91,10 @@ record TherapyMapping(BundleMapping m) {
     } else {
       start = date(s, "effectiveDateTime", path);
     }
-    add(agent.get(), start, end, extensionResponse(s, path), path);
+    Optional<String> response = extensionResponse(s, path);
+    for (String agent : agents) {
+      add(agent, start, end, response, path);
+    }
   }
 
   void procedure(FhirResource r) {
@@ -180,18 +189,17 @@ record TherapyMapping(BundleMapping m) {
   private Optional<String> therapy(JsonNode cc, String path) {
     Optional<Terminology.Code> concept = m.codes.concept(cc, "agent", "regimen");
     if (concept.isEmpty()) {
-      m.notes.add(
-          new Problem(
-              path,
-              "therapy "
-                  + FhirCodes.show(cc)
-                  + " is not in the terminology map; it was not checked against the agents to avoid"));
+      m.notes.add(DoorNotes.unreadDrug(path, FhirCodes.show(cc)));
       return Optional.empty();
     }
-    if (!concept.get().verified()) {
-      m.notes.add(FhirCodes.unverified(path, concept.get()));
+    return therapy(concept.get(), path);
+  }
+
+  private Optional<String> therapy(Terminology.Code concept, String path) {
+    if (!concept.verified()) {
+      m.notes.add(FhirCodes.unverified(path, concept));
     }
-    String id = FhirCodes.id(concept.get());
+    String id = FhirCodes.id(concept);
     if (!m.vocabulary.isTherapy(id)) {
       m.notes.add(
           new Problem(path, "'" + id + "' is not an agent or regimen of the vocabulary; not used"));
@@ -200,14 +208,23 @@ record TherapyMapping(BundleMapping m) {
     return Optional.of(id);
   }
 
-  /** medicationCodeableConcept, or the code of the Medication that medicationReference names. */
-  private JsonNode medication(JsonNode request) {
-    if (FhirJson.has(request, "medicationCodeableConcept")) {
-      return FhirJson.one(request, "medicationCodeableConcept");
+  /**
+   * The vocabulary agents or regimen a drug was read as: by code (an unverified code is a note), or
+   * by name ("matched by name", a note); a drug read as nothing is a note, never dropped silently.
+   */
+  private List<String> therapies(Drugs.Drug drug, String path) {
+    if (!drug.read()) {
+      m.notes.add(DoorNotes.unreadDrug(path, drug.shown()));
+      return List.of();
     }
-    return FhirJson.text(FhirJson.one(request, "medicationReference"), "reference")
-        .flatMap(reference -> m.resolve(reference, "Medication"))
-        .map(med -> FhirJson.one(med.json(), "code"))
-        .orElse(MissingNode.getInstance());
+    List<String> ids = new ArrayList<>();
+    for (Terminology.Code c : drug.coded()) {
+      therapy(c, path).filter(id -> !ids.contains(id)).ifPresent(ids::add);
+    }
+    for (AgentNames.Match n : drug.named()) {
+      m.notes.add(DoorNotes.byName(path, drug.shown(), n, m.vocabulary));
+      ids.add(n.agent());
+    }
+    return ids;
   }
 }

@@ -24,7 +24,10 @@ final class Cards {
   }
 
   ArrayNode patientView(Assessment a, String hookInstance, String base, String report) {
-    return patientView(ReportView.of(a, pack), hookInstance, base, report);
+    ReportView view = ReportView.of(a, pack);
+    ArrayNode cards = patientView(view, hookInstance, base, report);
+    new NotCheckedCards(label(), hookInstance, report).add(cards, a, view, Map.of());
+    return cards;
   }
 
   ArrayNode patientView(ReportView a, String hookInstance, String base, String report) {
@@ -90,7 +93,17 @@ final class Cards {
 
   ArrayNode orders(
       Assessment a, Map<String, String> orders, String hookInstance, String base, String report) {
-    return orders(ReportView.of(a, pack), orders, hookInstance, base, report);
+    ReportView view = ReportView.of(a, pack);
+    ArrayNode cards = orders(view, orders, hookInstance, base, report);
+    String byName = NotCheckedCards.byName(a);
+    if (!byName.isEmpty()) {
+      // a drug read by name only: every order card says so
+      for (com.fasterxml.jackson.databind.JsonNode c : cards) {
+        ((ObjectNode) c).put("detail", c.path("detail").asText() + byName);
+      }
+    }
+    new NotCheckedCards(label(), hookInstance, report).add(cards, a, view, orders);
+    return cards;
   }
 
   ArrayNode orders(
