@@ -160,7 +160,7 @@ public final class FactRegistry {
               PoemsFacts::vegfElevated),
           FactDef.enumeration(
               "poems.extent",
-              List.of("localized", "disseminated"),
+              List.of("localized", "disseminated", "no-bone-lesion"),
               "POEMS disease extent",
               PoemsExtent::extent),
           FactDef.bool(

@@ -37,6 +37,23 @@ final class Headlines {
                 Severity.CRITICAL, ConflictText.flag(c), List.of(c.option().id(), c.avoid().id())));
       }
     }
+    top.flatMap(ReportView.Item::conditional)
+        .filter(c -> !c.startsWith("holds if the treatment phase"))
+        .ifPresent(
+            c ->
+                flags.add(
+                    new ReportView.Flag(
+                        Severity.CAUTION,
+                        "Undecided: the headline option "
+                            + c
+                            + "; the options of the other branches follow in the ranked list",
+                        List.of(id))));
+    for (org.pcdguide.core.engine.Warning w : a.warnings()) {
+      // a stated diagnosis with undocumented criteria: the headline says which (issue 14, rule 1)
+      if (w instanceof org.pcdguide.core.engine.Warning.DiagnosisStated) {
+        flags.add(new ReportView.Flag(Severity.WARNING, WarningText.statement(w), List.of()));
+      }
+    }
     flags.addAll(flags(avoid, orders));
     return new ReportView.Headline(top, id, statement, List.copyOf(flags));
   }
@@ -97,6 +114,14 @@ final class Headlines {
             .distinct()
             .collect(Collectors.joining(", "));
     String decide = missing.isEmpty() ? "" : " Missing data that would decide it: " + missing + ".";
+    Optional<String> scope =
+        a.warnings().stream()
+            .filter(w -> w instanceof org.pcdguide.core.engine.Warning.OutsideScope)
+            .map(w -> WarningText.scope((org.pcdguide.core.engine.Warning.OutsideScope) w))
+            .findFirst();
+    if (scope.isPresent()) {
+      return scope.get();
+    }
     if (a.diagnosis().isEmpty()) {
       return a.differential().isEmpty()
           ? "No disorder module applies to this case's diagnosis label; no recommendation."
@@ -107,6 +132,8 @@ final class Headlines {
       case CRITERIA_NOT_MET ->
           "Diagnostic criteria are not met: no treatment is recommended for an unconfirmed disorder.";
       case INSUFFICIENT_DATA -> "Diagnostic criteria cannot be confirmed yet." + decide;
+      case STATED ->
+          "Stated diagnosis; no disease-directed recommendation can be made yet." + decide;
       default ->
           missing.isEmpty()
               ? a.notOffered().stream()
