@@ -25,10 +25,15 @@ final class Headlines {
       List<ReportView.Item> avoid,
       Map<String, ReportView.ProposedOrder> orders,
       KnowledgePack pack) {
+    // a branch option is never presented as the answer: the headline names the branches
+    Optional<String> branches = BranchHeadline.of(recommendations);
     Optional<ReportView.Item> top =
-        recommendations.stream().filter(i -> i.kind() != EntryKind.SUPPORTIVE).findFirst();
+        recommendations.stream()
+            .filter(i -> i.kind() != EntryKind.SUPPORTIVE && branches.isEmpty())
+            .findFirst();
     String id = top.map(ReportView.Item::id).orElse("none");
-    String statement = top.map(ReportView.Item::statement).orElseGet(() -> none(a, pack));
+    String statement =
+        top.map(ReportView.Item::statement).or(() -> branches).orElseGet(() -> none(a, pack));
     List<ReportView.Flag> flags = new ArrayList<>();
     for (org.pcdguide.core.engine.Warning w : a.warnings()) {
       if (w instanceof org.pcdguide.core.engine.Warning.ModuleConflict c && c.certain()) {
@@ -37,17 +42,6 @@ final class Headlines {
                 Severity.CRITICAL, ConflictText.flag(c), List.of(c.option().id(), c.avoid().id())));
       }
     }
-    top.flatMap(ReportView.Item::conditional)
-        .filter(c -> !c.startsWith("holds if the treatment phase"))
-        .ifPresent(
-            c ->
-                flags.add(
-                    new ReportView.Flag(
-                        Severity.CAUTION,
-                        "Undecided: the headline option "
-                            + c
-                            + "; the options of the other branches follow in the ranked list",
-                        List.of(id))));
     for (org.pcdguide.core.engine.Warning w : a.warnings()) {
       // a stated diagnosis with undocumented criteria: the headline says which (issue 14, rule 1)
       if (w instanceof org.pcdguide.core.engine.Warning.DiagnosisStated) {

@@ -90,7 +90,7 @@ class Issue14Test {
   }
 
   @Test
-  void headlineOnABranchOption_saysWhatItHoldsOn() {
+  void headlineOnBranchOptions_namesEachBranchAndWhatDecidesIt() {
     Assessment a =
         TestPack.assess(
             """
@@ -108,13 +108,12 @@ class Issue14Test {
             history: {therapies: []}
             """);
     ReportView v = ReportView.of(a, TestPack.PACK);
-    assertThat(v.headline().id()).isEqualTo("POEMS-TX-001");
-    assertThat(v.headline().flags())
-        .anySatisfy(
-            f ->
-                assertThat(f.text())
-                    .startsWith("Undecided: the headline option holds if poems.extent = localized")
-                    .contains("decided by bone-marrow-involvement"));
+    // no branch option is presented as the answer: the headline names each branch and its decider
+    assertThat(v.headline().id()).isEqualTo("none");
+    assertThat(v.headline().statement())
+        .startsWith("The answer depends on undecided findings (bone-marrow-involvement)")
+        .contains("if poems.extent = localized: Radiotherapy")
+        .contains("if poems.extent = disseminated or poems.extent = no-bone-lesion: Lenalidomide");
   }
 
   @Test
