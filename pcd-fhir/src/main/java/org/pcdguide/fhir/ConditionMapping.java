@@ -35,13 +35,17 @@ record ConditionMapping(BundleMapping m) {
     }
     String verification = FhirCodes.firstCode(FhirJson.one(c, "verificationStatus"));
     boolean refuted = verification.equals("refuted");
-    if (!counts(path, verification, FhirCodes.firstCode(FhirJson.one(c, "clinicalStatus")))) {
+    Optional<Terminology.Code> finding = first(concepts, "finding");
+    Optional<Terminology.Code> diagnosis = first(concepts, "diagnosis");
+    boolean asDiagnosis = diagnosis.isPresent() && (encounterDiagnosis(c) || finding.isEmpty());
+    // a provisional diagnosis states the disorder as the working diagnosis (issue 14 rule 1); a
+    // provisional finding is still not used
+    String counted = asDiagnosis && verification.equals("provisional") ? "confirmed" : verification;
+    if (!counts(path, counted, FhirCodes.firstCode(FhirJson.one(c, "clinicalStatus")))) {
       return;
     }
     unverified(path, concepts);
-    Optional<Terminology.Code> finding = first(concepts, "finding");
-    Optional<Terminology.Code> diagnosis = first(concepts, "diagnosis");
-    if (diagnosis.isPresent() && (encounterDiagnosis(c) || finding.isEmpty())) {
+    if (asDiagnosis) {
       diagnosis(FhirCodes.id(diagnosis.get()), refuted, path);
     } else if (finding.isEmpty()) {
       m.notes.add(
@@ -63,7 +67,10 @@ record ConditionMapping(BundleMapping m) {
     if (!refuted && !verification.isEmpty() && !verification.equals("confirmed")) {
       m.notes.add(
           new Problem(
-              path, "verification status " + verification + ": only confirmed conditions count"));
+              path,
+              "verification status "
+                  + verification
+                  + ": only confirmed conditions (and provisional diagnoses) count"));
       return false;
     }
     if (!refuted

@@ -159,7 +159,7 @@ public final class FhirAssessmentWriter {
         action.setPrefix(e.kind().word() + (e.kind().treatment() ? " #" + e.rank() : ""));
         action.setTitle(e.title().isEmpty() ? e.id() : e.title());
         action.setDescription(e.statement());
-        action.setTextEquivalent(e.statement() + " (" + e.strength().word() + ")");
+        action.setTextEquivalent(ActionText.of(e));
         action.addCode(entryCode(e));
         for (ReportView.Evidence ev : e.evidence()) {
           action.addDocumentation(citation(ev));

@@ -134,6 +134,21 @@ class BundleMappingTest {
   }
 
   @Test
+  void provisionalDiagnosis_statesTheLabel_differentialDoesNot() {
+    // issue 14 rule 1: a provisional (working) diagnosis states the disorder, as a case label does
+    add(condition("https://www.orpha.net", "2905", "active", "provisional"));
+    assertThat(read().diagnosis()).contains("poems-syndrome");
+  }
+
+  @Test
+  void differentialDiagnosis_isNotTheLabel_andIsListed() {
+    add(condition("https://www.orpha.net", "2905", "active", "differential"));
+    PatientCase c = read();
+    assertThat(c.diagnosis()).isEmpty();
+    assertThat(c.notes()).anyMatch(p -> p.message().contains("verification status differential"));
+  }
+
+  @Test
   void refutedCondition_isAFindingStatedAbsent() {
     add(
         condition(

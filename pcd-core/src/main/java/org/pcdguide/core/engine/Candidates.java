@@ -19,6 +19,7 @@ import org.pcdguide.core.knowledge.TreatmentEntry;
  */
 final class Candidates {
   private static final int SUPPORTIVE_LAST = 100;
+  private static final int BRANCH = 1;
   private static final java.util.Set<String> PHASE_FACTS = java.util.Set.of("therapy.phase");
 
   private final KnowledgePack pack;
@@ -27,6 +28,7 @@ final class Candidates {
   private final TreatmentHistory history;
   private final MissingDataList missing;
   private final List<Candidate> candidates = new ArrayList<>();
+  private final List<String> branches = new ArrayList<>();
   private int order;
 
   Candidates(
@@ -45,7 +47,9 @@ final class Candidates {
       boolean fits,
       Support support,
       int prefer,
-      int order) {}
+      int order,
+      int undecided,
+      int branch) {}
 
   /**
    * Adds an option of a module whose extent fact is {@code extentFact}; {@code fired} is why its
@@ -56,6 +60,7 @@ final class Candidates {
       String module,
       Optional<String> extentFact,
       List<String> fired,
+      Optional<String> branch,
       Optional<String> assumes) {
     List<String> then = new ArrayList<>();
     List<String> pending = new ArrayList<>();
@@ -91,7 +96,8 @@ final class Candidates {
     }
     Optional<Therapy> given = history.gave(history.agents(e.agents(), e.regimen()));
     Assessment.Recommendation item =
-        new Assessment.Recommendation(e, module, 0, because, then, pending, given, assumes);
+        new Assessment.Recommendation(
+            e, module, 0, because, then, pending, given, Undecided.join(branch, assumes));
     int kind = e.kind() == EntryKind.SUPPORTIVE ? SUPPORTIVE_LAST : e.kind().ordinal();
     candidates.add(
         new Candidate(
@@ -100,7 +106,9 @@ final class Candidates {
             memo.get("fits", e, x -> fits(e, extentFact)),
             memo.get("support", e, x -> Support.of(e, pack)),
             prefer,
-            order++));
+            order++,
+            branch.isPresent() ? BRANCH : 0,
+            branch.map(this::branchIndex).orElse(0)));
   }
 
   /**
@@ -113,11 +121,26 @@ final class Candidates {
         .anyMatch(f -> PHASE_FACTS.contains(f) || extentFact.map(f::equals).orElse(false));
   }
 
+  /** Options of the same branch ("holds if ...") are listed together, in order of appearance. */
+  private int branchIndex(String branch) {
+    int at = branches.indexOf(branch);
+    if (at < 0) {
+      branches.add(branch);
+      at = branches.size() - 1;
+    }
+    return at;
+  }
+
   /** The recommendations in rank order (not yet numbered). */
   List<Assessment.Recommendation> ranked() {
     List<Candidate> sorted = new ArrayList<>(candidates);
+    // an option that holds only in one branch of an undecided fact ranks below every option that
+    // holds either way (issue 14, rule 2); an option resting only on an unknown treatment phase
+    // keeps its place (issue 13, rule 1: the phase is assumed, and said)
     sorted.sort(
-        Comparator.comparingInt((Candidate c) -> c.kind() == SUPPORTIVE_LAST ? 1 : 0)
+        Comparator.comparingInt((Candidate c) -> c.undecided() == BRANCH ? 1 : 0)
+            .thenComparingInt(Candidate::branch)
+            .thenComparingInt((Candidate c) -> c.kind() == SUPPORTIVE_LAST ? 1 : 0)
             .thenComparingInt((Candidate c) -> c.fits() ? 0 : 1)
             .thenComparing(Candidate::support)
             .thenComparingInt(Candidate::kind)

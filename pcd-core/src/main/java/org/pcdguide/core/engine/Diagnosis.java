@@ -42,6 +42,40 @@ final class Diagnosis {
     return new Assessment.DiagnosisCheck(m.disorder(), status, results, criteria.because(), rule);
   }
 
+  /**
+   * The check of a disorder the case states (label or confirmed/provisional Condition): criteria
+   * merely undocumented make the stated diagnosis the working one ({@code STATED}); a documented
+   * finding that contradicts them keeps {@code CRITERIA_NOT_MET} (issue 14, rule 1).
+   */
+  static Assessment.DiagnosisCheck stated(Assessment.DiagnosisCheck check) {
+    if (check.status() != DiagnosisStatus.INSUFFICIENT_DATA) {
+      return check;
+    }
+    return new Assessment.DiagnosisCheck(
+        check.disorder(), DiagnosisStatus.STATED, check.criteria(), check.because(), check.rule());
+  }
+
+  /**
+   * The criteria whose documentation would decide the diagnosis: unknown criteria that are
+   * mandatory (or all required), or in an at-least-one group none of whose members is met yet.
+   */
+  static List<String> undocumented(Assessment.DiagnosisCheck check) {
+    java.util.Set<String> satisfied = new java.util.HashSet<>();
+    for (Assessment.CriterionResult r : check.criteria()) {
+      if (r.met() == Truth.TRUE) {
+        satisfied.add(r.group());
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (Assessment.CriterionResult r : check.criteria()) {
+      boolean mandatory = r.group().equals("mandatory") || r.group().isEmpty();
+      if (r.met() == Truth.UNKNOWN && (mandatory || !satisfied.contains(r.group()))) {
+        out.add(r.entry().title());
+      }
+    }
+    return out;
+  }
+
   /** Whether the findings speak for the disorder: criteria met, or not excluded with one met. */
   static boolean supported(Assessment.DiagnosisCheck check) {
     return check.status() == DiagnosisStatus.CRITERIA_MET

@@ -9,7 +9,13 @@ import java.util.Optional;
 public enum DiagnosisStatus {
   CRITERIA_MET,
   CRITERIA_NOT_MET,
-  INSUFFICIENT_DATA;
+  INSUFFICIENT_DATA,
+  /**
+   * The case label (or a confirmed or provisional FHIR Condition) states the disorder and no
+   * documented finding contradicts its criteria, but some criteria are undocumented: the stated
+   * diagnosis is the working diagnosis (issue 14, rule 1).
+   */
+  STATED;
 
   /** The word the pack, the case format and every output use for this value. */
   public String word() {

@@ -43,6 +43,7 @@ public final class Engine {
     List<Assessment.Differential> differential = new ArrayList<>();
     Optional<String> label = patientCase.diagnosis();
     List<String> assessed = new ArrayList<>();
+    Scope scope = new Scope(pack, label);
     for (DisorderModule m : pack.modules()) {
       boolean labelled = label.isPresent() && m.scopeDiagnoses().contains(label.get());
       boolean candidate =
@@ -52,7 +53,9 @@ public final class Engine {
       }
       Assessment.DiagnosisCheck check = Diagnosis.check(m, facts);
       if (labelled) {
+        check = Diagnosis.stated(check);
         labelWarnings(m, check, label, out);
+        scope.labelled(m, check, facts);
       } else {
         // a disorder the label does not name: listed when the findings support it, assessed
         // only when they confirm it (never treatment for an unconfirmed disorder)
@@ -77,6 +80,7 @@ public final class Engine {
         }
       }
     }
+    scope.warning(differential).ifPresent(out::warn);
     List<Assessment.Recommendation> ranked =
         ModuleConflicts.resolve(out.ranked(), differential, facts, out);
     PatientChecks.apply(facts, assessed, ranked, out);
@@ -104,7 +108,7 @@ public final class Engine {
         out.context(),
         out.trials(),
         out.sourceGaps(),
-        out.missingData(),
+        out.missingData(ranked),
         out.warnings(),
         out.notOffered(),
         orders,
@@ -119,8 +123,13 @@ public final class Engine {
       out.warn(
           new Warning.LabelNotSupported(
               m.disorder(), label.get(), m.label(), check.because(), pitfall));
-    } else if (label.isPresent() && check.status() == DiagnosisStatus.INSUFFICIENT_DATA) {
-      out.warn(new Warning.CriteriaUnconfirmed(m.disorder(), m.label()));
+    } else if (label.isPresent() && check.status() == DiagnosisStatus.STATED) {
+      // the stated diagnosis is the working one: treatment is given, the undocumented criteria
+      // lead the missing data (issue 14, rule 1)
+      out.stated(m);
+      out.warn(
+          new Warning.DiagnosisStated(
+              m.disorder(), m.label(), label.get(), Diagnosis.undocumented(check)));
     }
   }
 }

@@ -1,9 +1,11 @@
 package org.pcdguide.core.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -14,17 +16,32 @@ final class MissingDataList {
 
   void add(Outcome outcome, String entryId) {
     for (Outcome.Gap g : outcome.gaps()) {
-      Builder b =
-          missing.computeIfAbsent(
-              g.finding().finding(), k -> new Builder(k, g.finding().statement()));
+      // a fact no input decides (the gap names the fact itself): the clinician decides
+      String statement =
+          g.finding().finding().equals(g.fact())
+              ? "no sourced rule: clinician decision (" + g.finding().statement() + ")"
+              : g.finding().statement();
+      Builder b = missing.computeIfAbsent(g.finding().finding(), k -> new Builder(k, statement));
       b.decides.add(g.fact());
       b.blocks.add(entryId);
     }
   }
 
-  List<Assessment.MissingData> list() {
+  /**
+   * The missing findings, those that hold back most of the answer first (issue 14, rule 3): the
+   * ones deciding a diagnosis ({@code criteriaFacts}), then those deciding the best-ranked
+   * conditional option ({@code firstOption}), then by how many entries each holds back, then by
+   * name.
+   */
+  List<Assessment.MissingData> list(Set<String> criteriaFacts, Optional<String> firstOption) {
+    List<Builder> ordered = new ArrayList<>(missing.values());
+    ordered.sort(
+        Comparator.comparingInt(
+                (Builder b) -> b.decides.stream().anyMatch(criteriaFacts::contains) ? 0 : 1)
+            .thenComparingInt(b -> firstOption.filter(b.blocks::contains).isPresent() ? 0 : 1)
+            .thenComparingInt(b -> -b.blocks.size()));
     List<Assessment.MissingData> out = new ArrayList<>();
-    for (Builder b : missing.values()) {
+    for (Builder b : ordered) {
       out.add(
           new Assessment.MissingData(
               b.finding, String.join(", ", b.decides), b.statement, new ArrayList<>(b.blocks)));

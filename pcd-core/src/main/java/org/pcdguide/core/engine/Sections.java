@@ -42,6 +42,7 @@ final class Sections {
   private final Set<String> warningIds = new HashSet<>();
   private final List<Warning> warnings = new ArrayList<>();
   private final MissingDataList missing = new MissingDataList();
+  private final Set<String> stated = new HashSet<>();
 
   Sections(KnowledgePack pack, FactContext facts) {
     this.pack = pack;
@@ -62,13 +63,19 @@ final class Sections {
         sourceGaps.add(g);
       }
     }
-    Outcome outcome = ConditionEvaluator.both(m.gate(e.kind()), e.when(), facts);
+    Outcome outcome = Undecided.gated(m, e, stated.contains(m.file()), facts);
     List<String> hits = e instanceof AvoidEntry a ? proposed.hits(a) : List.of();
     if (e instanceof AvoidEntry a && outcome.truth() != Truth.FALSE) {
       proposed.unsourced(a).ifPresent(this::warn);
     }
     if (outcome.truth() == Truth.UNKNOWN) {
       missing.add(outcome, e.id());
+      Optional<String> branch = Undecided.branch(m, e, stated.contains(m.file()), facts);
+      if (e instanceof TreatmentEntry t && branch.isPresent()) {
+        // an undecided fact splits the answer: the option is shown for its branch (issue 14)
+        treatment(m, t, outcome.because(), branch);
+        return;
+      }
       if (!hits.isEmpty()) {
         warn(new Warning.ProposedMayConflict((AvoidEntry) e, hits));
       }
@@ -78,7 +85,7 @@ final class Sections {
       return;
     }
     if (e instanceof TreatmentEntry t) {
-      treatment(m, t, outcome.because());
+      treatment(m, t, outcome.because(), Optional.empty());
     } else if (e instanceof AvoidEntry a) {
       avoid.add(avoidItem(a, m.label(), outcome.because(), hits));
     } else if (e instanceof GuidanceEntry g) {
@@ -86,10 +93,14 @@ final class Sections {
     }
   }
 
-  private void treatment(DisorderModule m, TreatmentEntry t, List<String> fired) {
+  private void treatment(
+      DisorderModule m, TreatmentEntry t, List<String> fired, Optional<String> branch) {
     Optional<Therapy> failed = history.ruledOut(t);
     Optional<Therapy> done = history.completed(t);
     Phases.Fit fit = phases.fit(t, history);
+    if (branch.isPresent() && (failed.isPresent() || done.isPresent() || fit.outOfPhase())) {
+      return; // its condition does not hold yet: not an option "not offered"
+    }
     if (failed.isPresent()) {
       notOffered.add(new Assessment.NotOffered(t, m.label(), Why.FAILED, failed, fit.phase()));
     } else if (done.isPresent()) {
@@ -99,7 +110,7 @@ final class Sections {
           new Assessment.NotOffered(t, m.label(), Why.PHASE, Optional.empty(), fit.phase()));
     } else {
       fit.gap().ifPresent(g -> missing.add(g, t.id()));
-      candidates.add(t, m.label(), m.extentFact(), fired, fit.assumes());
+      candidates.add(t, m.label(), m.extentFact(), fired, branch, fit.assumes());
     }
   }
 
@@ -139,6 +150,15 @@ final class Sections {
 
   private void trial(DisorderModule m, TrialEntry e) {
     TrialCheck.of(m, e, facts, missing).ifPresent(trials::add);
+  }
+
+  /**
+   * A module whose diagnosis the case states while criteria are undocumented: its treatment gate
+   * reads the criteria as the working diagnosis, and what would decide them is missing data.
+   */
+  void stated(DisorderModule m) {
+    stated.add(m.file());
+    criteriaGaps(m);
   }
 
   /** Lists what would decide a module's criteria (for a disorder checked as a differential). */
@@ -238,8 +258,18 @@ final class Sections {
     return sourceGaps;
   }
 
-  List<Assessment.MissingData> missingData() {
-    return missing.list();
+  /** The missing data, ordered by what each holds back (the ranked options decide "first"). */
+  List<Assessment.MissingData> missingData(List<Assessment.Recommendation> ranked) {
+    Set<String> criteriaFacts = new HashSet<>();
+    for (DisorderModule m : pack.modules()) {
+      criteriaFacts.add(m.criteriaFact());
+    }
+    Optional<String> first =
+        ranked.stream()
+            .filter(r -> r.conditional().isPresent())
+            .map(r -> r.entry().id())
+            .findFirst();
+    return missing.list(criteriaFacts, first);
   }
 
   List<Warning> warnings() {

@@ -47,10 +47,37 @@ public sealed interface Warning {
   }
 
   /** The case label's criteria cannot yet be confirmed; treatment is held back. */
-  record CriteriaUnconfirmed(String disorder, String moduleLabel) implements Warning {
+  /**
+   * The case states the disorder and no documented finding contradicts its criteria, but {@code
+   * undocumented} criteria are not documented: the stated diagnosis is the working one.
+   */
+  record DiagnosisStated(
+      String disorder, String moduleLabel, String label, List<String> undocumented)
+      implements Warning {
+    public DiagnosisStated {
+      undocumented = List.copyOf(undocumented);
+    }
+
     @Override
     public String id() {
-      return disorder + "-criteria-unconfirmed";
+      return disorder + "-stated-criteria-undocumented";
+    }
+  }
+
+  /**
+   * No module of the pack can treat this case: its label names no module, or the labelled modules'
+   * treatment gates are false ({@code because}); {@code covered} is what the pack covers.
+   */
+  record OutsideScope(Optional<String> label, List<String> because, List<String> covered)
+      implements Warning {
+    public OutsideScope {
+      because = List.copyOf(because);
+      covered = List.copyOf(covered);
+    }
+
+    @Override
+    public String id() {
+      return "outside-scope";
     }
   }
 

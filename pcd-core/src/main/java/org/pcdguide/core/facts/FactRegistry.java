@@ -152,7 +152,7 @@ public final class FactRegistry {
               c -> PatientFacts.finding(c, "poems-skin-changes")),
           FactDef.bool(
               "poems.criterion.thrombocytosis-polycythemia",
-              "polycythemia (stated present, or the latest hemoglobin above the lab's reference range high limit, which decides when polycythemia is not stated), or thrombocytosis",
+              "polycythemia (stated present, or the latest hemoglobin or hematocrit above the lab's reference range high limit, which decides when polycythemia is not stated), or thrombocytosis",
               PoemsFacts::thrombocytosisOrPolycythemia),
           FactDef.bool(
               "poems.criterion.vegf-elevated",
@@ -160,7 +160,7 @@ public final class FactRegistry {
               PoemsFacts::vegfElevated),
           FactDef.enumeration(
               "poems.extent",
-              List.of("localized", "disseminated"),
+              List.of("localized", "disseminated", "no-bone-lesion"),
               "POEMS disease extent",
               PoemsExtent::extent),
           FactDef.bool(

@@ -16,7 +16,15 @@ final class MyelomaFacts {
   static FactValue labelled(FactContext ctx) {
     Optional<String> d = ctx.patientCase().diagnosis();
     boolean mm = d.map("multiple-myeloma"::equals).orElse(false);
-    return FactValue.of(mm, d.map(x -> "diagnosis = " + x).orElse("no diagnosis label"));
+    // the sources give no myeloma criteria: the label is the criterion, and says so (issue 14)
+    return FactValue.of(
+        mm,
+        d.map(
+                x ->
+                    mm
+                        ? "label accepted (no criteria encoded): diagnosis = " + x
+                        : "diagnosis = " + x)
+            .orElse("no diagnosis label"));
   }
 
   static FactValue notPolyclonal(FactContext ctx) {

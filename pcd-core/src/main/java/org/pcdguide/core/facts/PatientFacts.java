@@ -36,7 +36,7 @@ final class PatientFacts {
             () ->
                 FactValue.unknown(
                     "patient.transplant-eligible",
-                    "the clinician's transplant-eligibility judgement is not stated"));
+                    "transplant eligibility is not stated (no sourced rule: clinician decision)"));
   }
 
   /** A stated finding's presence; unknown when the finding is not mentioned. */

@@ -28,14 +28,16 @@ final class PoemsExtent {
     }
     Finding f = lesions.get();
     if (!f.present()) {
-      // nothing in the input would decide this: the gap is the clinician's judgement, not a finding
-      return new FactValue.Unknown(
-          java.util.List.of(
-              "no sclerotic bone lesion"
-                  + (marrow.known() ? " and no marrow involvement" : "")
-                  + ": neither extent definition of the sources applies; clinician judgement"
-                  + " needed"),
-          java.util.List.of());
+      // no lesion to irradiate: the sources' only alternative to local therapy is systemic
+      // therapy (docs/guideline-interpretations.md, "POEMS without a bone lesion")
+      // (marrow involvement, checked above, makes it disseminated; either way systemic therapy)
+      return FactValue.of(
+          "no-bone-lesion",
+          "sclerotic-bone-lesions = false",
+          marrow.known()
+              ? "bone-marrow-involvement = false"
+              : "bone-marrow-involvement not stated (involvement would make it disseminated;"
+                  + " both lead to systemic therapy)");
     }
     Optional<String> pattern = f.text("pattern");
     Optional<Long> count = f.integer("count");

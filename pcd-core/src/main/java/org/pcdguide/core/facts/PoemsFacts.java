@@ -119,16 +119,30 @@ final class PoemsFacts {
   }
 
   /**
-   * Polycythemia: stated, or the latest hemoglobin above the lab's reference range high limit (as
-   * thrombocytosis is read from platelets; no source gives a threshold). Either one, when known,
-   * decides without the other.
+   * Polycythemia: stated, or the latest hemoglobin or hematocrit above the lab's reference range
+   * high limit (as thrombocytosis is read from platelets; no source gives a threshold). Either one,
+   * when known, decides without the other; undecided, the lab is what is asked for, not the finding
+   * (issue 14, rule 4).
    */
   private static FactValue polycythemia(FactContext ctx) {
     FactValue stated = ctx.fact("finding.polycythemia");
-    FactValue hemoglobin = BloodCountFacts.aboveRange(ctx, "hemoglobin");
+    FactValue lab = erythrocytosisByLab(ctx);
     if (stated.known()) {
-      return hemoglobin.known() ? Kleene.any(List.of(stated, hemoglobin)) : stated;
+      return lab.known() ? Kleene.any(List.of(stated, lab)) : stated;
     }
-    return hemoglobin.known() ? hemoglobin : Kleene.any(List.of(stated, hemoglobin));
+    return lab;
+  }
+
+  /** Hemoglobin and hematocrit, whichever have a result; hemoglobin is asked for when none has. */
+  private static FactValue erythrocytosisByLab(FactContext ctx) {
+    FactValue hemoglobin = BloodCountFacts.aboveRange(ctx, "hemoglobin");
+    if (ctx.patientCase().latestLab("hematocrit", ctx.asOf()).isEmpty()) {
+      return hemoglobin;
+    }
+    FactValue hematocrit = BloodCountFacts.aboveRange(ctx, "hematocrit");
+    if (ctx.patientCase().latestLab("hemoglobin", ctx.asOf()).isEmpty()) {
+      return hematocrit;
+    }
+    return Kleene.any(List.of(hemoglobin, hematocrit));
   }
 }

@@ -25,16 +25,27 @@ final class Headlines {
       List<ReportView.Item> avoid,
       Map<String, ReportView.ProposedOrder> orders,
       KnowledgePack pack) {
+    // a branch option is never presented as the answer: the headline names the branches
+    Optional<String> branches = BranchHeadline.of(recommendations);
     Optional<ReportView.Item> top =
-        recommendations.stream().filter(i -> i.kind() != EntryKind.SUPPORTIVE).findFirst();
+        recommendations.stream()
+            .filter(i -> i.kind() != EntryKind.SUPPORTIVE && branches.isEmpty())
+            .findFirst();
     String id = top.map(ReportView.Item::id).orElse("none");
-    String statement = top.map(ReportView.Item::statement).orElseGet(() -> none(a, pack));
+    String statement =
+        top.map(ReportView.Item::statement).or(() -> branches).orElseGet(() -> none(a, pack));
     List<ReportView.Flag> flags = new ArrayList<>();
     for (org.pcdguide.core.engine.Warning w : a.warnings()) {
       if (w instanceof org.pcdguide.core.engine.Warning.ModuleConflict c && c.certain()) {
         flags.add(
             new ReportView.Flag(
                 Severity.CRITICAL, ConflictText.flag(c), List.of(c.option().id(), c.avoid().id())));
+      }
+    }
+    for (org.pcdguide.core.engine.Warning w : a.warnings()) {
+      // a stated diagnosis with undocumented criteria: the headline says which (issue 14, rule 1)
+      if (w instanceof org.pcdguide.core.engine.Warning.DiagnosisStated) {
+        flags.add(new ReportView.Flag(Severity.WARNING, WarningText.statement(w), List.of()));
       }
     }
     flags.addAll(flags(avoid, orders));
@@ -97,6 +108,14 @@ final class Headlines {
             .distinct()
             .collect(Collectors.joining(", "));
     String decide = missing.isEmpty() ? "" : " Missing data that would decide it: " + missing + ".";
+    Optional<String> scope =
+        a.warnings().stream()
+            .filter(w -> w instanceof org.pcdguide.core.engine.Warning.OutsideScope)
+            .map(w -> WarningText.scope((org.pcdguide.core.engine.Warning.OutsideScope) w))
+            .findFirst();
+    if (scope.isPresent()) {
+      return scope.get();
+    }
     if (a.diagnosis().isEmpty()) {
       return a.differential().isEmpty()
           ? "No disorder module applies to this case's diagnosis label; no recommendation."
@@ -107,6 +126,8 @@ final class Headlines {
       case CRITERIA_NOT_MET ->
           "Diagnostic criteria are not met: no treatment is recommended for an unconfirmed disorder.";
       case INSUFFICIENT_DATA -> "Diagnostic criteria cannot be confirmed yet." + decide;
+      case STATED ->
+          "Stated diagnosis; no disease-directed recommendation can be made yet." + decide;
       default ->
           missing.isEmpty()
               ? a.notOffered().stream()

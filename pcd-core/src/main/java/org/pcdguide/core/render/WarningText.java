@@ -23,11 +23,18 @@ final class WarningText {
           + "); no treatment is recommended for an unconfirmed disorder."
           + l.pitfall().map(e -> " Pitfall " + e.id() + ": " + e.statement()).orElse("");
     }
-    if (w instanceof Warning.CriteriaUnconfirmed u) {
-      return "The "
+    if (w instanceof Warning.OutsideScope o) {
+      return scope(o);
+    }
+    if (w instanceof Warning.DiagnosisStated u) {
+      return "Stated diagnosis ("
+          + u.label()
+          + "): guidance is given for "
           + u.moduleLabel()
-          + " criteria cannot yet be confirmed; treatment entries are held back"
-          + " until the missing data below are known.";
+          + " as the working diagnosis, but these criteria are undocumented: "
+          + String.join("; ", u.undocumented())
+          + ". Document them (see the missing data); a finding against them would withdraw"
+          + " the treatment guidance.";
     }
     if (w instanceof Warning.ProposedMayConflict p) {
       return "Proposed "
@@ -113,6 +120,18 @@ final class WarningText {
   }
 
   /** A warning the clinician must resolve before acting (a certain module conflict, rule 5). */
+  /** "Outside this knowledge pack's scope", why, and what the pack covers (issue 14, rule 5). */
+  static String scope(Warning.OutsideScope o) {
+    String what =
+        o.label().map(l -> "a case labelled " + l).orElse("a case without a diagnosis label");
+    return "Outside this knowledge pack's scope: no module of the pack treats "
+        + what
+        + (o.because().isEmpty() ? "" : " (" + String.join("; ", o.because()) + ")")
+        + ". This pack covers: "
+        + String.join("; ", o.covered())
+        + ".";
+  }
+
   static boolean critical(Warning w) {
     return w instanceof Warning.ModuleConflict c && c.certain();
   }

@@ -116,7 +116,13 @@ class Issue3Test {
             history: {therapies: []}
             """);
     List<String> recs = ids(a.recommendations());
-    assertThat(recs).startsWith("PC-TX-005").doesNotContain("PC-TX-003").endsWith("PC-TX-004");
+    // issue 14 rule 2: the IL-6 option (IL-6 not measured) follows, conditional, after them all
+    assertThat(recs)
+        .startsWith("PC-TX-005")
+        .doesNotContain("PC-TX-003")
+        .endsWith("PC-TX-004", "PC-TX-009");
+    assertThat(a.recommendations().get(recs.size() - 1).conditional())
+        .hasValueSatisfying(c -> assertThat(c).contains("decided by il-6-serum"));
     assertThat(a.recommendations().get(0).entry().evidence())
         .anyMatch(ev -> !TestPack.PACK.source(ev.source()).human());
     assertThat(a.sourceGaps())

@@ -67,10 +67,24 @@ class PoemsExtentTest {
   }
 
   @Test
-  void noLesionsNoMarrow_unknownNeitherDefinitionAppliesAndNoFindingIsBlamed() {
+  void noLesionsNoMarrow_noBoneLesionExtentFromBothFindings() {
+    // issue 14 rule 3: criteria met through Castleman disease and VEGF, no lesion to irradiate
     FactValue v = extent("  sclerotic-bone-lesions: false\n  bone-marrow-involvement: false\n");
-    assertThat(v.known()).isFalse();
-    assertThat(v.because().get(0)).contains("neither extent definition");
-    assertThat(((FactValue.Unknown) v).missing()).isEmpty();
+    assertThat(v.is("no-bone-lesion")).isTrue();
+    assertThat(v.because())
+        .containsExactly("sclerotic-bone-lesions = false", "bone-marrow-involvement = false");
+  }
+
+  @Test
+  void noLesionsMarrowNotStated_noBoneLesionSinceEitherWayIsSystemic() {
+    FactValue v = extent("  sclerotic-bone-lesions: false\n");
+    assertThat(v.is("no-bone-lesion")).isTrue();
+    assertThat(v.because().get(1)).contains("both lead to systemic therapy");
+  }
+
+  @Test
+  void noLesionsMarrowInvolved_disseminated() {
+    FactValue v = extent("  sclerotic-bone-lesions: false\n  bone-marrow-involvement: true\n");
+    assertThat(v.is("disseminated")).isTrue();
   }
 }
