@@ -175,6 +175,13 @@ final class Cards {
     return c;
   }
 
+  /** A card's links holding only the report link, when there is a report page to link to. */
+  static void reportLink(ObjectNode card, String report) {
+    if (!report.isEmpty()) {
+      reportLink(card.putArray("links"), report);
+    }
+  }
+
   /** The clinician page with this patient's full report (the data travel in the URL fragment). */
   private static void reportLink(ArrayNode links, String report) {
     if (!report.isEmpty()) {

@@ -99,13 +99,7 @@ record NotCheckedCards(String sourceLabel, String hookInstance, String report) {
     c.put("detail", detail);
     c.put("indicator", indicator);
     c.putObject("source").put("label", sourceLabel);
-    if (!report.isEmpty()) {
-      c.putArray("links")
-          .addObject()
-          .put("label", "Full PCD Guide report for this patient")
-          .put("url", report)
-          .put("type", "absolute");
-    }
+    Cards.reportLink(c, report);
     return c;
   }
 }

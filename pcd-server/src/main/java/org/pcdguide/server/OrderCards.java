@@ -63,13 +63,7 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
     c.put("detail", d.toString());
     c.put("indicator", indicator);
     c.putObject("source").put("label", sourceLabel);
-    if (!report.isEmpty()) {
-      c.putArray("links")
-          .addObject()
-          .put("label", "Full PCD Guide report for this patient")
-          .put("url", report)
-          .put("type", "absolute");
-    }
+    Cards.reportLink(c, report);
     if (!indicator.equals("info")) {
       c.put("selectionBehavior", "any");
       ArrayNode reasons = c.putArray("overrideReasons");
