@@ -20,8 +20,33 @@ final class AgentSets {
 
   private final Vocabulary vocabulary;
   private final Map<Key, Set<String>> sets = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> byId = new ConcurrentHashMap<>();
 
-  private record Key(List<String> agents, Optional<String> regimen) {}
+  /**
+   * The pack's lists are immutable and asked for again and again: the key compares the list by
+   * identity (no element-wise hashing on every call) and the regimen by value.
+   */
+  private static final class Key {
+    private final List<String> agents;
+    private final Optional<String> regimen;
+    private final int hash;
+
+    Key(List<String> agents, Optional<String> regimen) {
+      this.agents = agents;
+      this.regimen = regimen;
+      this.hash = System.identityHashCode(agents) * 31 + regimen.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.agents == agents && k.regimen.equals(regimen);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private AgentSets(Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
@@ -38,6 +63,9 @@ final class AgentSets {
 
   /** The agents of a list of agents or regimens plus a regimen's own. */
   Set<String> of(List<String> agents, Optional<String> regimen) {
+    if (agents.isEmpty() && regimen.isPresent()) {
+      return of(regimen.get());
+    }
     Key key = new Key(agents, regimen);
     Set<String> set = sets.get(key);
     if (set == null) {
@@ -53,6 +81,13 @@ final class AgentSets {
 
   /** The agents of one regimen or agent id. */
   Set<String> of(String id) {
-    return of(List.of(), Optional.of(id));
+    Set<String> set = byId.get(id);
+    if (set == null) {
+      set = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(vocabulary.agentsOf(id)));
+      if (byId.size() < MAX_KEPT) {
+        byId.put(id, set);
+      }
+    }
+    return set;
   }
 }

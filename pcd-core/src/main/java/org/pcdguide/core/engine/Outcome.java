@@ -9,9 +9,19 @@ import org.pcdguide.core.facts.Truth;
  * and, when unknown, which unknown facts it hinged on and what would decide them.
  */
 record Outcome(Truth truth, List<String> because, List<Gap> gaps) {
+  /**
+   * An {@code ArrayList} passed in is handed over (the evaluator builds each trace once and never
+   * touches it again), so it is wrapped read-only rather than copied; any other list is copied.
+   */
   Outcome {
-    because = List.copyOf(because);
-    gaps = List.copyOf(gaps);
+    because = frozen(because);
+    gaps = frozen(gaps);
+  }
+
+  private static <T> List<T> frozen(List<T> list) {
+    return list instanceof java.util.ArrayList<T>
+        ? java.util.Collections.unmodifiableList(list)
+        : List.copyOf(list);
   }
 
   /** An unknown fact and the finding that would decide it. */

@@ -16,7 +16,7 @@ final class PackMemo {
   private static volatile PackMemo last;
 
   private final KnowledgePack pack;
-  private final Map<String, Object> values = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Object>> values = new ConcurrentHashMap<>();
 
   private PackMemo(KnowledgePack pack) {
     this.pack = pack;
@@ -34,11 +34,14 @@ final class PackMemo {
   /** The value {@code what} of entry {@code e}, computed once ({@code what} names the kind). */
   @SuppressWarnings("unchecked") // each key's value is only ever computed by one function
   <T> T get(String what, Entry e, Function<Entry, T> compute) {
-    String key = what + "|" + e.id();
-    Object v = values.get(key);
+    Map<String, Object> kind = values.get(what);
+    if (kind == null) {
+      kind = values.computeIfAbsent(what, w -> new ConcurrentHashMap<>());
+    }
+    Object v = kind.get(e.id());
     if (v == null) {
       v = compute.apply(e);
-      values.put(key, v);
+      kind.put(e.id(), v);
     }
     return (T) v;
   }

@@ -1,7 +1,6 @@
 package org.pcdguide.core.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +61,11 @@ final class PatientChecks {
 
   /** The distinct sources an option cites, in citation order. */
   static List<Source> sources(KnowledgePack pack, TreatmentEntry e) {
-    return e.evidence().stream().map(Evidence::source).distinct().map(pack::source).toList();
+    return PackMemo.of(pack)
+        .get(
+            "sources",
+            e,
+            x -> e.evidence().stream().map(Evidence::source).distinct().map(pack::source).toList());
   }
 
   /**
@@ -119,10 +122,12 @@ final class PatientChecks {
   /** Whether an option gives one of {@code agents}: itself, its regimen or a step that follows. */
   private static boolean gives(
       KnowledgePack pack, Assessment.Recommendation r, List<String> agents) {
-    Set<String> given = new HashSet<>(r.entry().agents());
-    r.entry().regimen().ifPresent(g -> given.addAll(pack.vocabulary().agentsOf(g)));
-    given.addAll(r.then());
-    given.addAll(r.thenPending());
-    return agents.stream().anyMatch(given::contains);
+    Set<String> own = AgentSets.of(pack.vocabulary()).of(r.entry().agents(), r.entry().regimen());
+    for (String a : agents) {
+      if (own.contains(a) || r.then().contains(a) || r.thenPending().contains(a)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

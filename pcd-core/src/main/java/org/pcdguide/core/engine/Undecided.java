@@ -30,7 +30,11 @@ final class Undecided {
     if (when.truth() == Truth.FALSE) {
       return when;
     }
-    List<String> because = new ArrayList<>(gate.because());
+    if (when == Outcome.TRUE) {
+      return gate; // no condition of its own
+    }
+    List<String> because = new ArrayList<>(gate.because().size() + when.because().size());
+    because.addAll(gate.because());
     because.addAll(when.because());
     List<Outcome.Gap> gaps = new ArrayList<>(gate.gaps());
     gaps.addAll(when.gaps());

@@ -1,7 +1,6 @@
 package org.pcdguide.core.facts;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pcdguide.core.cases.PatientCase;
@@ -17,9 +16,9 @@ public final class FactContext {
   private final PatientCase patientCase;
   private final KnowledgePack pack;
   private final LocalDate asOf;
-  private final Map<String, FactValue> values = new LinkedHashMap<>();
-  private final Map<String, Boolean> inProgress = new HashMap<>();
-  private final Map<Object, Object> memo = new java.util.IdentityHashMap<>();
+  private final Map<String, FactValue> values = new LinkedHashMap<>(128);
+  private final java.util.ArrayDeque<String> inProgress = new java.util.ArrayDeque<>();
+  private final Map<Object, Object> memo = new java.util.IdentityHashMap<>(256);
 
   public FactContext(PatientCase patientCase, KnowledgePack pack, LocalDate asOf) {
     this.patientCase = patientCase;
@@ -45,14 +44,15 @@ public final class FactContext {
     if (v != null) {
       return v;
     }
-    if (inProgress.put(name, Boolean.TRUE) != null) {
+    if (inProgress.contains(name)) {
       throw new IllegalStateException("fact " + name + " depends on itself");
     }
-    FactDef def =
-        FactRegistry.lookup(name, pack.vocabulary())
-            .orElseThrow(() -> new IllegalArgumentException("unknown fact " + name));
-    v = def.derive().apply(this);
-    inProgress.remove(name);
+    inProgress.push(name);
+    try {
+      v = FactDefs.of(pack.vocabulary(), name).derive().apply(this);
+    } finally {
+      inProgress.pop();
+    }
     values.put(name, v);
     return v;
   }

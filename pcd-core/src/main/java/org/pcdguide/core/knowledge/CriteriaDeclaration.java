@@ -20,7 +20,29 @@ public record CriteriaDeclaration(
     minor = List.copyOf(minor);
   }
 
+  /**
+   * The declarations of the last pack asked about (a pack is immutable; one is served at a time).
+   */
+  private static volatile Cached cached;
+
+  private record Cached(
+      KnowledgePack pack, java.util.concurrent.ConcurrentMap<String, CriteriaDeclaration> byFact) {}
+
   public static CriteriaDeclaration of(KnowledgePack pack, String criteriaFact) {
+    Cached c = cached;
+    if (c == null || c.pack() != pack) {
+      c = new Cached(pack, new java.util.concurrent.ConcurrentHashMap<>());
+      cached = c;
+    }
+    CriteriaDeclaration d = c.byFact().get(criteriaFact);
+    if (d == null) {
+      d = declared(pack, criteriaFact);
+      c.byFact().put(criteriaFact, d);
+    }
+    return d;
+  }
+
+  private static CriteriaDeclaration declared(KnowledgePack pack, String criteriaFact) {
     List<List<String>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (DisorderModule m : pack.modules()) {
       if (!m.criteriaFact().equals(criteriaFact)) {

@@ -30,12 +30,18 @@ public enum TreatmentPhase {
 
   /** The word the pack, the case format and every output use for this value. */
   public String word() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return word;
   }
 
   public static Optional<TreatmentPhase> parse(String word) {
-    return Arrays.stream(values()).filter(v -> v.word().equals(word)).findFirst();
+    return word == null ? Optional.empty() : Optional.ofNullable(BY_WORD.get(word));
   }
+
+  private final String word = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+  private static final java.util.Map<String, TreatmentPhase> BY_WORD =
+      Arrays.stream(values())
+          .collect(java.util.stream.Collectors.toUnmodifiableMap(TreatmentPhase::word, p -> p));
 
   /** Every word, in declaration order (for error messages and the fact's values). */
   public static List<String> words() {
