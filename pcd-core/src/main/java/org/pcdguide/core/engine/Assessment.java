@@ -51,7 +51,7 @@ public record Assessment(
 
   public Assessment {
     differential = List.copyOf(differential);
-    facts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(facts));
+    facts = sortedByName(facts);
     recommendations = List.copyOf(recommendations);
     avoid = List.copyOf(avoid);
     pitfalls = List.copyOf(pitfalls);
@@ -67,6 +67,17 @@ public record Assessment(
     orders = List.copyOf(orders);
     screening = List.copyOf(screening);
     plan = List.copyOf(plan);
+  }
+
+  /** The facts in name order, read-only (sorting the names once is cheaper than a tree map). */
+  private static Map<String, FactValue> sortedByName(Map<String, FactValue> facts) {
+    String[] names = facts.keySet().toArray(new String[0]);
+    java.util.Arrays.sort(names);
+    Map<String, FactValue> sorted = new java.util.LinkedHashMap<>(names.length * 2);
+    for (String n : names) {
+      sorted.put(n, facts.get(n));
+    }
+    return java.util.Collections.unmodifiableMap(sorted);
   }
 
   /** The diagnostic check of one disorder module. */

@@ -137,7 +137,7 @@ final class ConditionEvaluator {
 
   private static Outcome isUnknown(Condition.IsUnknown u, FactContext facts) {
     FactValue v = facts.fact(u.fact());
-    return new Outcome(Truth.of(!v.known()), List.of(u.fact() + " = " + v.display()), List.of());
+    return new Outcome(Truth.of(!v.known()), List.of(facts.trace(u.fact())), List.of());
   }
 
   private static Outcome compare(Condition.Compare c, FactContext facts) {
@@ -156,7 +156,7 @@ final class ConditionEvaluator {
     }
     Object value = ((FactValue.Known) v).value();
     boolean result = test(c, value);
-    return new Outcome(Truth.of(result), List.of(c.fact() + " = " + v.display()), List.of());
+    return new Outcome(Truth.of(result), List.of(facts.trace(c.fact())), List.of());
   }
 
   private static boolean test(Condition.Compare c, Object value) {

@@ -19,6 +19,7 @@ public final class FactContext {
   private final Map<String, FactValue> values = new LinkedHashMap<>(128);
   private final java.util.ArrayDeque<String> inProgress = new java.util.ArrayDeque<>();
   private final Map<Object, Object> memo = new java.util.IdentityHashMap<>(256);
+  private final Map<String, String> traces = new java.util.HashMap<>(128);
 
   public FactContext(PatientCase patientCase, KnowledgePack pack, LocalDate asOf) {
     this.patientCase = patientCase;
@@ -64,6 +65,17 @@ public final class FactContext {
   public void settle(String name, FactValue value) {
     values.put(name, value);
     memo.clear();
+    traces.clear();
+  }
+
+  /** The trace line {@code "name = value"} of fact {@code name}, built once per assessment. */
+  public String trace(String name) {
+    String t = traces.get(name);
+    if (t == null) {
+      t = name + " = " + fact(name).display();
+      traces.put(name, t);
+    }
+    return t;
   }
 
   /**
@@ -82,8 +94,7 @@ public final class FactContext {
 
   /** A sourced threshold the pack must declare (checked when the pack is loaded). */
   public Threshold threshold(String id) {
-    return pack.threshold(id)
-        .orElseThrow(() -> new IllegalStateException("the pack declares no threshold " + id));
+    return PackThresholds.of(pack).threshold(id);
   }
 
   /** Every fact derived so far, in first-use order. */

@@ -1,9 +1,7 @@
 package org.pcdguide.core.facts;
 
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.pcdguide.core.cases.Lab;
-import org.pcdguide.core.knowledge.Evidence;
 import org.pcdguide.core.knowledge.Threshold;
 
 /**
@@ -27,7 +25,12 @@ final class PrognosticFacts {
     }
     boolean adverse = t.test(age.get());
     return FactValue.of(
-        adverse, "patient.age " + age.get() + " years " + verdict(adverse, t) + source(t));
+        adverse,
+        "patient.age "
+            + age.get()
+            + " years "
+            + verdict(adverse, t)
+            + PackThresholds.of(ctx.pack()).citation(t));
   }
 
   /** The latest eGFR (mL/min/1.73 m2) against a threshold; unknown without an eGFR result. */
@@ -40,18 +43,15 @@ final class PrognosticFacts {
     }
     boolean adverse = t.test(lab.get().value());
     return FactValue.of(
-        adverse, "egfr " + BloodCountFacts.show(lab.get()) + " " + verdict(adverse, t) + source(t));
+        adverse,
+        "egfr "
+            + BloodCountFacts.show(lab.get())
+            + " "
+            + verdict(adverse, t)
+            + PackThresholds.of(ctx.pack()).citation(t));
   }
 
   private static String verdict(boolean adverse, Threshold t) {
     return (adverse ? "" : "not ") + t.describe();
-  }
-
-  private static String source(Threshold t) {
-    return " ("
-        + t.id()
-        + ": "
-        + t.evidence().stream().map(Evidence::source).distinct().collect(Collectors.joining(", "))
-        + ")";
   }
 }

@@ -6,10 +6,24 @@ import java.util.List;
 import java.util.Set;
 
 /** Parses the condition grammar of docs/knowledge-format.md. */
-record ConditionParser(PackNodes nodes) {
+record ConditionParser(PackNodes nodes, java.util.Map<Condition, Condition> canonical) {
   static final Set<String> OPS = Set.of("equals", "in", "gt", "gte", "lt", "lte", "unknown");
 
+  ConditionParser(PackNodes nodes) {
+    this(nodes, new java.util.HashMap<>());
+  }
+
+  /**
+   * The condition, with every part equal to one parsed before shared with it: the engine evaluates
+   * a condition once per assessment by identity, so a check written in many entries (a criteria
+   * fact, a severity) is evaluated once.
+   */
   Condition parse(JsonNode node, String where) {
+    Condition c = parsed(node, where);
+    return c instanceof Condition.Always ? c : canonical.computeIfAbsent(c, x -> x);
+  }
+
+  private Condition parsed(JsonNode node, String where) {
     if (node == null || node.isNull()) {
       return Condition.ALWAYS;
     }
