@@ -18,11 +18,11 @@ import org.pcdguide.core.knowledge.TreatmentEntry;
 import org.pcdguide.core.knowledge.TrialEntry;
 
 /**
- * The result of assessing one patient: the diagnosis check, extent, derived facts, ranked
- * recommendations, agents to avoid, pitfalls, monitoring, timeline, missing data, warnings and the
- * case's proposed orders (vocabulary ids). Lists are in a stable, documented order
- * (docs/ranking.md). It holds values and knowledge entries, no prose of its own: the rendering
- * layer words it (org.pcdguide.core.render.ReportView).
+ * The result of assessing one patient: the diagnosis check, extent, derived facts (in the order
+ * first used; the report lists them by name), ranked recommendations, agents to avoid, pitfalls,
+ * monitoring, timeline, missing data, warnings and the case's proposed orders (vocabulary ids).
+ * Lists are in a stable, documented order (docs/ranking.md). It holds values and knowledge entries,
+ * no prose of its own: the rendering layer words it (org.pcdguide.core.render.ReportView).
  */
 public record Assessment(
     String knowledgeVersion,
@@ -51,7 +51,7 @@ public record Assessment(
 
   public Assessment {
     differential = List.copyOf(differential);
-    facts = sortedByName(facts);
+    facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
     recommendations = List.copyOf(recommendations);
     avoid = List.copyOf(avoid);
     pitfalls = List.copyOf(pitfalls);
@@ -67,17 +67,6 @@ public record Assessment(
     orders = List.copyOf(orders);
     screening = List.copyOf(screening);
     plan = List.copyOf(plan);
-  }
-
-  /** The facts in name order, read-only (sorting the names once is cheaper than a tree map). */
-  private static Map<String, FactValue> sortedByName(Map<String, FactValue> facts) {
-    String[] names = facts.keySet().toArray(new String[0]);
-    java.util.Arrays.sort(names);
-    Map<String, FactValue> sorted = new java.util.LinkedHashMap<>(names.length * 2);
-    for (String n : names) {
-      sorted.put(n, facts.get(n));
-    }
-    return java.util.Collections.unmodifiableMap(sorted);
   }
 
   /** The diagnostic check of one disorder module. */

@@ -48,6 +48,9 @@ final class ReportViews {
     this.renal = AttributeViews.renal(a);
     List<ReportView.Item> recommendations = items(a.recommendations());
     List<ReportView.Item> avoid = items(a.avoid());
+    // the report lists the facts by name (the assessment keeps them in the order first used)
+    Map<String, org.pcdguide.core.facts.FactValue> facts =
+        java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(a.facts()));
     return new ReportView(
         a.caseId(),
         a.asOf(),
@@ -57,13 +60,13 @@ final class ReportViews {
         a.diagnosis().map(this::diagnosis),
         a.differential().stream().map(this::differential).toList(),
         a.extent(),
-        a.facts().entrySet().stream()
+        facts.entrySet().stream()
             .filter(f -> f.getKey().endsWith(".extent"))
             .findFirst()
             .map(f -> f.getValue().because())
             .orElse(List.of()),
         a.modules(),
-        a.facts(),
+        facts,
         recommendations,
         avoid,
         items(a.pitfalls()),
