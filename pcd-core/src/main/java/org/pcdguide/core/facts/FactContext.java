@@ -16,10 +16,10 @@ public final class FactContext {
   private final PatientCase patientCase;
   private final KnowledgePack pack;
   private final LocalDate asOf;
-  private final Map<String, FactValue> values = new LinkedHashMap<>(128);
+  private final Map<String, FactValue> values = new LinkedHashMap<>(64);
   private final java.util.ArrayDeque<String> inProgress = new java.util.ArrayDeque<>();
-  private final Map<Object, Object> memo = new java.util.IdentityHashMap<>(256);
-  private final Map<String, String> traces = new java.util.HashMap<>(128);
+  private final Map<Object, Object> memo = new java.util.IdentityHashMap<>(32);
+  private final Map<String, String> traces = new java.util.HashMap<>(32);
 
   public FactContext(PatientCase patientCase, KnowledgePack pack, LocalDate asOf) {
     this.patientCase = patientCase;
