@@ -1,7 +1,6 @@
 package org.pcdguide.core.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -113,6 +112,18 @@ final class OrderVerdicts {
     return new Assessment.ProposedOrder(order, verdicts);
   }
 
+  /** Whether the option, its regimen or a follow-on step gives every one of {@code agents}. */
+  private boolean gives(Assessment.Recommendation r, Set<String> agents) {
+    Set<String> option = history.agents(r.entry().agents(), r.entry().regimen());
+    for (String a : agents) {
+      if (!option.contains(a)
+          && r.then().stream().noneMatch(t -> history.agentsOf(t).contains(a))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The best-ranked option the order is (regimen, agents or follow-on), else one it is part of. */
   private void option(
       String order,
@@ -133,9 +144,7 @@ final class OrderVerdicts {
     if (match == null) {
       kind = VerdictKind.PART_OF_OPTION;
       for (Assessment.Recommendation r : ranked) {
-        Set<String> option = new HashSet<>(history.agents(r.entry().agents(), r.entry().regimen()));
-        r.then().forEach(t -> option.addAll(history.agentsOf(t)));
-        if (!agents.isEmpty() && option.containsAll(agents)) {
+        if (!agents.isEmpty() && gives(r, agents)) {
           match = r;
           break;
         }

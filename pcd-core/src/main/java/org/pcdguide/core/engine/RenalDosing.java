@@ -9,6 +9,7 @@ import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.facts.FactContext;
 import org.pcdguide.core.facts.FactValue;
 import org.pcdguide.core.knowledge.Evidence;
+import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Vocabulary;
 
 /**
@@ -37,10 +38,9 @@ final class RenalDosing {
     if (renal instanceof FactValue.Known k && !Boolean.TRUE.equals(k.value())) {
       return Optional.empty();
     }
-    Vocabulary v = facts.pack().vocabulary();
     List<Warning.RenalOption> options = new ArrayList<>();
     for (Assessment.Recommendation r : ranked) {
-      option(v, r).ifPresent(options::add);
+      option(facts.pack(), r).ifPresent(options::add);
     }
     if (options.isEmpty()) {
       return Optional.empty();
@@ -50,11 +50,33 @@ final class RenalDosing {
   }
 
   /** The option's drugs (its agents, its regimen's and its follow-on steps'), by renal dosing. */
-  private static Optional<Warning.RenalOption> option(Vocabulary v, Assessment.Recommendation r) {
+  private static Optional<Warning.RenalOption> option(
+      KnowledgePack pack, Assessment.Recommendation r) {
+    // an option without follow-on steps depends on the pack alone: sorted once per pack
+    Optional<Dosing> d =
+        r.then().isEmpty()
+            ? PackMemo.of(pack)
+                .get("renal", r.entry(), e -> dosing(pack.vocabulary(), r, List.of()))
+            : dosing(pack.vocabulary(), r, r.then());
+    return d.map(
+        x ->
+            new Warning.RenalOption(
+                r.entry().id(), r.rank(), x.adjust(), x.notRequired(), x.sources(), x.unsourced()));
+  }
+
+  /** The option's drugs sorted by what the vocabulary says of their renal dosing. */
+  private record Dosing(
+      List<String> adjust,
+      List<String> notRequired,
+      List<String> sources,
+      List<String> unsourced) {}
+
+  private static Optional<Dosing> dosing(
+      Vocabulary v, Assessment.Recommendation r, List<String> then) {
     Set<String> agents = new LinkedHashSet<>();
     r.entry().agents().forEach(a -> agents.addAll(v.agentsOf(a)));
     r.entry().regimen().ifPresent(g -> agents.addAll(v.agentsOf(g)));
-    r.then().forEach(a -> agents.addAll(v.agentsOf(a)));
+    then.forEach(a -> agents.addAll(v.agentsOf(a)));
     List<String> adjust = new ArrayList<>();
     List<String> notRequired = new ArrayList<>();
     Set<String> sources = new LinkedHashSet<>();
@@ -77,7 +99,10 @@ final class RenalDosing {
       return Optional.empty();
     }
     return Optional.of(
-        new Warning.RenalOption(
-            r.entry().id(), r.rank(), adjust, notRequired, List.copyOf(sources), unsourced));
+        new Dosing(
+            List.copyOf(adjust),
+            List.copyOf(notRequired),
+            List.copyOf(sources),
+            List.copyOf(unsourced)));
   }
 }

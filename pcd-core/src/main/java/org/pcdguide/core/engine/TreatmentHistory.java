@@ -52,6 +52,9 @@ final class TreatmentHistory {
 
   /** The latest therapy that gave every one of {@code agents} (none for an empty set). */
   Optional<Therapy> gave(Set<String> agents) {
+    if (therapies.isEmpty()) {
+      return Optional.empty();
+    }
     Therapy latest = null;
     for (Therapy t : therapies) {
       if (!agents.isEmpty() && agentsOf(t.therapy()).containsAll(agents) && later(t, latest)) {
@@ -67,6 +70,9 @@ final class TreatmentHistory {
    * given alongside do not make a regimen "failed").
    */
   Optional<Therapy> failed(Set<String> agents) {
+    if (stopped.isEmpty()) {
+      return Optional.empty();
+    }
     Therapy latest = null;
     for (Therapy t : stopped) {
       boolean intolerant = t.response().orElse("").equals(INTOLERANT);
@@ -92,6 +98,9 @@ final class TreatmentHistory {
    * alternative failed or was not tolerated.
    */
   Optional<Therapy> ruledOut(org.pcdguide.core.knowledge.TreatmentEntry option) {
+    if (stopped.isEmpty()) {
+      return Optional.empty();
+    }
     if (option.regimen().isPresent() || option.agents().size() <= 1) {
       return failed(agents(option.agents(), option.regimen()));
     }
@@ -113,6 +122,9 @@ final class TreatmentHistory {
    * history already gave, whatever the response; no entry of the pack sources re-treatment.
    */
   Optional<Therapy> completed(org.pcdguide.core.knowledge.TreatmentEntry option) {
+    if (therapies.isEmpty()) {
+      return Optional.empty();
+    }
     Set<String> agents = agents(option.agents(), option.regimen());
     boolean procedures =
         !agents.isEmpty()
