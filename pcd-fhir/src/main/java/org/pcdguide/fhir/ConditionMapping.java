@@ -110,7 +110,10 @@ record ConditionMapping(BundleMapping m) {
     Vocabulary.FindingDef def = m.vocabulary.findings().get(id);
     if (def == null) {
       m.notes.add(
-          new Problem(path + ".code", "'" + id + "' is not a finding of the vocabulary; not used"));
+          new Problem(
+              path + ".code",
+              "'" + id + "' is not a finding of the vocabulary; not used",
+              Problem.Kind.NOT_CHECKED));
       return;
     }
     Map<String, Object> details = refuted ? Map.of() : details(c, def, path);

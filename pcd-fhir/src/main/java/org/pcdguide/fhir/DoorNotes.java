@@ -18,7 +18,7 @@ public final class DoorNotes {
 
   /** A Condition whose code the map does not know. */
   static Problem unreadCondition(String path, String shown) {
-    return new Problem(path, "code " + shown + NOT_IN_MAP + "; not used");
+    return new Problem(path, "code " + shown + NOT_IN_MAP + "; not used", Problem.Kind.NOT_CHECKED);
   }
 
   /** A drug whose code the map does not know and whose names name no agent. */
@@ -29,7 +29,8 @@ public final class DoorNotes {
             + shown
             + NOT_IN_MAP
             + " and names no agent of the vocabulary; it was not checked against the agents to"
-            + " avoid");
+            + " avoid",
+        Problem.Kind.NOT_CHECKED);
   }
 
   /** A drug read by an ingredient or brand name in its display or text (no mapped code). */
@@ -47,7 +48,8 @@ public final class DoorNotes {
             + vocabulary.agents().get(match.agent()).label()
             + " ("
             + how
-            + "; no code in the terminology map): check the match");
+            + "; no code in the terminology map): check the match",
+        Problem.Kind.MATCHED_BY_NAME);
   }
 
   /** The notes that say something was not read, in order. */
@@ -56,7 +58,7 @@ public final class DoorNotes {
   }
 
   public static boolean notChecked(Problem note) {
-    return note.message().contains(NOT_IN_MAP) && !note.message().contains(BY_NAME);
+    return note.kind() == Problem.Kind.NOT_CHECKED;
   }
 
   /** Whether a note is about an order (a MedicationRequest or ServiceRequest). */
@@ -67,6 +69,6 @@ public final class DoorNotes {
 
   /** The notes of drugs read by name only. */
   public static List<Problem> matchedByName(List<Problem> notes) {
-    return notes.stream().filter(n -> n.message().contains(BY_NAME)).toList();
+    return notes.stream().filter(n -> n.kind() == Problem.Kind.MATCHED_BY_NAME).toList();
   }
 }

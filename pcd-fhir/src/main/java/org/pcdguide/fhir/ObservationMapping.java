@@ -60,7 +60,10 @@ record ObservationMapping(BundleMapping m) {
     Vocabulary.LabDef def = m.vocabulary.labs().get(id);
     if (def == null) {
       m.notes.add(
-          new Problem(path + ".code", "'" + id + "' is not a lab of the vocabulary; not used"));
+          new Problem(
+              path + ".code",
+              "'" + id + "' is not a lab of the vocabulary; not used",
+              Problem.Kind.NOT_CHECKED));
       return;
     }
     JsonNode q = FhirJson.one(o, "valueQuantity");

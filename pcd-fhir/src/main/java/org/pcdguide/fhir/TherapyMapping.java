@@ -202,7 +202,10 @@ record TherapyMapping(BundleMapping m) {
     String id = FhirCodes.id(concept);
     if (!m.vocabulary.isTherapy(id)) {
       m.notes.add(
-          new Problem(path, "'" + id + "' is not an agent or regimen of the vocabulary; not used"));
+          new Problem(
+              path,
+              "'" + id + "' is not an agent or regimen of the vocabulary; not used",
+              Problem.Kind.NOT_CHECKED));
       return Optional.empty();
     }
     return Optional.of(id);

@@ -357,7 +357,7 @@ class JsonResourceCaseSourceTest {
   private static PatientCase withoutUrnIds(PatientCase c) {
     List<Problem> notes =
         c.notes().stream()
-            .map(p -> new Problem(p.path().replace("/urn:uuid:", "/"), p.message()))
+            .map(p -> new Problem(p.path().replace("/urn:uuid:", "/"), p.message(), p.kind()))
             .toList();
     return new PatientCase(
         c.id(),

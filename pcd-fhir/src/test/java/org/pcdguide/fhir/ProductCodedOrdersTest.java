@@ -179,6 +179,27 @@ class ProductCodedOrdersTest {
   }
 
   @Test
+  void unreadOrder_whoseTextQuotesTheDoorsOwnWording_isStillNotChecked() throws IOException {
+    // the EHR's text is free: a product whose text reads like the door's "matched by name" note
+    // must not pass for a drug that was read (the kind of a note is typed, not found in its words)
+    ObjectNode draft =
+        (ObjectNode)
+            read(EXTERNAL.resolve("HL7-cds-hooks/2.0.1/request-context-fragment-draftOrders.json"))
+                .at("/context/draftOrders/entry/0/resource")
+                .deepCopy();
+    ((ObjectNode) draft.at("/medicationCodeableConcept"))
+        .put("text", "tablet matched by name to nothing (no code in the terminology map)");
+    ((ObjectNode) draft.at("/medicationCodeableConcept/coding/0"))
+        .put("display", "tablet matched by name to nothing");
+    PatientCase c = withOrder(draft);
+    assertThat(c.proposed()).isEmpty();
+    assertThat(DoorNotes.notChecked(c.notes()))
+        .extracting(n -> n.path())
+        .contains("MedicationRequest/123.medication");
+    assertThat(DoorNotes.matchedByName(c.notes())).isEmpty();
+  }
+
+  @Test
   void names_matchWholeWordsOnly_pomalidomideIsNotThalidomide() {
     AgentNames names =
         AgentNames.of(BundleRoundTripTest.PACK.vocabulary(), BundleRoundTripTest.TERMINOLOGY);

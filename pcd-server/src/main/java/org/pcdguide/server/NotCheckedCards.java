@@ -26,7 +26,7 @@ record NotCheckedCards(String sourceLabel, String hookInstance, String report) {
     List<Problem> notes = new ArrayList<>();
     for (Warning w : a.warnings()) {
       if (w instanceof Warning.InputNote n) {
-        notes.add(new Problem(n.path(), n.message()));
+        notes.add(new Problem(n.path(), n.message(), n.kind()));
       }
     }
     return notes;

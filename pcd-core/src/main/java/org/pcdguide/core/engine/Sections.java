@@ -194,7 +194,7 @@ final class Sections {
   /** What the door read but could not use, so that nothing is dropped silently. */
   void inputNotes(PatientCase patientCase) {
     for (org.pcdguide.core.cases.Problem n : patientCase.notes()) {
-      warn(new Warning.InputNote(n.path(), n.message()));
+      warn(new Warning.InputNote(n.path(), n.message(), n.kind()));
     }
   }
 

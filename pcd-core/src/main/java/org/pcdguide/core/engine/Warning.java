@@ -257,7 +257,8 @@ public sealed interface Warning {
   }
 
   /** What the door read but could not use, in the door's own words, at its input path. */
-  record InputNote(String path, String message) implements Warning {
+  record InputNote(String path, String message, org.pcdguide.core.cases.Problem.Kind kind)
+      implements Warning {
     @Override
     public String id() {
       return "input:" + path;
