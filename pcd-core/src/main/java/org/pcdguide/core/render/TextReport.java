@@ -249,10 +249,7 @@ public final class TextReport {
 
   private void references() {
     heading("References");
-    List<String> all = references.all();
-    for (int i = 0; i < all.size(); i++) {
-      line("[" + (i + 1) + "] " + all.get(i));
-    }
+    references.write(out, style == Style.MARKDOWN);
   }
 
   private String cite(List<ReportView.Evidence> evidence) {
