@@ -103,7 +103,7 @@ public record Summary(List<Line> lines) {
     String lead = "Diagnosis: " + d.label() + ", " + words(d.status());
     return switch (d.status()) {
       case CRITERIA_MET -> lead + ".";
-      case CRITERIA_NOT_MET -> lead + " (" + firstThree(d.because()) + ").";
+      case CRITERIA_NOT_MET -> lead + " (" + firstThree(decisive(d.because())) + ").";
       case STATED, INSUFFICIENT_DATA -> {
         List<String> unknown =
             d.criteria().stream()
@@ -118,6 +118,15 @@ public record Summary(List<Line> lines) {
                     + ".");
       }
     };
+  }
+
+  /** Of why the criteria are not met, the parts that fail (not the criteria that are met). */
+  private static List<String> decisive(List<String> because) {
+    List<String> failing =
+        because.stream()
+            .filter(b -> b.contains("not met") || b.contains("none met") || !b.endsWith(" met"))
+            .toList();
+    return failing.isEmpty() ? because : failing;
   }
 
   private static String words(DiagnosisStatus s) {

@@ -131,6 +131,16 @@ class SummaryBlockTest {
         .contains("Missing: bone-marrow-involvement: ");
   }
 
+  @Test
+  void criteriaNotMet_diagnosisLineNamesWhatFailsNotWhatIsMet() throws IOException {
+    ReportView v = views().get("poems-42-diabetes-only-endocrinopathy-not-met.yaml");
+    String diagnosis = v.summary().lines().get(0).text();
+    assertThat(diagnosis)
+        .startsWith("Diagnosis: POEMS syndrome, criteria not met (")
+        .contains("none met")
+        .doesNotContain("mandatory polyneuropathy met");
+  }
+
   /** What the block may never leave out: critical flags and warnings, label/module conflicts. */
   private static List<String> mustSee(ReportView v) {
     List<String> out = new ArrayList<>();
