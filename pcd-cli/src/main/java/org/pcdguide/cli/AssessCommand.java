@@ -63,6 +63,12 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
   String asOf;
 
   @Option(
+      names = "--brief",
+      description =
+          "Print only the one-screen summary block (at most 15 lines); with --format text only.")
+  boolean brief;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write the report to FILE (atomically) instead of stdout.")
@@ -71,11 +77,19 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     Optional<LocalDate> override = Optional.ofNullable(asOf).map(AssessCommand::date);
+    if (brief && format != OutputFormat.TEXT) {
+      throw new UsageException(
+          "--brief prints the text summary block; it cannot be combined with --format "
+              + format.word()
+              + " (use --format text, or drop --brief)");
+    }
     byte[] content = read(file);
     String report =
-        pcd.service()
-            .report(file.toString(), content, InputFormat.DETECTED, override, format)
-            .text();
+        brief
+            ? brief(content, override)
+            : pcd.service()
+                .report(file.toString(), content, InputFormat.DETECTED, override, format)
+                .text();
     if (output == null) {
       spec.commandLine().getOut().print(report);
       spec.commandLine().getOut().flush();
@@ -83,6 +97,14 @@ final class AssessCommand implements java.util.concurrent.Callable<Integer> {
       write(output, report);
     }
     return Pcd.OK;
+  }
+
+  /** The summary block only, from the same report view every renderer formats. */
+  private String brief(byte[] content, Optional<LocalDate> override) {
+    org.pcdguide.app.Assessed a =
+        pcd.service().assess(file.toString(), content, InputFormat.DETECTED, override);
+    return org.pcdguide.core.render.SummaryText.brief(
+        org.pcdguide.core.render.ReportView.of(a.assessment(), pcd.service().pack()));
   }
 
   private static LocalDate date(String text) {

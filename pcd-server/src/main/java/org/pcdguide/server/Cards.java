@@ -33,6 +33,7 @@ final class Cards {
   ArrayNode patientView(ReportView a, String hookInstance, String base, String report) {
     ArrayNode cards = Problems.JSON.createArrayNode();
     a.headline().top().ifPresent(top -> cards.add(card(top, "info", hookInstance, base, report)));
+    ConditionalCards.add(cards, a, hookInstance, label(), report);
     for (ReportView.Item p : a.pitfalls()) {
       cards.add(card(p, "warning", hookInstance, base, report));
     }
@@ -196,6 +197,8 @@ final class Cards {
   private static String detail(ReportView.Item e) {
     StringBuilder d = new StringBuilder();
     d.append(e.statement()).append(" (").append(e.strength().word()).append(")\n\n");
+    // an option that holds only in one branch of an undecided fact says so (issue 14, rule 2)
+    e.conditional().ifPresent(c -> d.append("**Conditional:** ").append(c).append("\n\n"));
     if (!e.because().isEmpty()) {
       d.append("*Because:* ").append(String.join("; ", e.because())).append("\n\n");
     }

@@ -30,6 +30,7 @@ import org.pcdguide.testkit.NeedsChromium;
 @NeedsChromium
 class WebPageChromiumTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private String driver;
   private String session;
@@ -68,6 +69,56 @@ class WebPageChromiumTest {
       }
     }
     return "";
+  }
+
+  /** Runs a script in the page with its arguments; returns its result. */
+  private JsonNode script(String js, String... args) throws Exception {
+    ObjectNode body = JSON.createObjectNode().put("script", js);
+    var a = body.putArray("args");
+    for (String arg : args) {
+      a.add(arg);
+    }
+    return call("POST", "/session/" + session + "/execute/sync", body);
+  }
+
+  /**
+   * Puts a case into the page's case box, assesses it, and waits for a summary with {@code want}.
+   */
+  private String assessAndAwaitSummary(String caseJson, String want) throws Exception {
+    if (caseJson != null) {
+      script("document.getElementById('case').value = arguments[0];", caseJson);
+    }
+    call("POST", "/session/" + session + "/element/" + find("#assess") + "/click", null);
+    String summary = "";
+    for (int i = 0; i < 100 && !summary.contains(want); i++) {
+      Thread.sleep(100);
+      summary = text("#summary");
+    }
+    return summary;
+  }
+
+  /** The summary lines the server words for a case (the JSON "summary"), as the page must show. */
+  private static List<String> summaryLines(byte[] input) {
+    var pack = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+    var c =
+        new org.pcdguide.core.cases.CaseReader(pack.vocabulary())
+            .read("case.yaml", input, Optional.empty());
+    var a = org.pcdguide.core.engine.Engine.assess(c, pack, c.asOf().orElseThrow());
+    return org.pcdguide.core.render.ReportView.of(a, pack).summary().lines().stream()
+        .map(org.pcdguide.core.render.Summary.Line::text)
+        .toList();
+  }
+
+  /** The page's summary block against its golden file (-Dgolden.update=true rewrites it). */
+  private static void golden(String name, String actual) throws IOException {
+    Path file = Path.of("src/test/resources/golden-web").resolve(name);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, actual + "\n");
+    }
+    assertThat(actual + "\n")
+        .as("golden file " + file + " (regenerate with -Dgolden.update=true)")
+        .isEqualTo(Files.readString(file));
   }
 
   private String text(String css) throws Exception {
@@ -163,12 +214,57 @@ class WebPageChromiumTest {
         call("POST", "/session/" + session + "/element/" + find("#assess") + "/click", null);
         String headline = awaitText("#headline");
         assertThat(headline).startsWith("Lenalidomide-dexamethasone");
+        // issue 14 item 8: the summary block opens the report, the server's lines as given
+        String summary = text("#summary");
+        golden("poems-disseminated.summary.txt", summary);
+        assertThat(summary.lines().skip(1).toList())
+            .isEqualTo(
+                summaryLines(Files.readAllBytes(Path.of("../examples/poems-disseminated.yaml"))));
+        assertThat(
+                script("return document.getElementById('report').firstElementChild.id;").asText())
+            .isEqualTo("summary");
+        String report = text("#report");
+        assertThat(report.indexOf("Diagnosis: POEMS syndrome, criteria met."))
+            .isNotNegative()
+            .isLessThan(report.indexOf("Headline: Lenalidomide-dexamethasone"));
+        assertThat(report.indexOf("CRITICAL: proposed Thalidomide is to be avoided"))
+            .isLessThan(report.indexOf("Recommended options (ranked)"));
         assertThat(text("#flags"))
             .contains("CRITICAL: proposed Thalidomide is to be avoided for this patient")
             .contains("POEMS-AVOID-001");
         assertThat(text("#report"))
             .contains("grade low")
             .contains("Missing data that would change the answer");
+        // a label and module conflict (it used to sit at line 215 of the text report) shows its
+        // critical warning in the block; a conditional option shows what it holds if
+        JsonNode conflict =
+            YAML.readTree(
+                    Path.of(
+                            "../pcd-core/src/test/resources/cases/"
+                                + "conflict-01-poems-and-scleromyxedema-criteria-met-ivig.yaml")
+                        .toFile())
+                .get("case");
+        String conflictSummary =
+            assessAndAwaitSummary(conflict.toString(), "CRITICAL: modules conflict");
+        golden("conflict-01.summary.txt", conflictSummary);
+        assertThat(conflictSummary)
+            .contains("Diagnosis: POEMS syndrome, criteria met.")
+            .contains("CRITICAL: modules conflict on ivig-high-dose")
+            .contains(
+                "The case is labelled mgus but the findings meet the POEMS syndrome criteria");
+        JsonNode marrow =
+            YAML.readTree(
+                Path.of("../pcd-core/src/test/resources/golden/poems-missing-marrow.case.yaml")
+                    .toFile());
+        String marrowSummary = assessAndAwaitSummary(marrow.toString(), "Missing:");
+        assertThat(marrowSummary).contains("conditional: holds if poems.extent = localized");
+        assertThat(text("#report"))
+            .contains(
+                "Conditional: holds if poems.extent = localized; decided by"
+                    + " bone-marrow-involvement");
+        // back to the example for the screenshot
+        call("POST", "/session/" + session + "/element/" + find("#load-example") + "/click", null);
+        assessAndAwaitSummary(null, "Proposed Thalidomide");
         byte[] png =
             Base64.getDecoder()
                 .decode(call("GET", "/session/" + session + "/screenshot", null).asText());

@@ -54,6 +54,7 @@ public final class JsonReport {
     ObjectNode c = root.putObject("case");
     c.put("id", v.caseId());
     c.put("as-of", v.asOf().toString());
+    SummaryJson.write(root.putArray("summary"), v.summary());
     root.set("headline", headline(v.headline()));
     diagnosis(root.putObject("diagnosis"), v);
     ArrayNode differential = root.putArray("differential");

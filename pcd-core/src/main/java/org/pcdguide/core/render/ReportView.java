@@ -54,6 +54,11 @@ public record ReportView(
     return new ReportViews(pack).report(a);
   }
 
+  /** The one-screen block that opens every report (issue 14, item 8). */
+  public Summary summary() {
+    return Summary.of(this);
+  }
+
   /** The evidence of one knowledge entry as every output shows it (with its labels). */
   public static List<Evidence> evidence(
       org.pcdguide.core.knowledge.Entry entry, KnowledgePack pack) {
@@ -225,9 +230,11 @@ public record ReportView(
    * check (age against the sources' populations, a clinician's flag against a source's condition)
    * that the patient-view cards show too; {@code critical} marks one the clinician must resolve
    * before acting (a conflict between modules, issue 13 rule 5), shown as a critical card and a
-   * high-severity DetectedIssue.
+   * high-severity DetectedIssue; {@code conflict} marks a label or module conflict, which the
+   * summary leads with whatever its severity.
    */
-  public record Warning(String id, String statement, boolean patient, boolean critical) {}
+  public record Warning(
+      String id, String statement, boolean patient, boolean critical, boolean conflict) {}
 
   /**
    * A proposed order: its label, whether it is a regimen (else an agent) or a procedure, the agents

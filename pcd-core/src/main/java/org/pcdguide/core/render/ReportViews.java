@@ -88,7 +88,8 @@ final class ReportViews {
                         w.id(),
                         WarningText.statement(w),
                         WarningText.patient(w),
-                        WarningText.critical(w)))
+                        WarningText.critical(w),
+                        WarningText.conflict(w)))
             .toList(),
         a.notOffered().stream()
             .map(

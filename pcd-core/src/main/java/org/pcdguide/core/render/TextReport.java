@@ -42,6 +42,8 @@ public final class TextReport {
         "As of %s. Knowledge pack %s (%s)."
             .formatted(v.asOf(), v.knowledgeVersion(), v.knowledgeHash()));
     line("Decision support for a clinician; it does not replace clinical judgement.");
+    heading("Summary");
+    v.summary().lines().forEach(l -> raw(SummaryText.line(l, style)));
     heading("Headline");
     ReportView.Headline h = v.headline();
     line(strong(h.text()) + h.top().map(top -> " [" + top.id() + "]").orElse(""));
@@ -247,10 +249,7 @@ public final class TextReport {
 
   private void references() {
     heading("References");
-    List<String> all = references.all();
-    for (int i = 0; i < all.size(); i++) {
-      line("[" + (i + 1) + "] " + all.get(i));
-    }
+    references.write(out, style == Style.MARKDOWN);
   }
 
   private String cite(List<ReportView.Evidence> evidence) {

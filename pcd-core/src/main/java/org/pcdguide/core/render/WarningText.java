@@ -132,6 +132,13 @@ final class WarningText {
         + ".";
   }
 
+  /** A label the findings contradict or exceed, or modules that disagree (issue 14, item 8). */
+  static boolean conflict(Warning w) {
+    return w instanceof Warning.LabelNotSupported
+        || w instanceof Warning.CriteriaMetUnlabelled m && m.caseLabel().isPresent()
+        || w instanceof Warning.ModuleConflict;
+  }
+
   static boolean critical(Warning w) {
     return w instanceof Warning.ModuleConflict c && c.certain();
   }

@@ -55,7 +55,8 @@ class JsonContractTest {
           new Rule("headline.flags.[].", "severity", "critical"),
           new Rule("proposed-orders.[].verdicts.[].", "kind", "matches-option"),
           new Rule("proposed-orders.[].verdicts.[].", "severity", "info"),
-          new Rule("trials.[].", "eligible", "yes"));
+          new Rule("trials.[].", "eligible", "yes"),
+          new Rule("summary.[].", "kind", "diagnosis"));
 
   /** Every acceptance case that is not an invalid input, and every golden case, as JSON. */
   static Map<String, JsonNode> reports() throws IOException {
