@@ -219,4 +219,26 @@ class Issue15ErrorBodiesTest {
       full.close();
     }
   }
+
+  @Test
+  void fhirParserMessages_arePlainWords_noLibraryInternals() throws Exception {
+    for (String body :
+        List.of(
+            "[1, 2]",
+            "{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": [1]}]}",
+            "{\"resourceType\": 5}",
+            "{\"resourceType\": \"Bundle\", \"entry\": ")) {
+      RawHttp.Answer a =
+          send(
+              "POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/fhir+json\r\n"
+                  + "Content-Length: "
+                  + body.length()
+                  + "\r\nConnection: close\r\n\r\n"
+                  + body);
+      assertThat(a.status()).as(body).isBetween(400, 422);
+      assertThat(a.body())
+          .as(body)
+          .doesNotContain("HAPI-", "jackson", "JsonNode", "Exception", "java.", "[Source:");
+    }
+  }
 }
