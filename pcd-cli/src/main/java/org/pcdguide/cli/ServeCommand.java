@@ -97,6 +97,56 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
               + " and cards link to it. Default: the request's own scheme and Host.")
   String publicUrl;
 
+  @Option(
+      names = "--body-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "How long a request body may take to arrive in full once its headers have (default:"
+              + " ${DEFAULT-VALUE}); a slower client gets a 408 problem and its connection is"
+              + " closed. Bodies are read without holding a server thread.")
+  long bodyTimeoutSeconds;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "How long a connection may stay silent before it is closed (default: ${DEFAULT-VALUE}).")
+  long idleTimeoutSeconds;
+
+  @Option(
+      names = "--max-connections-per-client",
+      paramLabel = "N",
+      defaultValue = "64",
+      description =
+          "The most connections one client address may hold open (default: ${DEFAULT-VALUE}; 0 ="
+              + " no limit). Behind a reverse proxy every call comes from the proxy's address:"
+              + " raise it, or limit clients at the proxy and set 0.")
+  int maxConnectionsPerClient;
+
+  /** The connection limits the options give; refused (exit 2) when out of range. */
+  private org.pcdguide.server.ConnectionLimits limits() {
+    if (bodyTimeoutSeconds < 1 || bodyTimeoutSeconds > 3600) {
+      throw new UsageException(
+          "--body-timeout: '" + bodyTimeoutSeconds + "' is not between 1 and 3600 seconds");
+    }
+    if (idleTimeoutSeconds < 1 || idleTimeoutSeconds > 3600) {
+      throw new UsageException(
+          "--idle-timeout: '" + idleTimeoutSeconds + "' is not between 1 and 3600 seconds");
+    }
+    if (maxConnectionsPerClient < 0) {
+      throw new UsageException(
+          "--max-connections-per-client: '"
+              + maxConnectionsPerClient
+              + "' is not 0 (no limit) or more");
+    }
+    return new org.pcdguide.server.ConnectionLimits(
+        java.time.Duration.ofSeconds(bodyTimeoutSeconds),
+        java.time.Duration.ofSeconds(idleTimeoutSeconds),
+        maxConnectionsPerClient);
+  }
+
   /**
    * Refuses {@code --insecure-no-auth} unless the server binds a loopback address only: anyone on
    * the network could otherwise call the CDS services as any clinician would.
@@ -160,6 +210,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
           "--max-token-lifetime: '" + maxTokenSeconds + "' is not between 1 and 3600 seconds");
     }
     checkInsecureBind();
+    org.pcdguide.server.ConnectionLimits limits = limits();
     org.pcdguide.server.AuditLog audit = store.open(false, pcd.env());
     java.util.Optional<org.pcdguide.server.JwtAuthenticator> auth =
         insecureNoAuth
@@ -190,7 +241,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 java.util.Optional.of(audit),
                 java.time.Duration.ofHours(reportLinkHours),
                 java.util.Optional.ofNullable(publicUrl),
-                pcd.clock()));
+                pcd.clock()),
+            limits);
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "pcd: serving on http://"

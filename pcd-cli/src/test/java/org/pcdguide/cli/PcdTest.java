@@ -115,6 +115,19 @@ class PcdTest {
   }
 
   @Test
+  void serve_badConnectionLimits_isAUsageError() {
+    Run body = pcd("serve", "--port", "0", "--body-timeout", "0");
+    assertThat(body.code()).isEqualTo(2);
+    assertThat(body.err()).contains("--body-timeout: '0' is not between 1 and 3600 seconds");
+    Run idle = pcd("serve", "--port", "0", "--idle-timeout", "99999");
+    assertThat(idle.code()).isEqualTo(2);
+    assertThat(idle.err()).contains("--idle-timeout: '99999' is not between 1 and 3600 seconds");
+    Run perClient = pcd("serve", "--port", "0", "--max-connections-per-client", "-1");
+    assertThat(perClient.code()).isEqualTo(2);
+    assertThat(perClient.err()).contains("--max-connections-per-client: '-1' is not 0");
+  }
+
+  @Test
   void serve_dataDirThatIsAFileOrACorruptEarlierLog_isAUsageError(@TempDir Path dir)
       throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-dir"), "x");

@@ -152,10 +152,6 @@ public final class HapiBundleCaseSource {
   }
 
   static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable content";
-    }
-    String line = message.lines().findFirst().orElse("");
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    return ParserText.plain(message);
   }
 }

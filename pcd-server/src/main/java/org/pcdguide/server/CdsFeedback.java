@@ -2,7 +2,6 @@ package org.pcdguide.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +34,11 @@ final class CdsFeedback {
       Problems.send(ctx, 404, "Not found", "No CDS service '" + service + "'");
       return;
     }
-    JsonNode body;
-    try {
-      body = Problems.JSON.readTree(ctx.bodyAsBytes());
-    } catch (IOException e) {
-      Problems.send(ctx, 400, "Malformed request", "The body is not JSON");
+    Optional<JsonNode> read = JsonBodies.read(ctx);
+    if (read.isEmpty()) {
       return;
     }
+    JsonNode body = read.get();
     if (body == null || !body.path("feedback").isArray()) {
       Problems.send(ctx, 400, "Malformed request", "feedback must be a list of {card, outcome}");
       return;

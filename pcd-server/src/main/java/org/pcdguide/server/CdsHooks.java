@@ -3,7 +3,6 @@ package org.pcdguide.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,13 +104,11 @@ final class CdsHooks {
       Problems.send(ctx, 404, "Not found", "No CDS service '" + id + "'; see /cds-services");
       return;
     }
-    JsonNode request;
-    try {
-      request = Problems.JSON.readTree(ctx.bodyAsBytes());
-    } catch (IOException e) {
-      Problems.send(ctx, 400, "Malformed request", "The body is not JSON");
+    Optional<JsonNode> read = JsonBodies.read(ctx);
+    if (read.isEmpty()) {
       return;
     }
+    JsonNode request = read.get();
     if (request == null || !request.isObject() || !hook.equals(request.path("hook").asText())) {
       Problems.send(ctx, 400, "Malformed request", "hook must be '" + hook + "' for service " + id);
       return;

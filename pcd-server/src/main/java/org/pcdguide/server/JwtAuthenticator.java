@@ -104,7 +104,9 @@ public final class JwtAuthenticator {
 
   /** The caller, or the reason the token is refused. */
   public Result authenticate(Optional<String> authorization, String audience) {
-    if (authorization.isEmpty() || !authorization.get().startsWith("Bearer ")) {
+    // the scheme name is case-insensitive (RFC 7235 section 2.1): Bearer, bearer, BEARER
+    if (authorization.isEmpty()
+        || !authorization.get().regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
       return Result.refused("missing Bearer token");
     }
     SignedJWT jwt;

@@ -1,7 +1,6 @@
 package org.pcdguide.server;
 
 import io.javalin.Javalin;
-import io.javalin.http.HttpResponseException;
 import org.pcdguide.app.AssessmentService;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.fhir.Terminology;
@@ -136,6 +135,11 @@ public final class PcdServer implements AutoCloseable {
   }
 
   public static PcdServer start(KnowledgePack pack, Settings settings) {
+    return start(pack, settings, ConnectionLimits.DEFAULTS);
+  }
+
+  /** The server with the given bounds on what one client can hold ({@link ConnectionLimits}). */
+  public static PcdServer start(KnowledgePack pack, Settings settings, ConnectionLimits limits) {
     AssessmentService service =
         new AssessmentService(pack, Terminology.bundled(), settings.clock());
     Api api = new Api(service, settings.maxRequestBytes(), settings.audit(), settings.clock());
@@ -147,18 +151,8 @@ public final class PcdServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               api.routes(config.routes);
               hooks.routes(config.routes);
-              config.routes.exception(
-                  HttpResponseException.class,
-                  (e, ctx) ->
-                      Problems.send(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
-              config.routes.exception(
-                  Exception.class,
-                  (e, ctx) ->
-                      Problems.send(
-                          ctx,
-                          500,
-                          "Internal error",
-                          "The server could not complete the request."));
+              ServerEdge.configure(config, settings, limits);
+              ServerEdge.routes(config.routes);
               config.routes.error(
                   404,
                   "*",
@@ -172,6 +166,7 @@ public final class PcdServer implements AutoCloseable {
                     }
                   });
             });
+    ServerEdge.headLikeGet(app);
     app.start(settings.host(), settings.port());
     return new PcdServer(app);
   }
@@ -183,14 +178,5 @@ public final class PcdServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-  }
-
-  private static String title(int status) {
-    return switch (status) {
-      case 413 -> "Request too large";
-      case 415 -> "Unsupported media type";
-      case 400 -> "Malformed request";
-      default -> "Request failed";
-    };
   }
 }

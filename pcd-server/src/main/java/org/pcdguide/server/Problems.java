@@ -19,17 +19,26 @@ final class Problems {
   }
 
   static void send(Context ctx, int status, String title, String detail, List<Problem> errors) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("type", TYPE + slug(title));
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail == null ? title : detail);
-    body.put("instance", ctx.path());
+    ObjectNode body = body(status, title, detail, ctx.path());
     ArrayNode list = body.putArray("errors");
     for (Problem p : errors) {
       list.addObject().put("path", p.path()).put("detail", p.message());
     }
     ctx.status(status).contentType("application/problem+json").result(body.toString());
+  }
+
+  /**
+   * A problem body without its {@code errors} list; {@code instance} is the request's path (empty
+   * when the request line itself could not be read).
+   */
+  static ObjectNode body(int status, String title, String detail, String instance) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("type", TYPE + slug(title));
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail == null ? title : detail);
+    body.put("instance", instance);
+    return body;
   }
 
   private static String slug(String title) {

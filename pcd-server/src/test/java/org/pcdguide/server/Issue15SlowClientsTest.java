@@ -1,0 +1,141 @@
+package org.pcdguide.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pcdguide.core.facts.FactRegistry;
+import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+
+/**
+ * Issue 15, defect 4: clients trickling their request bodies (a byte now and then) tied up every
+ * server thread and stopped {@code /health}. Now a body is read without holding a thread and within
+ * a deadline (408 problem after it), and one client address holds a bounded number of connections.
+ * Clients on 127.0.0.2 and up are other machines to the server on 127.0.0.1.
+ */
+class Issue15SlowClientsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PER_CLIENT = 8;
+  private static PcdServer server;
+  private final List<Socket> sockets = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    server =
+        PcdServer.start(
+            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
+            new PcdServer.Settings(
+                "127.0.0.1", 0, 64 * 1024, List.of(), Optional.empty(), Optional.empty()),
+            new ConnectionLimits(Duration.ofSeconds(2), Duration.ofSeconds(30), PER_CLIENT));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @AfterEach
+  void closeSockets() throws IOException {
+    for (Socket s : sockets) {
+      s.close();
+    }
+  }
+
+  /** A POST announcing a 1000-byte body, of which one byte is sent. */
+  private Socket slowPost(String from) throws IOException {
+    Socket s = RawHttp.connect(from, server.port());
+    sockets.add(s);
+    s.getOutputStream()
+        .write(
+            ("POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+                    + "Content-Length: 1000\r\n\r\np")
+                .getBytes(StandardCharsets.US_ASCII));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  private static int health() throws Exception {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(20))
+        .build()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                .timeout(Duration.ofSeconds(20))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /** Sends one more byte on each socket still open (as a trickling client would). */
+  private static void trickle(List<Socket> slow) {
+    for (Socket s : slow) {
+      try {
+        OutputStream out = s.getOutputStream();
+        out.write('x');
+        out.flush();
+      } catch (IOException closedByTheServer) {
+        // expected once the deadline has passed
+      }
+    }
+  }
+
+  @Test
+  void manySlowBodiesFromManyClients_healthAnswers_slowOnesGet408() throws Exception {
+    // 300 trickling connections: more than the server's thread pool, 5 from each of 60 clients
+    List<Socket> slow = new ArrayList<>();
+    for (int client = 2; client < 62; client++) {
+      for (int i = 0; i < 5; i++) {
+        slow.add(slowPost("127.0.0." + client));
+      }
+    }
+    assertThat(health()).isEqualTo(200);
+    for (int i = 0; i < 6; i++) {
+      Thread.sleep(500);
+      trickle(slow);
+    }
+    for (Socket s : slow) {
+      RawHttp.Answer a = RawHttp.read(s.getInputStream(), false);
+      assertThat(a.status()).isEqualTo(408);
+      assertThat(a.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(JSON.readTree(a.body()).get("title").asText()).isEqualTo("Request timeout");
+    }
+    assertThat(health()).isEqualTo(200);
+  }
+
+  @Test
+  void oneClientOverItsConnectionLimit_extraConnectionsClosed_othersServed() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    for (int i = 0; i < 5 * PER_CLIENT; i++) {
+      slow.add(slowPost("127.0.0.200"));
+    }
+    assertThat(health()).isEqualTo(200);
+    int closed = 0;
+    int timedOut = 0;
+    for (Socket s : slow) {
+      try {
+        RawHttp.Answer a = RawHttp.read(s.getInputStream(), false);
+        assertThat(a.status()).isEqualTo(408);
+        timedOut++;
+      } catch (IOException closedWithoutAnswer) {
+        closed++;
+      }
+    }
+    assertThat(timedOut).isLessThanOrEqualTo(PER_CLIENT);
+    assertThat(closed).isGreaterThanOrEqualTo(4 * PER_CLIENT);
+  }
+}
