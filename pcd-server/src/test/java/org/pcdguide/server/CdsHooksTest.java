@@ -189,7 +189,7 @@ class CdsHooksTest {
     HttpResponse<String> report =
         CLIENT.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/reports"))
-                .header("Authorization", "Report " + url.substring(url.indexOf("#report=") + 8))
+                .header("X-PCD-Report-Token", url.substring(url.indexOf("#report=") + 8))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(report.statusCode()).isEqualTo(200);
@@ -209,7 +209,7 @@ class CdsHooksTest {
           CLIENT.send(
               HttpRequest.newBuilder(
                       URI.create("http://127.0.0.1:" + server.port() + "/api/reports"))
-                  .header("Authorization", "Report " + token)
+                  .header("X-PCD-Report-Token", token)
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(token).isEqualTo(404);

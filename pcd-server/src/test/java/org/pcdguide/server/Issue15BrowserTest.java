@@ -177,7 +177,7 @@ class Issue15BrowserTest {
     assertThat(answers.get(1).statusCode()).isEqualTo(200);
     assertThat(answers.get(1).headers().firstValue("Content-Type").orElse(""))
         .startsWith("text/javascript");
-    assertThat(answers.get(1).body()).contains("Authorization: \"Report \" + token");
+    assertThat(answers.get(1).body()).contains("\"X-PCD-Report-Token\": token");
   }
 
   @Test
@@ -190,8 +190,8 @@ class Issue15BrowserTest {
     HttpResponse<String> noHeader = send(to("/api/reports"));
     assertThat(noHeader.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(noHeader.body()).path("detail").asText())
-        .contains("Authorization: Report <token>");
-    HttpResponse<String> r = send(to("/api/reports").header("Authorization", "Report " + token));
+        .contains("X-PCD-Report-Token");
+    HttpResponse<String> r = send(to("/api/reports").header("X-PCD-Report-Token", token));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(JSON.readTree(r.body()).path("service").asText()).isEqualTo("pcd-patient-view");
   }

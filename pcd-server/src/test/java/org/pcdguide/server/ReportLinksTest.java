@@ -54,7 +54,7 @@ class ReportLinksTest {
             CLIENT.send(
                 HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.port() + "/api/reports"))
-                    .header("Authorization", "Report " + token)
+                    .header("X-PCD-Report-Token", token)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

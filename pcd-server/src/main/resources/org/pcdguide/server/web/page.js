@@ -89,7 +89,7 @@ async function fromFragment() {
   if (location.hash.startsWith("#report=")) {
     const token = location.hash.slice("#report=".length);
     // the token goes in a header, never in a request path that access logs would keep
-    const r = await fetch("/api/reports", { headers: { Authorization: "Report " + token } });
+    const r = await fetch("/api/reports", { headers: { "X-PCD-Report-Token": token } });
     const body = await r.json();
     if (!r.ok) { render(null, body); return; }
     $("case").value = JSON.stringify(body.bundle, null, 2);
