@@ -223,7 +223,7 @@ class Issue15BrowserTest {
             .putObject("resource");
     draft
         .put("resourceType", "MedicationRequest")
-        .put("id", "draft-1/../../Patient/other")
+        .put("id", "draft-1/../Patient/other")
         .put("status", "draft")
         .put("intent", "order");
     draft
@@ -236,7 +236,7 @@ class Issue15BrowserTest {
     HttpResponse<String> r = post("/cds-services/pcd-order-select", request);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(JSON.readTree(r.body()).path("detail").asText())
-        .startsWith("context.draftOrders.entry[0].resource.id: 'draft-1/../../Patient/other'")
+        .startsWith("context.draftOrders.entry[0].resource.id: 'draft-1/../Patient/other'")
         .contains("is not a FHIR id");
     assertThat(r.body()).doesNotContain("suggestions");
   }
