@@ -61,20 +61,21 @@ final class AuditCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       for (AuditLog.Record r : parent.log().recent(limit)) {
+        // every recorded value may come from a caller: escaped, one record is one line
         out.println(
-            r.id()
+            TerminalText.safe(r.id())
                 + "  "
                 + r.recordedAt()
                 + "  "
-                + r.kind()
+                + TerminalText.safe(r.kind())
                 + "  "
-                + r.caller()
+                + TerminalText.safe(r.caller())
                 + "  knowledge "
-                + r.knowledge()
+                + TerminalText.safe(r.knowledge())
                 + "  in "
-                + r.inputHash()
+                + TerminalText.safe(r.inputHash())
                 + "  out "
-                + r.outputHash());
+                + TerminalText.safe(r.outputHash()));
       }
       out.flush();
       return Pcd.OK;

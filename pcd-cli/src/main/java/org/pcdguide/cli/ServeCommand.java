@@ -71,6 +71,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Mixin AuditStoreOptions store;
 
   @Option(
+      names = "--cors-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "A web origin (scheme://host[:port]) whose pages may call the CDS Hooks endpoints from a"
+              + " browser (CORS; repeatable; none by default). '*' (any origin) is refused unless"
+              + " --insecure-no-auth is given.")
+  java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
+  @Option(
       names = "--max-token-lifetime",
       paramLabel = "SECONDS",
       defaultValue = "300",
@@ -170,6 +179,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
+  /** The CORS origins; any origin only without authentication, else refused at start. */
+  private org.pcdguide.server.BrowserAccess browserAccess() {
+    org.pcdguide.server.BrowserAccess access;
+    try {
+      access = new org.pcdguide.server.BrowserAccess(corsOrigins);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--cors-origin: " + e.getMessage());
+    }
+    if (access.allowsAny() && !insecureNoAuth) {
+      throw new UsageException(
+          "--cors-origin '*' is refused: any web page could call the CDS services with a"
+              + " clinician's browser; name the EHR's origins (e.g. --cors-origin"
+              + " https://ehr.example.org), or use '*' only with --insecure-no-auth");
+    }
+    return access;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -211,6 +237,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
     checkInsecureBind();
     org.pcdguide.server.ConnectionLimits limits = limits();
+    org.pcdguide.server.BrowserAccess access = browserAccess();
     org.pcdguide.server.AuditLog audit = store.open(false, pcd.env());
     java.util.Optional<org.pcdguide.server.JwtAuthenticator> auth =
         insecureNoAuth
@@ -242,7 +269,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 java.time.Duration.ofHours(reportLinkHours),
                 java.util.Optional.ofNullable(publicUrl),
                 pcd.clock()),
-            limits);
+            limits,
+            access);
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "pcd: serving on http://"

@@ -73,6 +73,25 @@ class Issue15CliTest {
         PcdTest.pcd("serve", "--max-token-lifetime", "0", "--port", "0", "--data-dir", dir);
     assertThat(forever.code()).isEqualTo(2);
     assertThat(forever.err()).contains("--max-token-lifetime");
+
+    PcdTest.Run anyOrigin =
+        PcdTest.pcd("serve", "--cors-origin", "*", "--port", "0", "--data-dir", dir);
+    assertThat(anyOrigin.code()).isEqualTo(2);
+    assertThat(anyOrigin.err())
+        .contains("--cors-origin '*' is refused")
+        .contains("only with --insecure-no-auth");
+
+    PcdTest.Run notAnOrigin =
+        PcdTest.pcd(
+            "serve",
+            "--cors-origin",
+            "https://ehr.example.org/app",
+            "--port",
+            "0",
+            "--data-dir",
+            dir);
+    assertThat(notAnOrigin.code()).isEqualTo(2);
+    assertThat(notAnOrigin.err()).contains("'https://ehr.example.org/app' is not an origin");
   }
 
   private static String issuedCall(AuditLog log, Instant at, String card) {
@@ -89,6 +108,32 @@ class Issue15CliTest {
         cards,
         Optional.of(cards),
         Optional.empty());
+  }
+
+  @Test
+  void auditShow_escapesControlCharactersOfACaller_soOneRecordIsOneLine(@TempDir Path data) {
+    AuditLog log = AuditLog.embedded(data);
+    String forged = "2026-11-01T10:00:00Z  pcd-order-sign  https://ehr.example.org trusted-user";
+    log.record(
+        Instant.parse("2026-11-01T10:00:00Z"),
+        "https://ehr.example.org evil\u001b]0;owned\u0007\r\n" + forged,
+        "pcd-order-sign",
+        "{}",
+        CdsCall.RECORDED_TYPE,
+        Optional.of("2026-11-01"),
+        "2026.11.1",
+        "sha256:abc",
+        "{\"cards\": []}",
+        Optional.empty(),
+        Optional.empty());
+    log.close();
+
+    PcdTest.Run show = PcdTest.pcd("audit", "show", "--data-dir", data.toString());
+    assertThat(show.code()).as(show.err()).isZero();
+    assertThat(show.out().lines()).hasSize(1);
+    assertThat(show.out().strip())
+        .doesNotContain("\u001b", "\u0007", "\r")
+        .contains("evil\\u001b]0;owned\\u0007\\u000d\\u000a" + forged);
   }
 
   @Test

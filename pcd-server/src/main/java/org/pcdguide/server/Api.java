@@ -31,6 +31,7 @@ final class Api {
   static final List<String> ROUTES =
       List.of(
           "GET /",
+          "GET /page.js",
           "GET /health",
           "GET /openapi.json",
           "POST /api/assess",
@@ -40,7 +41,7 @@ final class Api {
           "GET /cds-services",
           "POST /cds-services/{id}",
           "POST /cds-services/{id}/feedback",
-          "GET /api/reports/{token}");
+          "GET /api/reports");
   private static final List<String> YAML =
       List.of("application/yaml", "application/x-yaml", "text/yaml");
   private static final List<String> JSON = List.of("application/json", "application/fhir+json");
@@ -48,7 +49,6 @@ final class Api {
   private final KnowledgePack pack;
   private final long maxBytes;
   private final byte[] openApi;
-  private final byte[] page;
   private final Optional<AuditLog> audit;
   private final Clock clock;
 
@@ -58,18 +58,14 @@ final class Api {
     this.audit = audit;
     this.clock = clock;
     this.maxBytes = maxBytes;
-    try (InputStream in = Api.class.getResourceAsStream("openapi.json");
-        InputStream html = Api.class.getResourceAsStream("web/index.html")) {
+    try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
       this.openApi = in.readAllBytes();
-      this.page = html.readAllBytes();
     } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException(
-          "openapi.json or web/index.html is missing from the server jar", e);
+      throw new IllegalStateException("openapi.json is missing from the server jar", e);
     }
   }
 
   void routes(JavalinDefaultRoutingApi r) {
-    r.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
     r.get("/health", this::health);
     r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     r.post("/api/assess", this::assess);

@@ -59,7 +59,7 @@ final class CdsHooks {
     r.get("/cds-services", CdsDiscovery::answer);
     r.post("/cds-services/{id}", this::service);
     r.post("/cds-services/{id}/feedback", feedback::answer);
-    r.get("/api/reports/{token}", reports::answer);
+    r.get("/api/reports", reports::answer);
   }
 
   /**
@@ -118,6 +118,11 @@ final class CdsHooks {
       Problems.send(ctx, 400, "Malformed request", "context.patientId is required");
       return;
     }
+    Optional<String> badId = FhirIds.problem("context.patientId", patientId);
+    if (badId.isPresent()) {
+      Problems.send(ctx, 400, "Malformed request", badId.get());
+      return;
+    }
     List<JsonNode> resources = new ArrayList<>();
     Optional<String> fetchProblem = prefetch.collect(request, patientId, resources);
     if (fetchProblem.isPresent()) {
@@ -127,6 +132,11 @@ final class CdsHooks {
     List<JsonNode> drafts = new ArrayList<>();
     request.at("/context/draftOrders/entry").forEach(e -> drafts.add(e.path("resource")));
     drafts.removeIf(r -> !r.isObject());
+    Optional<String> badOrder = FhirIds.draftOrderProblem(drafts);
+    if (badOrder.isPresent()) {
+      Problems.send(ctx, 400, "Malformed request", badOrder.get());
+      return;
+    }
     String base = base(ctx);
     AsOf today = service.today();
     CdsCall call =

@@ -31,15 +31,15 @@ final class EmbeddedStore {
   private EmbeddedStore() {}
 
   /**
-   * The URL of the current embedded store under {@code dataDir} (created when missing): SQLite in
-   * write-ahead-log mode with a full sync on every commit.
+   * The URL of the current embedded store under {@code dataDir} (created when missing, owner-only:
+   * {@link PrivateFiles}): SQLite in write-ahead-log mode with a full sync on every commit.
    */
   static String sqliteUrl(Path dataDir) {
     if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
       throw new IllegalStateException(dataDir + " is not a directory");
     }
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.prepare(dataDir);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(
           "cannot create the data directory " + dataDir + ": " + e.getMessage(), e);

@@ -135,11 +135,30 @@ public final class PcdServer implements AutoCloseable {
   }
 
   public static PcdServer start(KnowledgePack pack, Settings settings) {
-    return start(pack, settings, ConnectionLimits.DEFAULTS);
+    return start(pack, settings, ConnectionLimits.DEFAULTS, BrowserAccess.none());
   }
 
   /** The server with the given bounds on what one client can hold ({@link ConnectionLimits}). */
   public static PcdServer start(KnowledgePack pack, Settings settings, ConnectionLimits limits) {
+    return start(pack, settings, limits, BrowserAccess.none());
+  }
+
+  /** The server with CORS for {@code access}'s origins on the CDS Hooks endpoints. */
+  public static PcdServer start(KnowledgePack pack, Settings settings, BrowserAccess access) {
+    return start(pack, settings, ConnectionLimits.DEFAULTS, access);
+  }
+
+  /**
+   * The server with client bounds and CORS; any origin ({@code *}) is refused ({@link
+   * IllegalArgumentException}) while CDS Hooks calls are authenticated.
+   */
+  public static PcdServer start(
+      KnowledgePack pack, Settings settings, ConnectionLimits limits, BrowserAccess access) {
+    if (access.allowsAny() && settings.authenticator().isPresent()) {
+      throw new IllegalArgumentException(
+          "CORS for any origin (*) is refused while CDS Hooks calls are authenticated; name the"
+              + " EHR's origins instead");
+    }
     AssessmentService service =
         new AssessmentService(pack, Terminology.bundled(), settings.clock());
     Api api = new Api(service, settings.maxRequestBytes(), settings.audit(), settings.clock());
@@ -149,6 +168,9 @@ public final class PcdServer implements AutoCloseable {
             config -> {
               config.http.maxRequestSize = settings.maxRequestBytes();
               config.startup.showJavalinBanner = false;
+              config.routes.before(SecurityHeaders::add);
+              new Cors(access).routes(config.routes);
+              new WebPage().routes(config.routes);
               api.routes(config.routes);
               hooks.routes(config.routes);
               ServerEdge.configure(config, settings, limits);

@@ -68,7 +68,9 @@ final class Prefetch {
       String url =
           server.replaceAll("/+$", "")
               + "/"
-              + CdsHooks.PREFETCH.get(key).replace("{{context.patientId}}", patientId);
+              + CdsHooks.PREFETCH
+                  .get(key)
+                  .replace("{{context.patientId}}", FhirIds.encoded(patientId));
       try {
         HttpResponse<String> r =
             http.send(

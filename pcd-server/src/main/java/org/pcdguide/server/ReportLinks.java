@@ -10,13 +10,17 @@ import org.pcdguide.app.AssessmentService;
 import org.pcdguide.core.cases.CaseFormatException;
 
 /**
- * {@code GET /api/reports/{token}}: what a card's full-report link shows. The report is the
+ * {@code GET /api/reports} with the token in {@code X-PCD-Report-Token}: what a card's full-report
+ * link shows. The token travels in a header, never in the request path, so that access logs (of
+ * this server or of a proxy in front of it) never hold it; a header of its own, so that a proxy
+ * authenticating clinicians with {@code Authorization} does not collide with it. The report is the
  * recorded call's assessment, made again by the assessment service from the recorded resources and
  * the recorded as-of date through the door the call went through; opening a link assesses nothing
  * new and writes nothing to the audit log. The token is the only credential, like the link itself;
  * it works for the configured time after the call, and answers are never cached.
  */
 final class ReportLinks {
+  static final String HEADER = "X-PCD-Report-Token";
   private final AssessmentService service;
   private final Optional<AuditLog> audit;
   private final Duration ttl;
@@ -31,8 +35,16 @@ final class ReportLinks {
 
   void answer(Context ctx) throws JsonProcessingException {
     ctx.header("Cache-Control", "no-store");
-    Optional<AuditLog.Record> r =
-        audit.flatMap(log -> log.report(ctx.pathParam("token"), ttl, clock.instant()));
+    String token = ctx.header(HEADER);
+    if (token == null) {
+      Problems.send(
+          ctx,
+          400,
+          "Malformed request",
+          "Send the report link's token in the " + HEADER + " header (the page does)");
+      return;
+    }
+    Optional<AuditLog.Record> r = audit.flatMap(log -> log.report(token, ttl, clock.instant()));
     if (r.isEmpty() || !CdsCall.isService(r.get().kind())) {
       Problems.send(
           ctx,

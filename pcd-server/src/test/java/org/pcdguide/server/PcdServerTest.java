@@ -196,7 +196,7 @@ class PcdServerTest {
                     .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
     assertThat(documented).containsExactlyInAnyOrderElementsOf(Api.ROUTES);
     for (String route : Api.ROUTES) {
-      if (route.startsWith("GET ") && !route.contains("{token}")) {
+      if (route.startsWith("GET ") && !route.equals("GET /api/reports")) {
         String path = route.substring(4).replace("{id}", "POEMS-TX-001");
         assertThat(get(path).statusCode()).as(route).isEqualTo(200);
       }

@@ -53,7 +53,8 @@ class ReportLinksTest {
         HttpResponse<String> r =
             CLIENT.send(
                 HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/api/reports/" + token))
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/reports"))
+                    .header("X-PCD-Report-Token", token)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -150,9 +151,8 @@ class WebPageChromiumTest {
     return link.path("url").asText();
   }
 
-  @Test
-  void clinicianPage_assessTheExample_seeRecommendationAndAvoidFlag(@TempDir Path profile)
-      throws Exception {
+  /** Starts ChromeDriver and a headless Chromium session (profile in {@code profile}). */
+  private Process startBrowser(Path profile) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -161,6 +161,47 @@ class WebPageChromiumTest {
         new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port)
             .redirectErrorStream(true)
             .start();
+    driver = "http://127.0.0.1:" + port;
+    for (int i = 0; i < 100; i++) {
+      try {
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(driver + "/status")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        break;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    ObjectNode caps = JSON.createObjectNode();
+    ObjectNode options =
+        caps.putObject("capabilities")
+            .putObject("alwaysMatch")
+            .put("browserName", "chrome")
+            .putObject("goog:chromeOptions");
+    options.put("binary", "/usr/bin/chromium");
+    var args = options.putArray("args");
+    for (String a :
+        List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,1600",
+            "--user-data-dir=" + profile)) {
+      args.add(a);
+    }
+    session = call("POST", "/session", caps).get("sessionId").asText();
+    return chromedriver;
+  }
+
+  @Test
+  void clinicianPage_assessTheExample_seeRecommendationAndAvoidFlag(@TempDir Path profile)
+      throws Exception {
+    Process chromedriver = startBrowser(profile);
     try (PcdServer server =
         PcdServer.start(
             YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
@@ -171,40 +212,6 @@ class WebPageChromiumTest {
                 List.of(),
                 Optional.empty(),
                 Optional.of(AuditLog.embedded(profile.resolve("audit")))))) {
-      driver = "http://127.0.0.1:" + port;
-      for (int i = 0; i < 100; i++) {
-        try {
-          CLIENT.send(
-              HttpRequest.newBuilder(URI.create(driver + "/status")).build(),
-              HttpResponse.BodyHandlers.ofString());
-          break;
-        } catch (IOException e) {
-          Thread.sleep(100);
-        }
-      }
-      ObjectNode caps = JSON.createObjectNode();
-      ObjectNode options =
-          caps.putObject("capabilities")
-              .putObject("alwaysMatch")
-              .put("browserName", "chrome")
-              .putObject("goog:chromeOptions");
-      options.put("binary", "/usr/bin/chromium");
-      var args = options.putArray("args");
-      for (String a :
-          List.of(
-              "--headless",
-              "--no-sandbox",
-              "--disable-gpu",
-              "--disable-quic",
-              "--no-first-run",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-              "--window-size=1280,1600",
-              "--user-data-dir=" + profile)) {
-        args.add(a);
-      }
-      session = call("POST", "/session", caps).get("sessionId").asText();
       try {
         call(
             "POST",
@@ -291,6 +298,62 @@ class WebPageChromiumTest {
       }
     } finally {
       chromedriver.destroy();
+    }
+  }
+
+  /**
+   * What a page from {@code origin}'s server gets when its script fetches {@code url}: "ok" and the
+   * number of CDS services, or "blocked" and the browser's error.
+   */
+  private String fetchFrom(String pageUrl, String url) throws Exception {
+    call("POST", "/session/" + session + "/url", JSON.createObjectNode().put("url", pageUrl));
+    ObjectNode script =
+        JSON.createObjectNode()
+            .put(
+                "script",
+                "const done = arguments[arguments.length - 1];"
+                    + " fetch(arguments[0]).then((r) => r.json())"
+                    + ".then((j) => done('ok ' + j.services.length))"
+                    + ".catch((e) => done('blocked ' + e));");
+    script.putArray("args").add(url);
+    return call("POST", "/session/" + session + "/execute/async", script).asText();
+  }
+
+  @Test
+  void cdsDiscovery_fromAnotherOriginsPage_isReadableOnlyWhenThatOriginIsConfigured(
+      @TempDir Path profile) throws Exception {
+    // the EHR's page: another origin (another port), served by a second tiny server
+    Javalin ehr =
+        Javalin.create(
+                c -> {
+                  c.startup.showJavalinBanner = false;
+                  c.routes.get(
+                      "/",
+                      ctx ->
+                          ctx.contentType("text/html")
+                              .result("<!doctype html><title>EHR</title><p>EHR page</p>"));
+                })
+            .start("127.0.0.1", 0);
+    String ehrOrigin = "http://127.0.0.1:" + ehr.port();
+    var pack = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+    PcdServer.Settings settings =
+        new PcdServer.Settings(
+            "127.0.0.1", 0, 1 << 20, List.of(), Optional.empty(), Optional.empty());
+    Process chromedriver = startBrowser(profile);
+    try (PcdServer open = PcdServer.start(pack, settings, new BrowserAccess(List.of(ehrOrigin)));
+        PcdServer closed = PcdServer.start(pack, settings)) {
+      try {
+        assertThat(fetchFrom(ehrOrigin + "/", "http://127.0.0.1:" + open.port() + "/cds-services"))
+            .isEqualTo("ok 3");
+        assertThat(
+                fetchFrom(ehrOrigin + "/", "http://127.0.0.1:" + closed.port() + "/cds-services"))
+            .startsWith("blocked TypeError");
+      } finally {
+        call("DELETE", "/session/" + session, null);
+      }
+    } finally {
+      chromedriver.destroy();
+      ehr.stop();
     }
   }
 }

@@ -37,7 +37,9 @@ public final class TextReport {
   }
 
   private String write() {
-    title("PCD Guide assessment" + (v.caseId().isEmpty() ? "" : ": " + v.caseId()));
+    title(
+        "PCD Guide assessment"
+            + (v.caseId().isEmpty() ? "" : ": " + MarkdownText.patient(style, v.caseId())));
     line(
         "As of %s. Knowledge pack %s (%s)."
             .formatted(v.asOf(), v.knowledgeVersion(), v.knowledgeHash()));
@@ -51,7 +53,7 @@ public final class TextReport {
       line(strong(f.text()) + " [" + String.join(", ", f.entries()) + "]");
     }
     for (ReportView.ProposedOrder o : v.proposedOrders().values()) {
-      line("Proposed " + o.label() + ": " + o.disposition() + ".");
+      line("Proposed " + MarkdownText.patient(style, o.label()) + ": " + o.disposition() + ".");
     }
     diagnosis();
     sectionIfAny("Screening findings (evaluate before acting)", v.screening());
@@ -243,7 +245,7 @@ public final class TextReport {
     }
     heading("Warnings");
     for (ReportView.Warning w : v.warnings()) {
-      bullet(w.statement() + " [" + w.id() + "]");
+      bullet(MarkdownText.patient(style, w.statement()) + " [" + w.id() + "]");
     }
   }
 
