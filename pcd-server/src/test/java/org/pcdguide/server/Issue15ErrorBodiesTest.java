@@ -118,7 +118,8 @@ class Issue15ErrorBodiesTest {
             "PUT /cds-services/pcd-patient-view HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
                 + "Connection: close\r\n\r\n");
     problem(c, 405);
-    assertThat(c.header("Allow")).isEqualTo("POST");
+    // the CDS Hooks endpoints also answer CORS preflights (OPTIONS)
+    assertThat(c.header("Allow")).isEqualTo("POST, OPTIONS");
     // an unknown path stays a 404
     problem(send("DELETE /nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404);
   }
