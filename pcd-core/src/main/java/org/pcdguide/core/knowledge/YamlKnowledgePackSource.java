@@ -66,6 +66,12 @@ public final class YamlKnowledgePackSource {
         });
   }
 
+  /** A pack held in memory, file name to content (the pack loader's fuzz test mutates one). */
+  static YamlKnowledgePackSource of(String origin, Map<String, byte[]> files) {
+    Map<String, byte[]> copy = Map.copyOf(files);
+    return new YamlKnowledgePackSource(origin, name -> Optional.ofNullable(copy.get(name)));
+  }
+
   public String origin() {
     return origin;
   }

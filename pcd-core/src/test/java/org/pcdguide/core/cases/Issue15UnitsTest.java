@@ -105,4 +105,37 @@ class Issue15UnitsTest {
                     + " \"unit\": \"g/dL\"}]}"))
         .containsExactly("labs[0].value: '-Infinity' is not a number");
   }
+
+  // found by UnitsFuzzTest: UCUM checks an empty unit with an AssertionError, which escaped into
+  // the factor cache's future; the conversion was still refused, but Caffeine logged a WARNING with
+  // a stack trace for every such call, so a spammer could fill the server log with them
+  @Test
+  void conversion_unitUcumAssertsOn_incompatibleWithoutAStackTraceInTheLog() {
+    java.util.logging.Logger caffeine =
+        java.util.logging.Logger.getLogger("com.github.benmanes.caffeine.cache.LocalAsyncCache");
+    List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            logged.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    caffeine.addHandler(handler);
+    try {
+      assertThat(Units.conversion(12, "", "g/dL")).isInstanceOf(UnitConversion.Incompatible.class);
+      assertThat(Units.conversion(12, "g/dL", "")).isInstanceOf(UnitConversion.Incompatible.class);
+      // a failed load is logged as it completes: one more call lets the earlier ones' logs land
+      assertThat(Units.conversion(12, "", "g/dL")).isInstanceOf(UnitConversion.Incompatible.class);
+      assertThat(logged).isEmpty();
+    } finally {
+      caffeine.removeHandler(handler);
+    }
+  }
 }
