@@ -105,9 +105,10 @@ final class CdsHooks {
       Problems.send(ctx, 404, "Not found", "No CDS service '" + id + "'; see /cds-services");
       return;
     }
+    byte[] body = ctx.bodyAsBytes();
     JsonNode request;
     try {
-      request = Problems.JSON.readTree(ctx.bodyAsBytes());
+      request = Problems.JSON.readTree(body);
     } catch (IOException e) {
       Problems.send(ctx, 400, "Malformed request", "The body is not JSON");
       return;
@@ -151,7 +152,8 @@ final class CdsHooks {
           e.problems());
       return;
     }
-    // committed before the response is sent
+    // committed before the response is sent; the request kept as received (RecordedCall)
+    RecordedCall.Stored stored = audit.isPresent() ? RecordedCall.of(call, body, request) : null;
     audit.ifPresent(
         log ->
             ctx.header(
@@ -160,8 +162,8 @@ final class CdsHooks {
                     clock.instant(),
                     caller.get(),
                     id,
-                    call.encoded(),
-                    CdsCall.RECORDED_TYPE,
+                    stored.text(),
+                    stored.type(),
                     today,
                     pack.version(),
                     pack.hash(),
