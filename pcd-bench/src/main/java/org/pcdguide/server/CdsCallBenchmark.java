@@ -29,10 +29,10 @@ import org.pcdguide.fhir.Terminology;
 
 /**
  * One CDS Hooks patient-view call without HTTP and without the database, stage by stage: parse the
- * request, map, assess and write the cards, compress the call for the audit record, and all of it
- * with the two hashes the record holds. The request is examples/poems-disseminated.fhir.json
- * prefetched (17 resources, 8.4 kB). Run from the repository root; in the package of the server for
- * its package-private stages.
+ * request, map, assess and write the cards, compress the call for the audit record (as the earlier
+ * versions did, and as the request received), and all of it with the two hashes the record holds.
+ * The request is examples/poems-disseminated.fhir.json prefetched (17 resources, 8.4 kB). Run from
+ * the repository root; in the package of the server for its package-private stages.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -46,6 +46,7 @@ public class CdsCallBenchmark {
   Cards cards;
   byte[] request;
   CdsCall call;
+  JsonNode parsed;
 
   @Setup
   public void setup() throws IOException {
@@ -63,7 +64,8 @@ public class CdsCallBenchmark {
             Problems.JSON.readTree(
                 Files.readString(Path.of("examples/poems-disseminated.fhir.json"))));
     request = r.toString().getBytes(StandardCharsets.UTF_8);
-    call = call(parse());
+    parsed = parse();
+    call = call(parsed);
   }
 
   private CdsCall call(JsonNode request) {
@@ -93,11 +95,18 @@ public class CdsCallBenchmark {
     return call.encoded();
   }
 
+  /** The request as received, Zstandard-compressed (how the audit log keeps a call since 16). */
+  @Benchmark
+  public RecordedCall.Stored recordedRequest() {
+    return RecordedCall.of(call, request, parsed);
+  }
+
   @Benchmark
   public String wholeCall() throws IOException {
-    CdsCall c = call(parse());
+    JsonNode json = parse();
+    CdsCall c = call(json);
     String output = c.cards(service, cards, "https://cds.example.org/#report=" + "A".repeat(22));
-    String recorded = c.encoded();
+    String recorded = RecordedCall.of(c, request, json).text();
     return AuditLog.sha256(recorded) + AuditLog.sha256(output);
   }
 }

@@ -88,14 +88,23 @@ public record CdsCall(
     String report =
         reportToken
             .map(t -> call.base() + REPORT_LINK + t)
-            .orElse(recorded.startsWith("{") ? "" : call.base() + "/#call=" + recorded);
+            .orElse(
+                recorded.startsWith("{") || recorded.startsWith(RecordedCall.PREFIX)
+                    ? ""
+                    : call.base() + "/#call=" + recorded);
     AsOf date = AsOf.given(call.asOf());
     return call.cards(
         new AssessmentService(pack, terminology, date.clock()), new Cards(pack), report);
   }
 
-  /** A call as the audit log recorded it (deflated and encoded, or plain JSON). */
+  /**
+   * A call as the audit log recorded it: the request as received ({@link RecordedCall}), or, as
+   * earlier versions recorded every call, this record deflated and encoded, or plain JSON.
+   */
   static CdsCall recorded(String recorded) {
+    if (recorded.startsWith(RecordedCall.PREFIX)) {
+      return RecordedCall.read(recorded);
+    }
     return parse(recorded.startsWith("{") ? recorded : decoded(recorded));
   }
 

@@ -109,6 +109,7 @@ final class CdsHooks {
       return;
     }
     JsonNode request = read.get();
+    byte[] body = ctx.bodyAsBytes(); // kept as received for the audit record (read once, cached)
     if (request == null || !request.isObject() || !hook.equals(request.path("hook").asText())) {
       Problems.send(ctx, 400, "Malformed request", "hook must be '" + hook + "' for service " + id);
       return;
@@ -158,7 +159,8 @@ final class CdsHooks {
           e.problems());
       return;
     }
-    // committed before the response is sent
+    // committed before the response is sent; the request kept as received (RecordedCall)
+    RecordedCall.Stored stored = audit.isPresent() ? RecordedCall.of(call, body, request) : null;
     audit.ifPresent(
         log ->
             ctx.header(
@@ -167,8 +169,8 @@ final class CdsHooks {
                     clock.instant(),
                     caller.get(),
                     id,
-                    call.encoded(),
-                    CdsCall.RECORDED_TYPE,
+                    stored.text(),
+                    stored.type(),
                     today,
                     pack.version(),
                     pack.hash(),

@@ -103,6 +103,8 @@ class AuditReplayTest {
       assertThat(record.asOf()).hasValue("2026-10-31");
       assertThat(record.asOfZone()).hasValue("-05:00");
       assertThat(CdsCall.recorded(record.input()).asOf()).hasToString("2026-10-31");
+      // kept as the request was received (issue 16), and replayed from it
+      assertThat(record.inputType()).isEqualTo(RecordedCall.TYPE);
       assertThat(AuditReplay.output(PACK, Terminology.bundled(), record))
           .hasValueSatisfying(o -> assertThat(AuditLog.sha256(o)).isEqualTo(record.outputHash()));
     } finally {
