@@ -3,7 +3,7 @@
 # (200) patient-view call, for N launches, and their median; then the server's RSS right after.
 # Usage: pcd-bench/load/cold-start.sh N PORT COMMAND...   (from the repository root; needs curl)
 # e.g. pcd-bench/load/cold-start.sh 5 18090 java -jar pcd-cli/target/pcd.jar serve --port 18090 \
-#        --insecure-no-auth --data-dir /tmp/cold
+#        --insecure-no-auth --data-dir target/cold-start-data
 # Each launch gets an empty data directory when the command names --data-dir DIR (it is emptied).
 set -eu
 n=$1; port=$2; shift 2
