@@ -17,7 +17,7 @@ python3 "$root/pcd-bench/load/requests.py" "$work/pop" > "$work/requests.txt"
 n=$(( (d + warm) * 4000 ))
 java -cp "$jar" "$root/pcd-bench/load/Tokens.java" "$work" $n "$alg" https://ehr.example.org "$url"
 # the tokens are minted up front and live 30 minutes: allow that (the default is 5, issue 15)
-java -Xmx512m -jar "$jar" serve --port $port --data-dir "$work/data" --max-token-lifetime 1800 \
+"$root/pcd" serve --port $port --data-dir "$work/data" --max-token-lifetime 1800 \
   --trust-issuer "https://ehr.example.org=$work/jwks.json" > "$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT

@@ -2,7 +2,7 @@
 # Cold start of the CDS Hooks server: milliseconds from launching the command to the first answered
 # (200) patient-view call, for N launches, and their median; then the server's RSS right after.
 # Usage: pcd-bench/load/cold-start.sh N PORT COMMAND...   (from the repository root; needs curl)
-# e.g. pcd-bench/load/cold-start.sh 5 18090 java -jar pcd-cli/target/pcd.jar serve --port 18090 \
+# e.g. pcd-bench/load/cold-start.sh 5 18090 ./pcd serve --port 18090 \
 #        --insecure-no-auth --data-dir target/cold-start-data
 # Each launch gets an empty data directory when the command names --data-dir DIR (it is emptied).
 set -eu

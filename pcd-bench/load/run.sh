@@ -16,7 +16,7 @@ port=18081
 java -jar "$root/pcd-cli/target/pcd.jar" synth --patients 2000 --seed 3 --out "$work/pop" >/dev/null
 python3 "$root/pcd-bench/load/requests.py" "$work/pop" > "$work/requests.txt"
 echo "requests: $(wc -l < "$work/requests.txt"), mean $(( $(wc -c < "$work/requests.txt") / $(wc -l < "$work/requests.txt") )) bytes"
-java -Xmx512m -jar "$root/pcd-cli/target/pcd.jar" serve --port $port --insecure-no-auth \
+"$root/pcd" serve --port $port --insecure-no-auth \
   --data-dir "$work/data" > "$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT

@@ -43,7 +43,7 @@ PY
 # (they live 30 minutes and 5 s: allow up to an hour, the most --max-token-lifetime takes)
 java -cp "$jar" "$root/pcd-bench/load/MixedTokens.java" "$work" 20000 https://ehr.example.org "$base" \
   /cds-services/pcd-patient-view /cds-services/pcd-order-sign /cds-services/pcd-patient-view/feedback
-java -Xmx512m -jar "$jar" serve --port $port --data-dir "$work/data" --max-token-lifetime 3600 \
+"$root/pcd" serve --port $port --data-dir "$work/data" --max-token-lifetime 3600 \
   --trust-issuer "https://ehr.example.org=$work/jwks.json" > "$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT

@@ -134,6 +134,55 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
               + " raise it, or limit clients at the proxy and set 0.")
   int maxConnectionsPerClient;
 
+  @Option(
+      names = "--exit-after-warm-up",
+      hidden = true,
+      description =
+          "Start, call the server's own patient-view service once with the bundled example, then"
+              + " stop (exit 0 when it answered 200): the pcd launcher's training run for the"
+              + " class-data archive of serve.")
+  boolean exitAfterWarmUp;
+
+  /** The pack the loader thread gives, or its failure as thrown by loading it here. */
+  private static org.pcdguide.core.knowledge.KnowledgePack loaded(
+      java.util.concurrent.CompletableFuture<org.pcdguide.core.knowledge.KnowledgePack> loading)
+      throws InterruptedException {
+    try {
+      return loading.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) e.getCause();
+    }
+  }
+
+  /** {@code --exit-after-warm-up}: one call to itself, then stop; 0 when it answered 200. */
+  private int trainingRun(PcdServer server, org.pcdguide.server.AuditLog audit)
+      throws InterruptedException {
+    try {
+      java.util.List<Integer> status = server.callItself();
+      spec.commandLine().getOut().println("pcd: warm-up call answered " + status);
+      return status.equals(java.util.List.of(200, 200)) ? Pcd.OK : Pcd.INTERNAL;
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("pcd: warm-up call failed: " + e.getMessage());
+      return Pcd.INTERNAL;
+    } finally {
+      server.close();
+      audit.close();
+    }
+  }
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "" + org.pcdguide.server.ConnectionLimits.DEFAULT_THREADS,
+      description =
+          "The most threads serving requests at once (default: ${DEFAULT-VALUE}; 4 to 1024)."
+              + " Bodies arrive without holding one; a call holds one until its audit record is"
+              + " committed.")
+  int threads;
+
   /** The connection limits the options give; refused (exit 2) when out of range. */
   private org.pcdguide.server.ConnectionLimits limits() {
     if (bodyTimeoutSeconds < 1 || bodyTimeoutSeconds > 3600) {
@@ -150,10 +199,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
               + maxConnectionsPerClient
               + "' is not 0 (no limit) or more");
     }
+    if (threads < 4 || threads > 1024) {
+      throw new UsageException("--threads: '" + threads + "' is not between 4 and 1024");
+    }
     return new org.pcdguide.server.ConnectionLimits(
         java.time.Duration.ofSeconds(bodyTimeoutSeconds),
         java.time.Duration.ofSeconds(idleTimeoutSeconds),
-        maxConnectionsPerClient);
+        maxConnectionsPerClient,
+        threads);
   }
 
   /**
@@ -238,7 +291,24 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     checkInsecureBind();
     org.pcdguide.server.ConnectionLimits limits = limits();
     org.pcdguide.server.BrowserAccess access = browserAccess();
+    // the pack loads on a thread of its own while the audit store opens (issue 16: cold start)
+    java.util.concurrent.CompletableFuture<org.pcdguide.core.knowledge.KnowledgePack> loading =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                loading.complete(pcd.pack());
+              } catch (RuntimeException | Error e) {
+                loading.completeExceptionally(e);
+              }
+            },
+            "pcd-pack-loader");
+    loader.setDaemon(true);
+    loader.start();
     org.pcdguide.server.AuditLog audit = store.open(false, pcd.env());
+    org.pcdguide.core.knowledge.KnowledgePack pack = loaded(loading);
+    org.pcdguide.server.PcdServer.warmUp(pack, pcd.clock());
     java.util.Optional<org.pcdguide.server.JwtAuthenticator> auth =
         insecureNoAuth
             ? java.util.Optional.empty()
@@ -258,7 +328,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
     PcdServer server =
         PcdServer.start(
-            pcd.pack(),
+            pack,
             new PcdServer.Settings(
                 host,
                 port,
@@ -278,9 +348,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             + ":"
             + server.port()
             + " (knowledge "
-            + pcd.pack().version()
+            + pack.version()
             + ")");
     out.flush();
+    if (exitAfterWarmUp) {
+      return trainingRun(server, audit);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -173,4 +173,26 @@ class ArchitectureTest {
         .beFreeOfCycles()
         .check(CLASSES);
   }
+
+  /**
+   * Issue 12: no production source file in core, fhir or server over 300 lines (small, typed
+   * classes; a growing file is split by role, not by an arbitrary cut).
+   */
+  @Test
+  void productionSources_ofCoreFhirAndServer_areAtMost300LinesEach() throws java.io.IOException {
+    java.util.List<String> over = new java.util.ArrayList<>();
+    for (String module : java.util.List.of("pcd-core", "pcd-fhir", "pcd-server")) {
+      java.nio.file.Path src = java.nio.file.Path.of("..", module, "src", "main", "java");
+      org.assertj.core.api.Assertions.assertThat(src).isDirectory();
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(src)) {
+        for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          long lines = java.nio.file.Files.readAllLines(f).size();
+          if (lines > 300) {
+            over.add(src.relativize(f) + " (" + lines + " lines)");
+          }
+        }
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(over).isEmpty();
+  }
 }

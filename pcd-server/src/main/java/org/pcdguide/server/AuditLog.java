@@ -2,15 +2,14 @@ package org.pcdguide.server;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.pcdguide.app.AsOf;
+import org.pcdguide.core.knowledge.KnowledgePack;
 
 /**
  * The durable audit log: every assessment and CDS Hooks call (who, what went in, which knowledge,
@@ -152,29 +151,61 @@ public final class AuditLog {
       String output,
       Optional<String> cards,
       Optional<String> reportToken) {
-    String id = AuditRows.timeOrderedId(at);
-    List<Object> values =
-        java.util.Arrays.asList(
-            id,
-            Timestamp.from(at),
+    return record(
+        new AuditRows.Call(
+            at,
             caller,
             kind,
-            sha256(input),
             input,
             inputType,
-            asOf.orElse(null),
-            asOfZone.orElse(null),
+            asOf,
+            asOfZone,
             knowledge,
             knowledgeHash,
             sha256(output),
-            cards.orElse(null),
-            reportToken.orElse(null));
+            cards,
+            reportToken),
+        CdsCall.isService(kind) ? cards.map(IssuedCards::uuids).orElse(Set.of()) : Set.of());
+  }
+
+  /**
+   * Records one CDS Hooks call whose response is {@code cards} (hashed as sent, its card uuids as
+   * built), as {@link #record(Instant, String, String, String, String, AsOf, String, String,
+   * String, Optional, Optional)} does.
+   */
+  String recordCall(
+      Instant at,
+      String caller,
+      String kind,
+      RecordedCall.Stored input,
+      AsOf asOf,
+      KnowledgePack pack,
+      CardsResponse cards,
+      Optional<String> reportToken) {
+    return record(
+        new AuditRows.Call(
+            at,
+            caller,
+            kind,
+            input.text(),
+            input.type(),
+            Optional.of(asOf.date().toString()),
+            asOf.todayIn().map(java.time.ZoneId::getId),
+            pack.version(),
+            pack.hash(),
+            cards.sha256(),
+            Optional.of(cards.text()),
+            reportToken),
+        cards.uuids());
+  }
+
+  private String record(AuditRows.Call call, java.util.Collection<String> cardUuids) {
+    String id = AuditRows.timeOrderedId(call.at());
+    List<Object> values = call.values(id);
     AuditLimits.checkRecord(values);
-    List<AuditWriter.Row> rows =
-        new ArrayList<>(List.of(new AuditWriter.Row(AuditRows.INSERT, values)));
-    if (CdsCall.isService(kind)) {
-      cards.ifPresent(c -> rows.addAll(IssuedCards.rows(id, kind, c)));
-    }
+    List<AuditWriter.Row> rows = new ArrayList<>(1 + cardUuids.size());
+    rows.add(new AuditWriter.Row(AuditRows.INSERT, values));
+    rows.addAll(IssuedCards.rows(id, call.kind(), cardUuids));
     writer.write(rows);
     return id;
   }
@@ -187,7 +218,7 @@ public final class AuditLog {
     if (!ReportTokens.wellFormed(token)) {
       return Optional.empty();
     }
-    List<Record> r = query("SELECT * FROM audit_record WHERE report_token = ?", token);
+    List<Record> r = connections.query("SELECT * FROM audit_record WHERE report_token = ?", token);
     return r.stream().filter(x -> !x.recordedAt().plus(maxAge).isBefore(now)).findFirst();
   }
 
@@ -209,12 +240,12 @@ public final class AuditLog {
 
   /** Which of {@code cards} no call through {@code service} issued. */
   public List<String> unissued(String service, List<String> cards) {
-    return read(c -> IssuedCards.unissued(c, service, cards));
+    return connections.read(c -> IssuedCards.unissued(c, service, cards));
   }
 
   /** Every feedback recorded, oldest first. */
   public List<AuditFeedback.Recorded> allFeedback() {
-    return read(AuditFeedback::all);
+    return connections.read(AuditFeedback::all);
   }
 
   /**
@@ -241,47 +272,18 @@ public final class AuditLog {
 
   /** The most recent records, newest first. */
   public List<Record> recent(int limit) {
-    return query(
+    return connections.query(
         "SELECT * FROM audit_record ORDER BY recorded_at DESC, id LIMIT ?", Math.max(1, limit));
   }
 
   /** The record with exactly this id. */
   public Optional<Record> get(String id) {
-    return query("SELECT * FROM audit_record WHERE id = ?", id).stream().findFirst();
+    return connections.query("SELECT * FROM audit_record WHERE id = ?", id).stream().findFirst();
   }
 
   /** Feedback outcomes recorded for a card. */
   public List<String> feedbackFor(String card) {
-    return read(c -> AuditFeedback.outcomes(c, card));
-  }
-
-  private interface Reading<T> {
-    T from(Connection c) throws SQLException;
-  }
-
-  private <T> T read(Reading<T> reading) {
-    try (Connection c = connection()) {
-      return reading.from(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the audit log could not be read", e);
-    }
-  }
-
-  /** The records {@code sql} selects, its parameters bound in order (never spliced into it). */
-  private List<Record> query(String sql, Object... parameters) {
-    List<Record> out = new ArrayList<>();
-    try (Connection c = connection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        AuditRows.read(rs, out);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("the audit log could not be read", e);
-    }
-    return out;
+    return connections.read(c -> AuditFeedback.outcomes(c, card));
   }
 
   /** The hash the log keeps of an input or output: {@code sha256:} and 64 hex digits. */

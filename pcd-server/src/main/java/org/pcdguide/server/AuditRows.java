@@ -21,6 +21,40 @@ final class AuditRows {
 
   private AuditRows() {}
 
+  /** One call to record, with its output already hashed. */
+  record Call(
+      Instant at,
+      String caller,
+      String kind,
+      String input,
+      String inputType,
+      Optional<String> asOf,
+      Optional<String> asOfZone,
+      String knowledge,
+      String knowledgeHash,
+      String outputHash,
+      Optional<String> cards,
+      Optional<String> reportToken) {
+    /** The {@link #INSERT} parameters of this call as record {@code id}. */
+    List<Object> values(String id) {
+      return java.util.Arrays.asList(
+          id,
+          java.sql.Timestamp.from(at),
+          caller,
+          kind,
+          sha256(input),
+          input,
+          inputType,
+          asOf.orElse(null),
+          asOfZone.orElse(null),
+          knowledge,
+          knowledgeHash,
+          outputHash,
+          cards.orElse(null),
+          reportToken.orElse(null));
+    }
+  }
+
   /**
    * A version 7 UUID (RFC 9562): the record's time in milliseconds, then random bits. Records
    * written one after another get ids in ascending order, so the primary key index grows at its
@@ -35,16 +69,26 @@ final class AuditRows {
   }
 
   static String sha256(String text) {
-    try {
-      return "sha256:"
-          + HexFormat.of()
-              .formatHex(
-                  MessageDigest.getInstance("SHA-256")
-                      .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
+
+  /** {@link #sha256(String)} of the text whose UTF-8 encoding is {@code utf8}. */
+  static String sha256(byte[] utf8) {
+    MessageDigest sha = SHA256.get();
+    sha.reset();
+    return "sha256:" + HexFormat.of().formatHex(sha.digest(utf8));
+  }
+
+  /** One digest per thread: looking the algorithm up costs more than hashing a call. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   static void read(ResultSet rs, List<AuditLog.Record> out) throws SQLException {
     while (rs.next()) {

@@ -3,6 +3,7 @@ package org.pcdguide.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.UUID;
 import org.pcdguide.core.engine.Assessment;
@@ -24,7 +25,7 @@ final class Cards {
   }
 
   ArrayNode patientView(Assessment a, String hookInstance, String base, String report) {
-    ReportView view = ReportView.of(a, pack);
+    ReportView view = ReportView.forCards(a, pack);
     ArrayNode cards = patientView(view, hookInstance, base, report);
     new NotCheckedCards(label(), hookInstance, report).add(cards, a, view, Map.of());
     return cards;
@@ -94,7 +95,7 @@ final class Cards {
 
   ArrayNode orders(
       Assessment a, Map<String, String> orders, String hookInstance, String base, String report) {
-    ReportView view = ReportView.of(a, pack);
+    ReportView view = ReportView.forCards(a, pack);
     ArrayNode cards = orders(view, orders, hookInstance, base, report);
     String byName = NotCheckedCards.byName(a);
     if (!byName.isEmpty()) {
@@ -249,6 +250,23 @@ final class Cards {
   }
 
   static UUID uuid(String hookInstance, String key) {
-    return UUID.nameUUIDFromBytes((hookInstance + "|" + key).getBytes(StandardCharsets.UTF_8));
+    // UUID.nameUUIDFromBytes (version 3, MD5), with one digest per thread instead of a lookup
+    MessageDigest md5 = MD5.get();
+    md5.reset();
+    byte[] h = md5.digest((hookInstance + "|" + key).getBytes(StandardCharsets.UTF_8));
+    h[6] = (byte) ((h[6] & 0x0f) | 0x30);
+    h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h);
+    return new UUID(b.getLong(), b.getLong());
   }
+
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("MD5");
+            } catch (java.security.NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 }

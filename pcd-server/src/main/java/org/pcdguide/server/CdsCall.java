@@ -52,15 +52,17 @@ public record CdsCall(
    * it is empty); the case door may throw for bad data.
    */
   String cards(AssessmentService assessments, Cards cards, String report) {
+    return response(assessments, cards, report).text();
+  }
+
+  /** {@link #cards} as sent: the JSON in UTF-8 and the uuids of its cards. */
+  CardsResponse response(AssessmentService assessments, Cards cards, String report) {
     Assessment a = assessed(assessments, "prefetch").assessment();
     Map<String, String> orders = assessments.draftOrders("draftOrders", draftOrders);
-    ArrayNode list =
+    return CardsResponse.of(
         CdsHooks.SERVICES.get(service).equals("patient-view")
             ? cards.patientView(a, hookInstance, base, report)
-            : cards.orders(a, orders, hookInstance, base, report);
-    ObjectNode response = Problems.JSON.createObjectNode();
-    response.set("cards", list);
-    return response.toString();
+            : cards.orders(a, orders, hookInstance, base, report));
   }
 
   /**

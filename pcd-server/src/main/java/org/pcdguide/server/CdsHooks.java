@@ -146,10 +146,10 @@ final class CdsHooks {
     // the full-report link names the recorded call by a random token; without an audit log there
     // is no record to name, and the cards carry no such link
     Optional<String> token = audit.map(log -> AuditLog.newReportToken());
-    String output;
+    CardsResponse output;
     try {
       output =
-          call.cards(service, cards, token.map(t -> base + CdsCall.REPORT_LINK + t).orElse(""));
+          call.response(service, cards, token.map(t -> base + CdsCall.REPORT_LINK + t).orElse(""));
     } catch (CaseFormatException e) {
       Problems.send(
           ctx,
@@ -160,24 +160,15 @@ final class CdsHooks {
       return;
     }
     // committed before the response is sent; the request kept as received (RecordedCall)
-    RecordedCall.Stored stored = audit.isPresent() ? RecordedCall.of(call, body, request) : null;
-    audit.ifPresent(
-        log ->
-            ctx.header(
-                "X-PCD-Audit-Id",
-                log.record(
-                    clock.instant(),
-                    caller.get(),
-                    id,
-                    stored.text(),
-                    stored.type(),
-                    today,
-                    pack.version(),
-                    pack.hash(),
-                    output,
-                    Optional.of(output),
-                    token)));
-    ctx.contentType("application/json").result(output);
+    if (audit.isPresent()) {
+      RecordedCall.Stored stored = RecordedCall.of(call, body, request);
+      ctx.header(
+          "X-PCD-Audit-Id",
+          audit
+              .get()
+              .recordCall(clock.instant(), caller.get(), id, stored, today, pack, output, token));
+    }
+    ctx.contentType("application/json").result(output.json());
   }
 
   /** A prefetch value's resources (a Bundle's entries, or the resource itself). */

@@ -23,8 +23,14 @@ final class IssuedCards {
 
   /** The rows recording the cards of a response {@code {"cards": [...]}}. */
   static List<AuditWriter.Row> rows(String recordId, String service, String cards) {
-    List<AuditWriter.Row> rows = new ArrayList<>();
-    for (String uuid : uuids(cards)) {
+    return rows(recordId, service, uuids(cards));
+  }
+
+  /** The rows recording that call {@code recordId} through {@code service} issued these cards. */
+  static List<AuditWriter.Row> rows(
+      String recordId, String service, java.util.Collection<String> uuids) {
+    List<AuditWriter.Row> rows = new ArrayList<>(uuids.size());
+    for (String uuid : uuids) {
       rows.add(new AuditWriter.Row(INSERT, List.of(uuid, service, recordId)));
     }
     return rows;

@@ -197,6 +197,22 @@ public final class PcdServer implements AutoCloseable {
     return app.port();
   }
 
+  /**
+   * Starts assessing a bundled example call in process, unrecorded, on a thread of its own ({@link
+   * Warmup}): what the first CDS Hooks call needs is loaded while the server starts.
+   */
+  public static Thread warmUp(KnowledgePack pack, java.time.Clock clock) {
+    return Warmup.start(new AssessmentService(pack, Terminology.bundled(), clock), new Cards(pack));
+  }
+
+  /**
+   * Calls this server's own patient-view service with the bundled example, then its health, over
+   * HTTP; returns the two status codes (the launcher's training run for class-data sharing).
+   */
+  public java.util.List<Integer> callItself() throws java.io.IOException, InterruptedException {
+    return Warmup.overHttp(port());
+  }
+
   @Override
   public void close() {
     app.stop();

@@ -24,6 +24,9 @@ final class ServerEdge {
       JavalinConfig config, PcdServer.Settings settings, ConnectionLimits limits) {
     long max = settings.maxRequestBytes();
     config.http.prefer405over404 = true;
+    config.jetty.threadPool =
+        new org.eclipse.jetty.util.thread.QueuedThreadPool(
+            limits.threads(), Math.min(8, limits.threads()), 60_000);
     config.jetty.modifyServer(
         server -> {
           server.setErrorHandler(new JettyProblems(max));

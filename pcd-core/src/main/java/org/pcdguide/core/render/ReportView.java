@@ -54,6 +54,17 @@ public record ReportView(
     return new ReportViews(pack).report(a);
   }
 
+  /**
+   * The parts of the view that CDS Hooks cards show, built without the rest: the headline,
+   * recommendations, avoid entries, pitfalls, warnings, screening findings, plan items, missing
+   * data and proposed orders are as in {@link #of}; the diagnosis, differential, facts, monitoring,
+   * timeline, context, trials, source gaps and options not offered are left empty (the cards link
+   * to the full report for them). Never render a full report from it.
+   */
+  public static ReportView forCards(Assessment a, KnowledgePack pack) {
+    return new ReportViews(pack).cards(a);
+  }
+
   /** The one-screen block that opens every report (issue 14, item 8). */
   public Summary summary() {
     return Summary.of(this);

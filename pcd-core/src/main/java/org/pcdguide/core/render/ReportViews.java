@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.pcdguide.core.engine.Assessment;
-import org.pcdguide.core.engine.DiagnosisStatus;
 import org.pcdguide.core.engine.VerdictKind;
 import org.pcdguide.core.knowledge.Entry;
 import org.pcdguide.core.knowledge.EntryKind;
@@ -30,22 +29,7 @@ final class ReportViews {
   }
 
   ReportView report(Assessment a) {
-    Map<String, ReportView.ProposedOrder> orders = new LinkedHashMap<>();
-    for (Assessment.ProposedOrder o : a.orders()) {
-      String id = o.order();
-      Vocabulary.AgentDef def = vocabulary.agents().get(id);
-      orders.put(
-          id,
-          new ReportView.ProposedOrder(
-              id,
-              vocabulary.label(id),
-              def == null,
-              def != null && def.procedure(),
-              vocabulary.agentsOf(id),
-              OrderText.verdicts(o.verdicts(), pack)));
-    }
-    this.orders = orders;
-    this.renal = AttributeViews.renal(a);
+    prepare(a);
     List<ReportView.Item> recommendations = items(a.recommendations());
     List<ReportView.Item> avoid = items(a.avoid());
     // the report lists the facts by name (the assessment keeps them in the order first used)
@@ -57,8 +41,10 @@ final class ReportViews {
         a.knowledgeVersion(),
         a.knowledgeHash(),
         Headlines.of(a, recommendations, avoid, orders, pack),
-        a.diagnosis().map(this::diagnosis),
-        a.differential().stream().map(this::differential).toList(),
+        a.diagnosis().map(d -> DiagnosisViews.diagnosis(d, vocabulary, views)),
+        a.differential().stream()
+            .map(d -> DiagnosisViews.differential(d, vocabulary, views))
+            .toList(),
         a.extent(),
         facts.entrySet().stream()
             .filter(f -> f.getKey().endsWith(".extent"))
@@ -81,25 +67,82 @@ final class ReportViews {
                         g.section(), source(g.source()), g.locator(), g.statement()))
             .toList(),
         a.missingData(),
-        a.warnings().stream()
-            .map(
-                w ->
-                    new ReportView.Warning(
-                        w.id(),
-                        WarningText.statement(w),
-                        WarningText.patient(w),
-                        WarningText.critical(w),
-                        WarningText.conflict(w)))
-            .toList(),
+        warnings(a),
         a.notOffered().stream()
             .map(
                 n ->
                     new ReportView.NotOffered(
-                        n.entry().id(), n.entry().heading(), n.module(), notOffered(n)))
+                        n.entry().id(), n.entry().heading(), n.module(), NotOfferedText.of(n)))
             .toList(),
         orders,
         items(a.screening()),
         items(a.plan()));
+  }
+
+  /** The parts of {@link #report} that CDS Hooks cards show ({@link ReportView#forCards}). */
+  ReportView cards(Assessment a) {
+    prepare(a);
+    List<ReportView.Item> recommendations = items(a.recommendations());
+    List<ReportView.Item> avoid = items(a.avoid());
+    return new ReportView(
+        a.caseId(),
+        a.asOf(),
+        a.knowledgeVersion(),
+        a.knowledgeHash(),
+        Headlines.of(a, recommendations, avoid, orders, pack),
+        Optional.empty(),
+        List.of(),
+        a.extent(),
+        List.of(),
+        a.modules(),
+        Map.of(),
+        recommendations,
+        avoid,
+        items(a.pitfalls()),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        a.missingData(),
+        warnings(a),
+        List.of(),
+        orders,
+        items(a.screening()),
+        items(a.plan()));
+  }
+
+  private List<ReportView.Warning> warnings(Assessment a) {
+    return a.warnings().stream()
+        .map(
+            w ->
+                new ReportView.Warning(
+                    w.id(),
+                    WarningText.statement(w),
+                    WarningText.patient(w),
+                    WarningText.critical(w),
+                    WarningText.conflict(w)))
+        .toList();
+  }
+
+  /** The proposed orders and the renal annotation the items of {@code a} are shown with. */
+  private void prepare(Assessment a) {
+    Map<String, ReportView.ProposedOrder> orders = new LinkedHashMap<>();
+    for (Assessment.ProposedOrder o : a.orders()) {
+      String id = o.order();
+      Vocabulary.AgentDef def = vocabulary.agents().get(id);
+      orders.put(
+          id,
+          new ReportView.ProposedOrder(
+              id,
+              vocabulary.label(id),
+              def == null,
+              def != null && def.procedure(),
+              vocabulary.agentsOf(id),
+              OrderText.verdicts(o.verdicts(), pack)));
+    }
+    this.orders = orders;
+    this.renal = AttributeViews.renal(a);
   }
 
   private List<ReportView.Item> items(List<? extends Assessment.Item> items) {
@@ -194,78 +237,8 @@ final class ReportViews {
     return out;
   }
 
-  private static String notOffered(Assessment.NotOffered n) {
-    return switch (n.why()) {
-      case CONFLICT ->
-          "Not offered as a recommendation: in conflict with "
-              + n.phase()
-              + ", an agent to avoid of another applicable module (see the critical warning);"
-              + " the avoid entry holds until the clinician decides.";
-      case COMPLETED ->
-          "Not offered again: a completed procedure (history: "
-              + n.therapy().orElseThrow().summary()
-              + "); no source in the pack covers repeating it.";
-      case FAILED ->
-          "Not offered again: the history shows "
-              + n.therapy().orElseThrow().summary()
-              + ", and this option shares its agents.";
-      case PHASE ->
-          "Not offered in this treatment phase: the patient is "
-              + n.phase()
-              + "; the option applies when the phase is "
-              + n.entry().phases().stream()
-                  .map(org.pcdguide.core.knowledge.TreatmentPhase::word)
-                  .collect(Collectors.joining(" or "))
-              + ".";
-    };
-  }
-
   private String words(List<String> ids) {
     return ids.stream().map(vocabulary::label).collect(Collectors.joining(", "));
-  }
-
-  private ReportView.Diagnosis diagnosis(Assessment.DiagnosisCheck d) {
-    List<ReportView.Criterion> criteria = new ArrayList<>();
-    for (Assessment.CriterionResult r : d.criteria()) {
-      criteria.add(
-          new ReportView.Criterion(
-              r.entry().id(),
-              r.group(),
-              r.entry().title(),
-              r.met(),
-              r.entry().statement(),
-              r.because(),
-              views.evidence(r.entry())));
-    }
-    return new ReportView.Diagnosis(
-        d.disorder(),
-        vocabulary.label(d.disorder()),
-        d.status(),
-        d.because(),
-        criteria,
-        d.rule().map(Entry::statement),
-        d.rule().map(views::evidence).orElse(List.of()));
-  }
-
-  private ReportView.Differential differential(Assessment.Differential d) {
-    String labelled =
-        d.caseLabel().map(l -> "the case is labelled " + l).orElse("the case has no label");
-    String statement =
-        d.status() == DiagnosisStatus.CRITERIA_MET
-            ? "The findings meet the " + d.moduleLabel() + " criteria (" + labelled + ")."
-            : "The "
-                + d.moduleLabel()
-                + " criteria are not excluded ("
-                + labelled
-                + "); met so far: "
-                + String.join("; ", d.metCriteria())
-                + ". The missing data below decide it.";
-    return new ReportView.Differential(
-        d.disorder(),
-        vocabulary.label(d.disorder()),
-        d.status(),
-        statement,
-        d.rule().map(views::evidence).orElse(List.of()));
   }
 
   private ReportView.Trial trial(Assessment.Trial t) {

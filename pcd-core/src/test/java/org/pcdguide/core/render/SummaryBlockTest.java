@@ -160,27 +160,33 @@ class SummaryBlockTest {
   /** Every acceptance case that is not an invalid input, and every golden case. */
   static Map<String, ReportView> views() throws IOException {
     Map<String, ReportView> out = new TreeMap<>();
+    assessments().forEach((k, a) -> out.put(k, ReportView.of(a, TestPack.PACK)));
+    return out;
+  }
+
+  /** The assessment of every acceptance case (except the invalid ones) and golden case. */
+  static Map<String, Assessment> assessments() throws IOException {
+    Map<String, Assessment> out = new TreeMap<>();
     try (Stream<Path> files = Files.list(Path.of("src/test/resources/cases"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
         JsonNode doc = YAML.readTree(f.toFile());
         if (doc.path("expect").has("invalid")) {
           continue;
         }
-        out.put(f.getFileName().toString(), view(f, YAML.writeValueAsBytes(doc.get("case"))));
+        out.put(f.getFileName().toString(), assessment(f, YAML.writeValueAsBytes(doc.get("case"))));
       }
     }
     try (Stream<Path> files = Files.list(Path.of("src/test/resources/golden"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".case.yaml")).sorted().toList()) {
-        out.put(f.getFileName().toString(), view(f, Files.readAllBytes(f)));
+        out.put(f.getFileName().toString(), assessment(f, Files.readAllBytes(f)));
       }
     }
     return out;
   }
 
-  private static ReportView view(Path file, byte[] input) {
+  private static Assessment assessment(Path file, byte[] input) {
     PatientCase c =
         new CaseReader(TestPack.PACK.vocabulary()).read(file.toString(), input, Optional.empty());
-    Assessment a = Engine.assess(c, TestPack.PACK, c.asOf().orElse(TestPack.AS_OF));
-    return ReportView.of(a, TestPack.PACK);
+    return Engine.assess(c, TestPack.PACK, c.asOf().orElse(TestPack.AS_OF));
   }
 }

@@ -1,0 +1,44 @@
+package org.pcdguide.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A CDS Hooks cards response as it is sent: its JSON in UTF-8, serialized once, and the uuids of
+ * its cards (what the audit log keeps as issued, for feedback), read from the cards as they were
+ * built rather than parsed back from the JSON.
+ */
+record CardsResponse(byte[] json, Set<String> uuids) {
+
+  /** The response holding {@code cards}, and their uuids (those that are valid card ids). */
+  static CardsResponse of(ArrayNode cards) {
+    Set<String> uuids = new LinkedHashSet<>();
+    for (JsonNode card : cards) {
+      String uuid = card.path("uuid").asText("");
+      if (AuditLimits.FHIR_ID.matcher(uuid).matches()) {
+        uuids.add(uuid);
+      }
+    }
+    try {
+      byte[] json =
+          Problems.JSON.writeValueAsBytes(Problems.JSON.createObjectNode().set("cards", cards));
+      return new CardsResponse(json, java.util.Collections.unmodifiableSet(uuids));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cards could not be written as JSON", e);
+    }
+  }
+
+  /** The response's JSON text (what the audit log stores as the call's cards). */
+  String text() {
+    return new String(json, StandardCharsets.UTF_8);
+  }
+
+  /** The audit log's hash of this response, as {@link AuditLog#sha256(String)} of its text. */
+  String sha256() {
+    return AuditRows.sha256(json);
+  }
+}
