@@ -22,11 +22,11 @@ java -cp "$jar" "$root/pcd-bench/load/Tokens.java" "$work" $n "$alg" https://ehr
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 for i in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
-export PCD_LOAD_REQUESTS="$work/requests.txt" PCD_LOAD_TOKENS="$work/tokens.txt"
+export PCD_LOAD_REQUESTS="$work/requests.txt" PCD_LOAD_TOKENS="$work/tokens-0.txt"
 # warm-up and measurement in one wrk run would reuse no token; two runs would, so the
 # measurement starts where the warm-up's tokens end: split the file
-head -n $(( warm * 4000 )) "$work/tokens.txt" > "$work/warm.txt"
-tail -n +$(( warm * 4000 + 1 )) "$work/tokens.txt" > "$work/run.txt"
+head -n $(( warm * 4000 )) "$work/tokens-0.txt" > "$work/warm.txt"
+tail -n +$(( warm * 4000 + 1 )) "$work/tokens-0.txt" > "$work/run.txt"
 PCD_LOAD_TOKENS="$work/warm.txt" wrk -t1 -c32 -d${warm}s -s "$root/pcd-bench/load/patient-view-auth.lua" "$url" >/dev/null
 echo "== patient-view with $alg JWTs, 32 connections"
 PCD_LOAD_TOKENS="$work/run.txt" wrk -t1 -c32 -d${d}s --latency -s "$root/pcd-bench/load/patient-view-auth.lua" "$url" | grep -E 'Requests/sec|requests in|50%|99%|Non-2xx|Socket errors'

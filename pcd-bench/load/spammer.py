@@ -5,7 +5,7 @@ Legitimate calls must see zero errors and a p99 within 2x of the unloaded one.
 
 Usage: spammer.py BASE_URL WORK_DIR SECONDS [LEGIT_WORKERS [SLOW_SOCKETS]]
 WORK_DIR holds tokens-0.txt (patient-view), tokens-1.txt (order-sign), tokens-2.txt (feedback),
-written by MixedTokens.java, and case.yaml / patient-view.json / order-sign.json (spammer.sh)."""
+written by Tokens.java, and case.yaml / patient-view.json / order-sign.json (spammer.sh)."""
 import http.client, itertools, json, multiprocessing, os, socket, sys, threading, time, urllib.parse
 
 base, work, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])

@@ -41,8 +41,9 @@ json.dump({"hook": "order-sign", "hookInstance": "5d0b6f8e-2c4a-4f3b-8a7e-1e2d3c
 PY
 # one client key; tokens per endpoint (the audience is the endpoint's URL), each used once
 # (they live 30 minutes and 5 s: allow up to an hour, the most --max-token-lifetime takes)
-java -cp "$jar" "$root/pcd-bench/load/MixedTokens.java" "$work" 20000 https://ehr.example.org "$base" \
-  /cds-services/pcd-patient-view /cds-services/pcd-order-sign /cds-services/pcd-patient-view/feedback
+java -cp "$jar" "$root/pcd-bench/load/Tokens.java" "$work" 20000 ES384 https://ehr.example.org \
+  "$base/cds-services/pcd-patient-view" "$base/cds-services/pcd-order-sign" \
+  "$base/cds-services/pcd-patient-view/feedback"
 "$root/pcd" serve --port $port --data-dir "$work/data" --max-token-lifetime 3600 \
   --trust-issuer "https://ehr.example.org=$work/jwks.json" > "$work/server.log" 2>&1 &
 pid=$!

@@ -2,7 +2,6 @@ package org.pcdguide.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pcdguide.fhir.FhirResourceTypes;
+import org.pcdguide.testkit.PoemsBundle;
 
 /**
  * Issue 14 through {@code pcd screen}: a POEMS patient (diagnosis coded with the bare ORPHAcode
@@ -24,24 +24,6 @@ class ProductCodedScreenTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path EHR = Path.of("../pcd-fhir/src/test/resources/ehr");
   private static final Path EXTERNAL = Path.of("../test-data/external");
-
-  private static List<String> poemsLines() throws IOException {
-    JsonNode bundle =
-        JSON.readTree(Files.readString(Path.of("../examples/poems-disseminated.fhir.json")));
-    List<String> out = new ArrayList<>();
-    for (JsonNode e : bundle.get("entry")) {
-      JsonNode r = e.get("resource").deepCopy();
-      if (r.path("resourceType").asText().equals("MedicationRequest")) {
-        continue;
-      }
-      JsonNode coding = r.at("/code/coding/0");
-      if (coding.path("code").asText().equals("ORPHA:2905")) {
-        ((ObjectNode) coding).put("system", "https://www.orpha.net").put("code", "2905");
-      }
-      out.add(r.toString());
-    }
-    return out;
-  }
 
   /** A bulk export line of an order: the file's resource, for patient "p", on one line. */
   private static String line(Path file) throws IOException {
@@ -64,7 +46,8 @@ class ProductCodedScreenTest {
       assertThat(ResourceLine.classify(bytes, bytes.length, FhirResourceTypes.r4(), filter).kind())
           .as("pass 1 keeps %s", order)
           .isEqualTo(ResourceLine.Kind.READ);
-      List<String> lines = new ArrayList<>(poemsLines());
+      List<String> lines = new ArrayList<>();
+      PoemsBundle.withoutOrders().forEach(r -> lines.add(r.toString()));
       lines.add(orderLine);
       List<Located> located = new ArrayList<>();
       for (int i = 0; i < lines.size(); i++) {

@@ -19,6 +19,7 @@ import org.pcdguide.core.cases.PatientCase;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Engine;
 import org.pcdguide.core.knowledge.Severity;
+import org.pcdguide.testkit.PoemsBundle;
 
 /**
  * Issue 14 (EHR codes as EHRs send them): a draft thalidomide order for a POEMS patient coded as
@@ -37,35 +38,12 @@ class ProductCodedOrdersTest {
       new JsonResourceCaseSource(
           BundleRoundTripTest.PACK.vocabulary(), BundleRoundTripTest.TERMINOLOGY);
 
-  /**
-   * The README example patient (POEMS criteria met, disseminated, neuropathy) without its
-   * ingredient-coded order, its POEMS Condition coded with the bare ORPHAcode over https.
-   */
-  static List<JsonNode> poemsPatientWithoutOrders() throws IOException {
-    JsonNode bundle =
-        JSON.readTree(Files.readString(Path.of("../examples/poems-disseminated.fhir.json")));
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode e : bundle.get("entry")) {
-      JsonNode r = e.get("resource").deepCopy();
-      String type = r.path("resourceType").asText();
-      if (type.equals("MedicationRequest")) {
-        continue;
-      }
-      JsonNode coding = r.at("/code/coding/0");
-      if (coding.path("code").asText().equals("ORPHA:2905")) {
-        ((ObjectNode) coding).put("system", "https://www.orpha.net").put("code", "2905");
-      }
-      out.add(r);
-    }
-    return out;
-  }
-
   static JsonNode read(Path file) throws IOException {
     return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
   }
 
   private static PatientCase withOrder(JsonNode... resources) throws IOException {
-    List<JsonNode> all = poemsPatientWithoutOrders();
+    List<JsonNode> all = PoemsBundle.withoutOrders();
     all.addAll(List.of(resources));
     return DOOR.read("test", all, Optional.of(AS_OF));
   }
@@ -137,7 +115,7 @@ class ProductCodedOrdersTest {
     ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle");
     bundle.put("type", "collection");
     ArrayNode entry = bundle.putArray("entry");
-    poemsPatientWithoutOrders().forEach(r -> entry.addObject().set("resource", r));
+    PoemsBundle.withoutOrders().forEach(r -> entry.addObject().set("resource", r));
     read(EHR.resolve("ig-style-bundle-medication-brand.json")).get("entry").forEach(entry::add);
     PatientCase c =
         new HapiBundleCaseSource(

@@ -9,13 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /** Every assessment and CDS Hooks call leaves a committed record; feedback links by card uuid. */
 class AuditLogTest {
@@ -27,11 +27,7 @@ class AuditLogTest {
   void assessAndCdsCalls_areRecordedWithHashes_andFeedbackIsLinked(@TempDir Path dir)
       throws Exception {
     AuditLog log = AuditLog.embedded(dir);
-    try (PcdServer server =
-        PcdServer.start(
-            PACK,
-            new PcdServer.Settings(
-                "127.0.0.1", 0, 1024 * 1024, List.of(), Optional.empty(), Optional.of(log)))) {
+    try (StartedServer server = StartedServer.builder().audit(log).start()) {
       String base = "http://127.0.0.1:" + server.port();
       HttpResponse<String> assess =
           CLIENT.send(

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +18,7 @@ import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 import org.pcdguide.fhir.Terminology;
+import org.pcdguide.server.fixture.StartedServer;
 
 /** A recorded call replays as of the date it was assessed as of, whatever the replaying clock. */
 class AuditReplayTest {
@@ -37,28 +36,14 @@ class AuditReplayTest {
     return yaml.replace("as-of: 2026-11-01\n", "");
   }
 
-  static PcdServer server(AuditLog log, Clock clock) {
-    return PcdServer.start(
-        PACK,
-        new PcdServer.Settings(
-            "127.0.0.1",
-            0,
-            1 << 20,
-            List.of(),
-            Optional.empty(),
-            Optional.of(log),
-            PcdServer.Settings.DEFAULT_REPORT_TTL,
-            Optional.empty(),
-            clock));
-  }
-
   @Test
   void restCallAt2359InUtcMinus5_isRecordedAsOfThatDay_andReplaysTheSameInUtc(@TempDir Path dir)
       throws Exception {
     AuditLog log = AuditLog.embedded(dir);
     String id;
     String body;
-    try (PcdServer server = server(log, LATE_EVENING_UTC_MINUS_5)) {
+    try (StartedServer server =
+        StartedServer.builder().audit(log).clock(LATE_EVENING_UTC_MINUS_5).start()) {
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(
@@ -96,7 +81,8 @@ class AuditReplayTest {
   @Test
   void cdsHooksCall_isRecordedAsOfTodayInTheServersZone(@TempDir Path dir) throws Exception {
     AuditLog log = AuditLog.embedded(dir);
-    try (PcdServer server = server(log, LATE_EVENING_UTC_MINUS_5)) {
+    try (StartedServer server =
+        StartedServer.builder().audit(log).clock(LATE_EVENING_UTC_MINUS_5).start()) {
       HttpResponse<String> r = ReportLinksTest.patientView(server.port());
       AuditLog.Record record =
           log.get(r.headers().firstValue("X-PCD-Audit-Id").orElseThrow()).orElseThrow();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.server.fixture.StartedServer;
 
 /** Feedback goes to the audit store, and only there: a long-running server keeps none of it. */
 class CdsFeedbackTest {
@@ -41,7 +42,11 @@ class CdsFeedbackTest {
   @Test
   void feedback_isInTheAuditStore_andNoServerObjectCollectsIt(@TempDir Path dir) throws Exception {
     AuditLog log = AuditLog.embedded(dir);
-    try (PcdServer server = AuditReplayTest.server(log, AuditReplayTest.LATE_EVENING_UTC_MINUS_5)) {
+    try (StartedServer server =
+        StartedServer.builder()
+            .audit(log)
+            .clock(AuditReplayTest.LATE_EVENING_UTC_MINUS_5)
+            .start()) {
       issued(log, "pcd-order-sign", "card-1");
       String body =
           "{\"feedback\": [{\"card\": \"card-1\", \"outcome\": \"accepted\"},"

@@ -18,9 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pcdguide.core.facts.FactRegistry;
-import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /**
  * CDS Hooks 2.0 against the real server: the specification's own request example, an EHR-like
@@ -28,13 +26,11 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
  */
 class CdsHooksTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final KnowledgePack PACK =
-      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final Path EXTERNAL = Path.of("../test-data/external");
   private static final List<String> AUTHORIZATIONS = new ArrayList<>();
   private static Javalin fhir;
-  private static PcdServer server;
+  private static StartedServer server;
   private static JsonNode poems;
 
   @BeforeAll
@@ -62,16 +58,10 @@ class CdsHooksTest {
                 })
             .start("127.0.0.1", 0);
     server =
-        PcdServer.start(
-            PACK,
-            new PcdServer.Settings(
-                "127.0.0.1",
-                0,
-                1024 * 1024,
-                List.of("http://127.0.0.1:" + fhir.port() + "/fhir"),
-                java.util.Optional.empty(),
-                java.util.Optional.of(
-                    AuditLog.embedded(Files.createTempDirectory("pcd-cds-hooks-test")))));
+        StartedServer.builder()
+            .fhirServers(List.of("http://127.0.0.1:" + fhir.port() + "/fhir"))
+            .embeddedAudit()
+            .start();
   }
 
   @AfterAll

@@ -13,13 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /**
  * Issue 15, defects 8 and 11 over HTTP: CORS for the configured origins only, security headers and
@@ -30,25 +28,18 @@ class Issue15BrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final String EHR = "https://ehr.example.org:8443";
-  private static KnowledgePack pack;
-  private static PcdServer server;
+  private static final KnowledgePack PACK = StartedServer.bundledPack();
+  private static StartedServer server;
   private static JsonNode bundle;
 
   @BeforeAll
   static void start() throws Exception {
-    pack = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
     bundle = JSON.readTree(Files.readString(Path.of("../examples/poems-disseminated.fhir.json")));
     server =
-        PcdServer.start(
-            pack,
-            new PcdServer.Settings(
-                "127.0.0.1",
-                0,
-                1 << 20,
-                List.of(),
-                Optional.empty(),
-                Optional.of(AuditLog.embedded(Files.createTempDirectory("pcd-issue15-browser")))),
-            new BrowserAccess(List.of(EHR + "/")));
+        StartedServer.builder()
+            .embeddedAudit()
+            .access(new BrowserAccess(List.of(EHR + "/")))
+            .start();
   }
 
   @AfterAll
@@ -138,7 +129,7 @@ class Issue15BrowserTest {
     assertThatThrownBy(
             () ->
                 PcdServer.start(
-                    pack, PcdServer.Settings.defaults(), new BrowserAccess(List.of("*"))))
+                    PACK, PcdServer.Settings.defaults(), new BrowserAccess(List.of("*"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("(*) is refused while CDS Hooks calls are authenticated");
     assertThatThrownBy(() -> new BrowserAccess(List.of("https://ehr.example.org/cds")))

@@ -18,13 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pcdguide.core.facts.FactRegistry;
-import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /**
  * Issue 15, defect 10: the CDS Hooks endpoints read their bodies as strictly as the REST API (a
@@ -38,7 +36,7 @@ class Issue15CdsStrictTest {
           + " \"Practitioner/x\", \"patientId\": \"p\"}, \"prefetch\": {\"patient\":"
           + " {\"resourceType\": \"Patient\", \"id\": \"p\", \"gender\": \"female\"}}}";
   private static ECKey key;
-  private static PcdServer server;
+  private static StartedServer server;
 
   @BeforeAll
   static void start() throws Exception {
@@ -46,11 +44,7 @@ class Issue15CdsStrictTest {
     JwtAuthenticator auth =
         new JwtAuthenticator(
             List.of(TrustedIssuer.of(ISSUER, new JWKSet(key.toPublicJWK()))), Clock.systemUTC());
-    server =
-        PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
-            new PcdServer.Settings(
-                "127.0.0.1", 0, 1024 * 1024, List.of(), Optional.of(auth), Optional.empty()));
+    server = StartedServer.builder().auth(auth).start();
   }
 
   @AfterAll

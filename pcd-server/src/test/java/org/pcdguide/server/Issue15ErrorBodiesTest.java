@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -19,9 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pcdguide.core.facts.FactRegistry;
-import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /**
  * Issue 15, defect 9: every error is a problem body, Jetty's own included (bad URI, 414, 431, bad
@@ -31,18 +28,12 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
  */
 class Issue15ErrorBodiesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final KnowledgePack PACK =
-      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final String CASE = "pcd-case: 1\npatient: {age: 60, sex: female}\n";
-  private static PcdServer server;
+  private static StartedServer server;
 
   @BeforeAll
   static void start() {
-    server =
-        PcdServer.start(
-            PACK,
-            new PcdServer.Settings(
-                "127.0.0.1", 0, 64 * 1024, List.of(), Optional.empty(), Optional.empty()));
+    server = StartedServer.builder().maxRequestBytes(64 * 1024).start();
   }
 
   @AfterAll
@@ -167,11 +158,8 @@ class Issue15ErrorBodiesTest {
   @Test
   void internalError_is500WithACorrelationIdThatTheLogHolds(@TempDir Path data) throws Exception {
     AuditLog log = AuditLog.embedded(data);
-    try (PcdServer broken =
-        PcdServer.start(
-            PACK,
-            new PcdServer.Settings(
-                "127.0.0.1", 0, 64 * 1024, List.of(), Optional.empty(), Optional.of(log)))) {
+    try (StartedServer broken =
+        StartedServer.builder().maxRequestBytes(64 * 1024).audit(log).start()) {
       log.close(); // every record now fails: an internal error, not the client's
       List<RawHttp.Answer> answers = new ArrayList<>();
       List<String> lines =
@@ -198,11 +186,8 @@ class Issue15ErrorBodiesTest {
     // SQLite answers SQLITE_FULL once the database would grow past max_page_count, as on a full
     // disk
     AuditLog full = AuditLog.open("jdbc:sqlite:" + db + "?max_page_count=" + pages, "", "");
-    try (PcdServer server =
-        PcdServer.start(
-            PACK,
-            new PcdServer.Settings(
-                "127.0.0.1", 0, 256 * 1024, List.of(), Optional.empty(), Optional.of(full)))) {
+    try (StartedServer server =
+        StartedServer.builder().maxRequestBytes(256 * 1024).audit(full).start()) {
       List<RawHttp.Answer> answers = new ArrayList<>();
       List<String> lines =
           logged(

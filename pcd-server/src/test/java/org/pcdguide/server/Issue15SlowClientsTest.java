@@ -14,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pcdguide.core.facts.FactRegistry;
-import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /**
  * Issue 15, defect 4: clients trickling their request bodies (a byte now and then) tied up every
@@ -31,17 +29,16 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 class Issue15SlowClientsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PER_CLIENT = 8;
-  private static PcdServer server;
+  private static StartedServer server;
   private final List<Socket> sockets = new ArrayList<>();
 
   @BeforeAll
   static void start() {
     server =
-        PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
-            new PcdServer.Settings(
-                "127.0.0.1", 0, 64 * 1024, List.of(), Optional.empty(), Optional.empty()),
-            new ConnectionLimits(Duration.ofSeconds(2), Duration.ofSeconds(30), PER_CLIENT));
+        StartedServer.builder()
+            .maxRequestBytes(64 * 1024)
+            .limits(new ConnectionLimits(Duration.ofSeconds(2), Duration.ofSeconds(30), PER_CLIENT))
+            .start();
   }
 
   @AfterAll

@@ -31,9 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import org.pcdguide.core.facts.FactRegistry;
-import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /**
  * Issue 15 (defects 3, 7 and 13), the same hostile inputs on every audit store: run on the embedded
@@ -41,7 +39,6 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
  * Issue15PostgresStoreTest}), which refused what SQLite kept.
  */
 abstract class Issue15StoreTest {
-  static final KnowledgePack PACK = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final String ISSUER = "https://ehr.example.org";
 
@@ -50,20 +47,6 @@ abstract class Issue15StoreTest {
 
   /** A new connection source to this test's store, bypassing every check of the server. */
   abstract AuditWriter.Connections connections();
-
-  private static PcdServer server(AuditLog log, Optional<JwtAuthenticator> auth) {
-    return PcdServer.start(
-        PACK,
-        new PcdServer.Settings(
-            "127.0.0.1",
-            0,
-            1 << 20,
-            List.of(),
-            auth,
-            Optional.of(log),
-            PcdServer.Settings.DEFAULT_REPORT_TTL,
-            Optional.of(PUBLIC_URL)));
-  }
 
   /** Behind a proxy: the audience is the same whatever port a (restarted) server listens on. */
   private static final String PUBLIC_URL = "https://cds.example.org";
@@ -83,7 +66,7 @@ abstract class Issue15StoreTest {
   @Test
   void asOfWithoutAFourDigitYear_is400NamingAsOf_andLegitimateCallsAreRecorded() throws Exception {
     AuditLog log = open();
-    try (PcdServer server = server(log, Optional.empty())) {
+    try (StartedServer server = StartedServer.builder().audit(log).publicUrl(PUBLIC_URL).start()) {
       String example = Files.readString(Path.of("../examples/poems-disseminated.yaml"));
       String base = "http://127.0.0.1:" + server.port() + "/api/assess?as-of=";
       for (String hostile :
@@ -193,7 +176,7 @@ abstract class Issue15StoreTest {
   @Test
   void feedback_unissuedOrOverlongCard_isRefused_andOneBodyIsOneTransaction() throws Exception {
     AuditLog log = open();
-    try (PcdServer server = server(log, Optional.empty())) {
+    try (StartedServer server = StartedServer.builder().audit(log).publicUrl(PUBLIC_URL).start()) {
       String url = "http://127.0.0.1:" + server.port() + "/cds-services/pcd-order-sign/feedback";
       String card = UUID.randomUUID().toString();
       CdsFeedbackTest.issued(log, "pcd-order-sign", card);
@@ -258,7 +241,8 @@ abstract class Issue15StoreTest {
       JwtAuthenticator auth =
           new JwtAuthenticator(
               issuers, Clock.systemUTC(), JwtAuthenticator.DEFAULT_MAX_LIFETIME, log.seenTokens());
-      try (PcdServer server = server(log, Optional.of(auth))) {
+      try (StartedServer server =
+          StartedServer.builder().audit(log).auth(auth).publicUrl(PUBLIC_URL).start()) {
         String url = "http://127.0.0.1:" + server.port() + "/cds-services/pcd-patient-view";
         String audience = PUBLIC_URL + "/cds-services/pcd-patient-view";
         if (token == null) {

@@ -9,15 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.pcdguide.core.facts.FactRegistry;
-import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /**
  * Issue 15, defects 1 and 5 at the HTTP doors: a lab unit too costly for UCUM and a value that
@@ -26,18 +22,12 @@ import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
  */
 class Issue15UnitsDoorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final KnowledgePack PACK =
-      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static PcdServer server;
+  private static StartedServer server;
 
   @BeforeAll
   static void start() {
-    server =
-        PcdServer.start(
-            PACK,
-            new PcdServer.Settings(
-                "127.0.0.1", 0, 64 * 1024, List.of(), Optional.empty(), Optional.empty()));
+    server = StartedServer.builder().maxRequestBytes(64 * 1024).start();
   }
 
   @AfterAll

@@ -28,13 +28,11 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pcdguide.core.facts.FactRegistry;
-import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /**
  * CDS Hooks JWT authentication against the real server: one valid call per way of trusting keys,
@@ -56,7 +54,7 @@ class JwtAuthTest {
   private static ECKey otherKey;
   private static RSAKey rsaKey;
   private static JwksEndpoint endpoint;
-  private static PcdServer server;
+  private static StartedServer server;
   private static String url;
 
   @BeforeAll
@@ -82,11 +80,7 @@ class JwtAuthTest {
                     List.of(endpoint.url(OTHER_PATH))),
                 TrustedIssuer.ofJku(BROKEN_ISSUER, List.of(endpoint.url("/broken/jwks.json")))),
             Clock.systemUTC());
-    server =
-        PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
-            new PcdServer.Settings(
-                "127.0.0.1", 0, 1024 * 1024, List.of(), Optional.of(auth), Optional.empty()));
+    server = StartedServer.builder().auth(auth).start();
     url = "http://127.0.0.1:" + server.port() + "/cds-services/pcd-patient-view";
   }
 
@@ -163,23 +157,16 @@ class JwtAuthTest {
   }
 
   @Test
-  void behindAProxy_thePublicUrlIsTheAudience_andTheCardsLinkToIt(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void behindAProxy_thePublicUrlIsTheAudience_andTheCardsLinkToIt() throws Exception {
     JwtAuthenticator auth =
         new JwtAuthenticator(
             List.of(TrustedIssuer.of(ISSUER, new JWKSet(key.toPublicJWK()))), Clock.systemUTC());
-    try (PcdServer proxied =
-        PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
-            new PcdServer.Settings(
-                "127.0.0.1",
-                0,
-                1024 * 1024,
-                List.of(),
-                Optional.of(auth),
-                Optional.of(AuditLog.embedded(dir)),
-                PcdServer.Settings.DEFAULT_REPORT_TTL,
-                Optional.of("https://cds.example.org/")))) {
+    try (StartedServer proxied =
+        StartedServer.builder()
+            .auth(auth)
+            .embeddedAudit()
+            .publicUrl("https://cds.example.org/")
+            .start()) {
       String local = "http://127.0.0.1:" + proxied.port() + "/cds-services/pcd-patient-view";
       String published = "https://cds.example.org/cds-services/pcd-patient-view";
       var request =

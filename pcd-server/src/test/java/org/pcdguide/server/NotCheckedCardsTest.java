@@ -18,6 +18,7 @@ import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
 import org.pcdguide.fhir.Terminology;
+import org.pcdguide.testkit.PoemsBundle;
 
 /**
  * Issue 14, never fail open: CDS Hooks answers a draft order or a diagnosis code it cannot read
@@ -32,25 +33,6 @@ class NotCheckedCardsTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
   private static final Path EHR = Path.of("../pcd-fhir/src/test/resources/ehr");
   private static final Path EXTERNAL = Path.of("../test-data/external");
-
-  /** The README example patient without its order, POEMS coded as a bare ORPHAcode over https. */
-  private static List<JsonNode> poems() throws IOException {
-    JsonNode bundle =
-        JSON.readTree(Files.readString(Path.of("../examples/poems-disseminated.fhir.json")));
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode e : bundle.get("entry")) {
-      JsonNode r = e.get("resource").deepCopy();
-      if (r.path("resourceType").asText().equals("MedicationRequest")) {
-        continue;
-      }
-      JsonNode coding = r.at("/code/coding/0");
-      if (coding.path("code").asText().equals("ORPHA:2905")) {
-        ((ObjectNode) coding).put("system", "https://www.orpha.net").put("code", "2905");
-      }
-      out.add(r);
-    }
-    return out;
-  }
 
   private static JsonNode cards(String service, List<JsonNode> prefetch, List<JsonNode> drafts)
       throws IOException {
@@ -85,7 +67,7 @@ class NotCheckedCardsTest {
     JsonNode cards =
         cards(
             "pcd-order-sign",
-            poems(),
+            PoemsBundle.withoutOrders(),
             List.of(read(EHR.resolve("synthea-style-medicationrequest-thalidomide.json"))));
     List<JsonNode> critical = indicator(cards, "critical");
     assertThat(critical).isNotEmpty();
@@ -105,7 +87,7 @@ class NotCheckedCardsTest {
             EXTERNAL.resolve(
                 "hl7-eu-mpd/MedicationRequest-100C-3-medication-prescription-request1.json"),
             EHR.resolve("ig-style-contained-medication.json"))) {
-      JsonNode cards = cards("pcd-order-sign", poems(), List.of(read(order)));
+      JsonNode cards = cards("pcd-order-sign", PoemsBundle.withoutOrders(), List.of(read(order)));
       assertThat(indicator(cards, "critical")).as(order.toString()).isNotEmpty();
       assertThat(cards.toString()).as(order.toString()).doesNotContain("Not checked");
     }
@@ -117,7 +99,7 @@ class NotCheckedCardsTest {
     JsonNode draft =
         read(EXTERNAL.resolve("HL7-cds-hooks/2.0.1/request-context-fragment-draftOrders.json"))
             .at("/context/draftOrders/entry/0/resource");
-    JsonNode cards = cards("pcd-order-sign", poems(), List.of(draft));
+    JsonNode cards = cards("pcd-order-sign", PoemsBundle.withoutOrders(), List.of(draft));
     List<JsonNode> warnings = indicator(cards, "warning");
     assertThat(warnings)
         .anySatisfy(
@@ -139,7 +121,7 @@ class NotCheckedCardsTest {
                 "HL7-cds-hooks/3.0.0-ballot/request-context-fragment-order-sign-epic-style.json"));
     List<JsonNode> drafts = new ArrayList<>();
     context.at("/context/draftOrders/entry").forEach(e -> drafts.add(e.get("resource")));
-    JsonNode cards = cards("pcd-order-sign", poems(), drafts);
+    JsonNode cards = cards("pcd-order-sign", PoemsBundle.withoutOrders(), drafts);
     assertThat(indicator(cards, "warning"))
         .filteredOn(c -> c.path("summary").asText().startsWith("Not checked"))
         .hasSize(2)
@@ -158,7 +140,7 @@ class NotCheckedCardsTest {
         .put("code", "38741000")
         .put("display", "Unmapped example disorder");
     condition.putObject("subject").put("reference", "Patient/p");
-    JsonNode patient = poems().get(0);
+    JsonNode patient = PoemsBundle.withoutOrders().get(0);
     JsonNode cards = cards("pcd-patient-view", List.of(patient, condition), List.of());
     assertThat(cards).isNotEmpty();
     assertThat(indicator(cards, "info"))

@@ -16,30 +16,19 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.KnowledgePack;
-import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 
 /** The real server on an ephemeral loopback port, called over HTTP. */
 class PcdServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final KnowledgePack PACK =
-      YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
+  private static final KnowledgePack PACK = StartedServer.bundledPack();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static PcdServer server;
+  private static StartedServer server;
 
   @BeforeAll
   static void start() {
-    server =
-        PcdServer.start(
-            PACK,
-            new PcdServer.Settings(
-                "127.0.0.1",
-                0,
-                64 * 1024,
-                List.of(),
-                java.util.Optional.empty(),
-                java.util.Optional.empty()));
+    server = StartedServer.builder().maxRequestBytes(64 * 1024).start();
   }
 
   @AfterAll

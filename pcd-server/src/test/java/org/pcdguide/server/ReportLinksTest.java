@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcdguide.server.fixture.StartedServer;
 
 /** A card's full-report link shows the recorded call's assessment and records nothing new. */
 class ReportLinksTest {
@@ -42,7 +43,11 @@ class ReportLinksTest {
   void openingAReportLink_showsTheRecordedAssessment_andLeavesTheAuditRecordCountUnchanged(
       @TempDir Path dir) throws Exception {
     AuditLog log = AuditLog.embedded(dir);
-    try (PcdServer server = AuditReplayTest.server(log, AuditReplayTest.LATE_EVENING_UTC_MINUS_5)) {
+    try (StartedServer server =
+        StartedServer.builder()
+            .audit(log)
+            .clock(AuditReplayTest.LATE_EVENING_UTC_MINUS_5)
+            .start()) {
       HttpResponse<String> cds = patientView(server.port());
       assertThat(cds.statusCode()).as(cds.body()).isEqualTo(200);
       String url = JSON.readTree(cds.body()).at("/cards/0/links/0/url").asText();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcdguide.core.facts.FactRegistry;
 import org.pcdguide.core.knowledge.YamlKnowledgePackSource;
+import org.pcdguide.server.fixture.StartedServer;
 import org.pcdguide.testkit.NeedsChromium;
 
 /**
@@ -202,16 +203,7 @@ class WebPageChromiumTest {
   void clinicianPage_assessTheExample_seeRecommendationAndAvoidFlag(@TempDir Path profile)
       throws Exception {
     Process chromedriver = startBrowser(profile);
-    try (PcdServer server =
-        PcdServer.start(
-            YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG),
-            new PcdServer.Settings(
-                "127.0.0.1",
-                0,
-                1 << 20,
-                List.of(),
-                Optional.empty(),
-                Optional.of(AuditLog.embedded(profile.resolve("audit")))))) {
+    try (StartedServer server = StartedServer.builder().embeddedAudit().start()) {
       try {
         call(
             "POST",
@@ -335,13 +327,10 @@ class WebPageChromiumTest {
                 })
             .start("127.0.0.1", 0);
     String ehrOrigin = "http://127.0.0.1:" + ehr.port();
-    var pack = YamlKnowledgePackSource.bundled().load(FactRegistry.CATALOG);
-    PcdServer.Settings settings =
-        new PcdServer.Settings(
-            "127.0.0.1", 0, 1 << 20, List.of(), Optional.empty(), Optional.empty());
     Process chromedriver = startBrowser(profile);
-    try (PcdServer open = PcdServer.start(pack, settings, new BrowserAccess(List.of(ehrOrigin)));
-        PcdServer closed = PcdServer.start(pack, settings)) {
+    try (StartedServer open =
+            StartedServer.builder().access(new BrowserAccess(List.of(ehrOrigin))).start();
+        StartedServer closed = StartedServer.builder().start()) {
       try {
         assertThat(fetchFrom(ehrOrigin + "/", "http://127.0.0.1:" + open.port() + "/cds-services"))
             .isEqualTo("ok 3");
