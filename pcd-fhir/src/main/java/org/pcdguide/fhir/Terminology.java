@@ -136,7 +136,13 @@ public final class Terminology {
   public static String key(String system, String code) {
     String s = system.trim();
     String c = code.trim();
-    String bare = s.replaceFirst("^https://", "http://").replaceFirst("/+$", "");
+    // https and trailing slashes do not make another system (no regular expression per code)
+    String bare = s.startsWith("https://") ? "http://" + s.substring("https://".length()) : s;
+    int end = bare.length();
+    while (end > 0 && bare.charAt(end - 1) == '/') {
+      end--;
+    }
+    bare = bare.substring(0, end);
     if (bare.equals(ORPHANET)) {
       java.util.regex.Matcher m = ORPHA_CODE.matcher(c);
       return ORPHANET + "|" + (m.matches() ? "ORPHA:" + m.group(1) : c);

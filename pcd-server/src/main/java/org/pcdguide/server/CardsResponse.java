@@ -19,7 +19,7 @@ record CardsResponse(byte[] json, Set<String> uuids) {
     Set<String> uuids = new LinkedHashSet<>();
     for (JsonNode card : cards) {
       String uuid = card.path("uuid").asText("");
-      if (AuditLimits.FHIR_ID.matcher(uuid).matches()) {
+      if (cardId(uuid)) {
         uuids.add(uuid);
       }
     }
@@ -30,6 +30,26 @@ record CardsResponse(byte[] json, Set<String> uuids) {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cards could not be written as JSON", e);
     }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = Problems.JSON.writer();
+
+  /** Whether {@code id} is a card id the audit log keeps ({@link AuditLimits#FHIR_ID}). */
+  static boolean cardId(String id) {
+    if (id.isEmpty() || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (!(c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '.')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The response's JSON text (what the audit log stores as the call's cards). */

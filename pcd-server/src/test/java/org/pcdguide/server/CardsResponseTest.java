@@ -35,6 +35,27 @@ class CardsResponseTest {
   }
 
   @Test
+  void cardId_acceptsExactlyWhatTheAuditLogsIdPatternAccepts() {
+    for (String id :
+        List.of(
+            "",
+            "a",
+            "0f8fad5b-d9cb-469f-a165-70867728950e",
+            "A.b-9",
+            "x".repeat(64),
+            "x".repeat(65),
+            "with space",
+            "under_score",
+            "ünï",
+            "a/b",
+            "a\nb")) {
+      assertThat(CardsResponse.cardId(id))
+          .as(id)
+          .isEqualTo(AuditLimits.FHIR_ID.matcher(id).matches());
+    }
+  }
+
+  @Test
   void cardUuid_isTheNameBasedUuidOfTheHookInstanceAndEntry() {
     for (List<String> k :
         List.of(

@@ -114,7 +114,9 @@ sealed interface UnitText {
       }
       String digits = written ? m.group() : "1";
       int exponent =
-          digits.replaceAll("[+-]", "").length() > 2 ? Integer.MAX_VALUE : Math.abs(parse(digits));
+          digits.length() - (Character.isDigit(digits.charAt(0)) ? 0 : 1) > 2
+              ? Integer.MAX_VALUE
+              : Math.abs(parse(digits));
       String symbol = written ? term.substring(0, m.start()) : term;
       if (symbol.equals("10*") || symbol.equals("10^")) {
         if (exponent > MAX_TEN_POWER) {

@@ -76,6 +76,8 @@ final class OrderText {
         + ": proposed "
         + label
         + ": "
-        + v.statement().replaceFirst("^CRITICAL: ", "");
+        + (v.statement().startsWith("CRITICAL: ")
+            ? v.statement().substring("CRITICAL: ".length())
+            : v.statement());
   }
 }
