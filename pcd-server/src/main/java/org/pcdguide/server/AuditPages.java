@@ -18,7 +18,7 @@ import java.util.NoSuchElementException;
  * million records holds one page of them, on SQLite and PostgreSQL alike.
  */
 final class AuditPages implements Iterator<AuditLog.Record> {
-  static final int PAGE = 200;
+  static final int PAGE = 64;
 
   private static final String PAGE_SQL =
       "SELECT * FROM audit_record WHERE recorded_at >= ? AND recorded_at < ?"
