@@ -121,6 +121,10 @@ final class AuditImpact implements java.util.concurrent.Callable<Integer> {
       return java.util.Optional.empty();
     }
     try {
+      if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+        // a year of five digits or a sign would parse, and overflow the window's arithmetic
+        throw new java.time.format.DateTimeParseException("not YYYY-MM-DD", text, 0);
+      }
       return java.util.Optional.of(LocalDate.parse(text));
     } catch (java.time.format.DateTimeParseException e) {
       throw new UsageException(option + " '" + text + "' is not a date (YYYY-MM-DD)");

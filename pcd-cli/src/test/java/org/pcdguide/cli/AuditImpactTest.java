@@ -283,12 +283,18 @@ class AuditImpactTest {
     log.close();
     Map<List<String>, String> bad =
         Map.of(
-            List.of("--since", "2026-13-01"), "--since '2026-13-01' is not a date (YYYY-MM-DD)",
-            List.of("--until", "yesterday"), "--until 'yesterday' is not a date (YYYY-MM-DD)",
-            List.of("--format", "xml"), "--format 'xml' is not one of text, json",
+            List.of("--since", "2026-13-01"),
+            "--since '2026-13-01' is not a date (YYYY-MM-DD)",
+            List.of("--until", "yesterday"),
+            "--until 'yesterday' is not a date (YYYY-MM-DD)",
+            List.of("--until", "+999999999-12-31"),
+            "--until '+999999999-12-31' is not a date (YYYY-MM-DD)",
+            List.of("--format", "xml"),
+            "--format 'xml' is not one of text, json",
             List.of("--since", "2026-10-02", "--until", "2026-10-01"),
-                "--since 2026-10-02 is after --until 2026-10-01",
-            List.of("--limit", "0"), "--limit 0 must be at least 1");
+            "--since 2026-10-02 is after --until 2026-10-01",
+            List.of("--limit", "0"),
+            "--limit 0 must be at least 1");
     for (Map.Entry<List<String>, String> b : bad.entrySet()) {
       List<String> args = new java.util.ArrayList<>(List.of("audit", "impact"));
       args.addAll(b.getKey());
