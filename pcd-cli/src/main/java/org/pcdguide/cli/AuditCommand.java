@@ -14,18 +14,22 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pcd audit show|export|replay|prune}: reads the server's audit log back (the embedded store
- * or the {@code --audit-jdbc-url} database, as {@code pcd serve} has it), and prunes it.
+ * {@code pcd audit show|export|replay|prune|impact}: reads the server's audit log back (the
+ * embedded store or the {@code --audit-jdbc-url} database, as {@code pcd serve} has it), prunes it,
+ * and says what a new pack would change for the patients recorded ({@link AuditImpact}).
  */
 @Command(
     name = "audit",
-    description = "Read the audit log of pcd serve (embedded, or --audit-jdbc-url), or prune it.",
+    description =
+        "Read the audit log of pcd serve (embedded, or --audit-jdbc-url), prune it, or measure a"
+            + " new pack's impact on it.",
     mixinStandardHelpOptions = true,
     subcommands = {
       AuditCommand.Show.class,
       AuditCommand.Export.class,
       AuditCommand.Replay.class,
-      AuditPrune.class
+      AuditPrune.class,
+      AuditImpact.class
     })
 final class AuditCommand implements Runnable {
   @ParentCommand Pcd pcd;
@@ -34,7 +38,8 @@ final class AuditCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new UsageException("audit: a subcommand is required (show, export, replay, prune)");
+    throw new UsageException(
+        "audit: a subcommand is required (show, export, replay, prune, impact)");
   }
 
   AuditLog log() {

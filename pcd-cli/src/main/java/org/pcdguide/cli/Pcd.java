@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
       "",
       "Exit codes: 0 ok; 2 invalid input or a refused configuration (the message names the",
       "option, file, field and value);",
-      "1 internal error (no stack trace unless --debug); 3 audit replay gave a different output."
+      "1 internal error (no stack trace unless --debug); 3 audit replay gave a different output,",
+      "or audit impact found a record that changes or cannot be replayed."
     })
 public final class Pcd implements Runnable {
   static final int OK = 0;

@@ -276,6 +276,11 @@ public final class AuditLog {
         "SELECT * FROM audit_record ORDER BY recorded_at DESC, id LIMIT ?", Math.max(1, limit));
   }
 
+  /** The records from {@code since} to before {@code until}, oldest first, paged (AuditPages). */
+  public java.util.Iterator<Record> between(Instant since, Instant until) {
+    return new AuditPages(connections, since, until);
+  }
+
   /** The record with exactly this id. */
   public Optional<Record> get(String id) {
     return connections.query("SELECT * FROM audit_record WHERE id = ?", id).stream().findFirst();

@@ -28,10 +28,31 @@ public final class AuditReplay {
     if (CdsCall.isService(r.kind())) {
       return Optional.of(CdsCall.replay(pack, terminology, r.input(), r.reportToken()));
     }
+    return assessment(pack, terminology, r, Optional.empty());
+  }
+
+  /**
+   * The full report (JSON, what the clinician page renders) the record's call gives with {@code
+   * pack}, as of the same date as {@link #output}; for a CDS Hooks call, the report its cards link
+   * to. Empty when its kind is not replayable.
+   */
+  public static Optional<String> report(
+      KnowledgePack pack, Terminology terminology, AuditLog.Record r) {
+    if (CdsCall.isService(r.kind())) {
+      CdsCall call = CdsCall.recorded(r.input());
+      return Optional.of(
+          call.report(new AssessmentService(pack, terminology, AsOf.given(call.asOf()).clock())));
+    }
+    return assessment(pack, terminology, r, Optional.of(OutputFormat.JSON));
+  }
+
+  private static Optional<String> assessment(
+      KnowledgePack pack, Terminology terminology, AuditLog.Record r, Optional<OutputFormat> as) {
     if (!r.kind().startsWith("assess:")) {
       return Optional.empty();
     }
-    OutputFormat format = OutputFormat.parse(r.kind().substring("assess:".length()));
+    OutputFormat format =
+        as.orElseGet(() -> OutputFormat.parse(r.kind().substring("assess:".length())));
     InputFormat input =
         r.inputType().equals("application/fhir+json")
             ? InputFormat.FHIR_BUNDLE
