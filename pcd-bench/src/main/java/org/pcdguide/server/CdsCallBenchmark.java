@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,8 +32,11 @@ import org.pcdguide.fhir.Terminology;
  * One CDS Hooks patient-view call without HTTP and without the database, stage by stage: parse the
  * request, map, assess and write the cards, compress the call for the audit record (as the earlier
  * versions did, and as the request received), and all of it with the two hashes the record holds.
- * The request is examples/poems-disseminated.fhir.json prefetched (17 resources, 8.4 kB). Run from
- * the repository root; in the package of the server for its package-private stages.
+ * The request is {@code poems}: examples/poems-disseminated.fhir.json prefetched (17 resources, 8.4
+ * kB, every deciding finding known), or {@code peer}: pcd-bench/load/peer-request.json, the request
+ * the side-by-side script sends both servers (6 kB; undecided findings, so the answer splits into
+ * branches and six cards). Run from the repository root; in the package of the server for its
+ * package-private stages.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,6 +49,10 @@ public class CdsCallBenchmark {
   AssessmentService service;
   Cards cards;
   byte[] request;
+
+  @Param({"poems", "peer"})
+  String requestName;
+
   CdsCall call;
   JsonNode parsed;
 
@@ -55,15 +63,19 @@ public class CdsCallBenchmark {
         new AssessmentService(
             pack, Terminology.bundled(), AsOf.given(LocalDate.of(2026, 12, 3)).clock());
     cards = new Cards(pack);
-    ObjectNode r = Problems.JSON.createObjectNode();
-    r.put("hook", "patient-view").put("hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
-    r.putObject("context").put("userId", "Practitioner/1").put("patientId", "example");
-    r.putObject("prefetch")
-        .set(
-            "everything",
-            Problems.JSON.readTree(
-                Files.readString(Path.of("examples/poems-disseminated.fhir.json"))));
-    request = r.toString().getBytes(StandardCharsets.UTF_8);
+    if (requestName.equals("peer")) {
+      request = Files.readAllBytes(Path.of("pcd-bench/load/peer-request.json"));
+    } else {
+      ObjectNode r = Problems.JSON.createObjectNode();
+      r.put("hook", "patient-view").put("hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
+      r.putObject("context").put("userId", "Practitioner/1").put("patientId", "example");
+      r.putObject("prefetch")
+          .set(
+              "everything",
+              Problems.JSON.readTree(
+                  Files.readString(Path.of("examples/poems-disseminated.fhir.json"))));
+      request = r.toString().getBytes(StandardCharsets.UTF_8);
+    }
     parsed = parse();
     call = call(parsed);
   }
@@ -86,8 +98,8 @@ public class CdsCallBenchmark {
   }
 
   @Benchmark
-  public String mapAssessAndCards() {
-    return call.cards(service, cards, "https://cds.example.org/#report=AAAAAAAAAAAAAAAAAAAAAA");
+  public CardsResponse mapAssessAndCards() {
+    return call.response(service, cards, "https://cds.example.org/#report=AAAAAAAAAAAAAAAAAAAAAA");
   }
 
   @Benchmark
@@ -105,8 +117,9 @@ public class CdsCallBenchmark {
   public String wholeCall() throws IOException {
     JsonNode json = parse();
     CdsCall c = call(json);
-    String output = c.cards(service, cards, "https://cds.example.org/#report=" + "A".repeat(22));
+    CardsResponse output =
+        c.response(service, cards, "https://cds.example.org/#report=" + "A".repeat(22));
     String recorded = RecordedCall.of(c, request, json).text();
-    return AuditLog.sha256(recorded) + AuditLog.sha256(output);
+    return AuditLog.sha256(recorded) + output.sha256();
   }
 }

@@ -42,11 +42,25 @@ record NotCheckedCards(String sourceLabel, String hookInstance, String report) {
     return d.toString();
   }
 
+  /**
+   * The order a note's path names: {@code MedicationRequest/m3.medication} is MedicationRequest/m3.
+   */
+  static String resource(String path) {
+    for (String field : ORDER_FIELDS) {
+      if (path.endsWith(field)) {
+        return path.substring(0, path.length() - field.length());
+      }
+    }
+    return path;
+  }
+
+  private static final List<String> ORDER_FIELDS = List.of(".medication", ".code");
+
   void add(ArrayNode cards, Assessment a, ReportView view, Map<String, String> orders) {
     List<Problem> unread = DoorNotes.notChecked(notes(a));
     for (Problem p : unread) {
       if (DoorNotes.aboutOrder(p)) {
-        String resource = p.path().replaceFirst("\\.(medication|code)$", "");
+        String resource = resource(p.path());
         cards.add(
             card(
                 "not-checked/" + resource,
