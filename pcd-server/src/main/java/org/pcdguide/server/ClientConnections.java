@@ -3,7 +3,6 @@ package org.pcdguide.server;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.io.Connection;
 
@@ -14,7 +13,13 @@ import org.eclipse.jetty.io.Connection;
 final class ClientConnections implements Connection.Listener {
   private final int max;
   private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
-  private final Set<Connection> counted = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Each counted connection's client, taken when it opened: once a connection is closed its channel
+   * no longer knows its remote address, and a count released by asking it then would never go down
+   * (a client was locked out for good after its first {@code max} connections).
+   */
+  private final ConcurrentHashMap<Connection, InetAddress> counted = new ConcurrentHashMap<>();
 
   ClientConnections(int max) {
     this.max = max;
@@ -26,7 +31,7 @@ final class ClientConnections implements Connection.Listener {
     if (client == null) {
       return;
     }
-    counted.add(connection);
+    counted.put(connection, client);
     if (open.merge(client, 1, Integer::sum) > max) {
       connection.getEndPoint().close();
     }
@@ -34,8 +39,9 @@ final class ClientConnections implements Connection.Listener {
 
   @Override
   public void onClosed(Connection connection) {
-    if (counted.remove(connection)) {
-      open.computeIfPresent(client(connection), (k, n) -> n <= 1 ? null : n - 1);
+    InetAddress client = counted.remove(connection);
+    if (client != null) {
+      open.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
     }
   }
 

@@ -135,4 +135,31 @@ class Issue15SlowClientsTest {
     assertThat(timedOut).isLessThanOrEqualTo(PER_CLIENT);
     assertThat(closed).isGreaterThanOrEqualTo(4 * PER_CLIENT);
   }
+
+  /**
+   * Found by the side-by-side benchmark: a closed connection's count was never released (its
+   * channel no longer knew the client's address), so a client that had opened {@code max}
+   * connections over time, one after another, was refused for good.
+   */
+  @Test
+  void aClientClosingItsConnections_isServedLongAfterItsLimitWasReachedInTotal() throws Exception {
+    for (int round = 0; round < 4; round++) {
+      List<Socket> batch = new ArrayList<>();
+      for (int i = 0; i < PER_CLIENT; i++) {
+        Socket s = RawHttp.connect("127.0.0.201", server.port());
+        s.getOutputStream()
+            .write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        batch.add(s);
+      }
+      for (Socket s : batch) {
+        assertThat(RawHttp.read(s.getInputStream(), false).status())
+            .as("round " + round)
+            .isEqualTo(200);
+        s.close();
+      }
+      // the server sees each close on its own schedule: the next round waits for the releases
+      Thread.sleep(300);
+    }
+  }
 }
