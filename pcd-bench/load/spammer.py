@@ -80,8 +80,15 @@ def legit(stop, results, tokens):
             cards = [c["uuid"] for c in json.loads(data).get("cards", []) if "uuid" in c][:1]
 
 
+# one supply for every phase: a token used in the warm-up must not be sent again (replay)
+TOKENS = None
+
+
 def measure(label, seconds):
-    tokens = [Tokens("tokens-%d.txt" % i) for i in range(3)]
+    global TOKENS
+    if TOKENS is None:
+        TOKENS = [Tokens("tokens-%d.txt" % i) for i in range(3)]
+    tokens = TOKENS
     stop, results = threading.Event(), []
     threads = [threading.Thread(target=legit, args=(stop, results, tokens)) for _ in range(workers)]
     for t in threads:
@@ -119,6 +126,11 @@ def report(label, results, seconds):
 
 # ---------------------------------------------------------------- the spammer (no credentials)
 
+# The spammer is another machine: on loopback, its own source address (127.0.0.2 when the server is
+# on 127.0.0.1), so the server's per-client connection limit applies to it and not to the
+# legitimate clients, as it would for an attacker elsewhere on the network.
+SPAMMER = ("127.0.0.2", 0) if host in ("127.0.0.1", "localhost") else None
+
 BAD_TOKENS = [
     "garbage",
     # alg none, no signature
@@ -150,7 +162,7 @@ def spam_loop(stop, counts):
     while not stop.is_set():
         for name, method, path, body, headers in hostile_requests():
             try:
-                c = http.client.HTTPConnection(host, port, timeout=10)
+                c = http.client.HTTPConnection(host, port, timeout=10, source_address=SPAMMER)
                 c.request(method, path, body=body, headers=headers)
                 r = c.getresponse()
                 r.read()
@@ -167,7 +179,7 @@ def slow_bodies(stop, counts):
     while not stop.is_set():
         while len(socks) < slow_sockets:
             try:
-                s = socket.create_connection((host, port), timeout=5)
+                s = socket.create_connection((host, port), timeout=5, source_address=SPAMMER)
                 s.sendall(b"POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
                           b"Content-Length: 100000\r\n\r\n")
                 socks.append(s)
