@@ -81,13 +81,10 @@ def legit(stop, results, tokens):
 
 
 # one supply for every phase: a token used in the warm-up must not be sent again (replay)
-TOKENS = None
+TOKENS = [Tokens("tokens-%d.txt" % i) for i in range(3)]
 
 
 def measure(label, seconds):
-    global TOKENS
-    if TOKENS is None:
-        TOKENS = [Tokens("tokens-%d.txt" % i) for i in range(3)]
     tokens = TOKENS
     stop, results = threading.Event(), []
     threads = [threading.Thread(target=legit, args=(stop, results, tokens)) for _ in range(workers)]

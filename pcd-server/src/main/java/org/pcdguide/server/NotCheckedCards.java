@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.pcdguide.core.cases.Problem;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.Warning;
@@ -42,25 +43,14 @@ record NotCheckedCards(String sourceLabel, String hookInstance, String report) {
     return d.toString();
   }
 
-  /**
-   * The order a note's path names: {@code MedicationRequest/m3.medication} is MedicationRequest/m3.
-   */
-  static String resource(String path) {
-    for (String field : ORDER_FIELDS) {
-      if (path.endsWith(field)) {
-        return path.substring(0, path.length() - field.length());
-      }
-    }
-    return path;
-  }
-
-  private static final List<String> ORDER_FIELDS = List.of(".medication", ".code");
+  /** The field ending a note's path: {@code MedicationRequest/m3.medication} names the order. */
+  private static final Pattern ORDER_FIELD = Pattern.compile("\\.(medication|code)$");
 
   void add(ArrayNode cards, Assessment a, ReportView view, Map<String, String> orders) {
     List<Problem> unread = DoorNotes.notChecked(notes(a));
     for (Problem p : unread) {
       if (DoorNotes.aboutOrder(p)) {
-        String resource = resource(p.path());
+        String resource = ORDER_FIELD.matcher(p.path()).replaceFirst("");
         cards.add(
             card(
                 "not-checked/" + resource,
