@@ -23,7 +23,7 @@ class BundleFuzzTest {
       new HapiBundleCaseSource(
           BundleRoundTripTest.PACK.vocabulary(), BundleRoundTripTest.TERMINOLOGY);
 
-  @FuzzTest(maxDuration = "5m", maxExecutions = 1_000_000)
+  @FuzzTest(maxDuration = "60m", maxExecutions = 1_000_000)
   void read(byte[] content) {
     try {
       PatientCase c = DOOR.read("fuzz.json", content, Optional.empty());

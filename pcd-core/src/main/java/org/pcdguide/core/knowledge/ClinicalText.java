@@ -25,7 +25,7 @@ final class ClinicalText {
     int i = 0;
     while (i < lines.length) {
       var m = KEY.matcher(lines[i]);
-      if (!m.matches()) {
+      if (!lines[i].contains("example") || !m.matches()) {
         out.append(lines[i++]);
         continue;
       }

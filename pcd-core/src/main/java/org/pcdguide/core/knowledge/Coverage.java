@@ -1,7 +1,9 @@
 package org.pcdguide.core.knowledge;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -88,52 +90,73 @@ public final class Coverage {
 
   /** Every sentence of every seed with a stored text, in text order. */
   public static List<Sentence> of(KnowledgePack pack) {
+    return of(pack, Map.of());
+  }
+
+  /**
+   * As {@link #of(KnowledgePack)}, taking a seed's sentences from {@code cut} (source id to {@link
+   * #sentences} of its text) where the caller has them already.
+   */
+  static List<Sentence> of(KnowledgePack pack, Map<String, List<String>> cut) {
     List<Sentence> out = new ArrayList<>();
     for (Source s : pack.sources().values()) {
       String text = pack.texts().get(s.id());
       if (text == null) {
         continue;
       }
-      Optional<SeedCoverage> marks =
-          pack.coverage().stream().filter(c -> c.source().equals(s.id())).findFirst();
-      for (String sentence : sentences(text)) {
-        out.add(sentence(pack, s.id(), sentence, marks));
+      List<Quote> quotes = quotes(pack, s.id());
+      Map<String, Mark> marks = marks(pack, s.id());
+      List<String> sentences = cut.get(s.id());
+      for (String sentence : sentences != null ? sentences : sentences(text)) {
+        List<String> entries = new ArrayList<>();
+        for (Quote q : quotes) {
+          if ((q.text().contains(sentence) || sentence.contains(q.text()))
+              && !entries.contains(q.entry())) {
+            entries.add(q.entry());
+          }
+        }
+        Optional<Mark> mark = Optional.ofNullable(marks.get(sentence));
+        out.add(
+            new Sentence(s.id(), sentence, entries, mark.map(Mark::kind), mark.map(Mark::reason)));
       }
     }
     return out;
   }
 
-  private static Sentence sentence(
-      KnowledgePack pack, String source, String sentence, Optional<SeedCoverage> marks) {
-    List<String> entries = new ArrayList<>();
+  private record Quote(String entry, String text) {}
+
+  private record Mark(String kind, String reason) {}
+
+  /** The source's quotes, normalised once, in module and entry order. */
+  private static List<Quote> quotes(KnowledgePack pack, String source) {
+    List<Quote> out = new ArrayList<>();
     for (DisorderModule m : pack.modules()) {
       for (Entry e : m.entries()) {
         for (Evidence ev : e.evidence()) {
           if (ev.source().equals(source) && ev.quote().isPresent()) {
-            String q = normalize(ev.quote().get());
-            if ((q.contains(sentence) || sentence.contains(q)) && !entries.contains(e.id())) {
-              entries.add(e.id());
-            }
+            out.add(new Quote(e.id(), normalize(ev.quote().get())));
           }
         }
       }
     }
-    Optional<String> mark = Optional.empty();
-    Optional<String> reason = Optional.empty();
-    if (marks.isPresent()) {
-      for (SeedCoverage.Mark b : marks.get().background()) {
-        if (normalize(b.sentence()).equals(sentence)) {
-          mark = Optional.of("background");
-          reason = Optional.of(b.reason());
-        }
-      }
-      for (SeedCoverage.Mark g : marks.get().gaps()) {
-        if (normalize(g.sentence()).equals(sentence)) {
-          mark = Optional.of("source-gap");
-          reason = Optional.of(g.reason());
-        }
-      }
-    }
-    return new Sentence(source, sentence, entries, mark, reason);
+    return out;
+  }
+
+  /** The source's marked sentences, normalised; a source-gap mark wins over a background one. */
+  private static Map<String, Mark> marks(KnowledgePack pack, String source) {
+    Map<String, Mark> out = new HashMap<>();
+    pack.coverage().stream()
+        .filter(c -> c.source().equals(source))
+        .findFirst()
+        .ifPresent(
+            c -> {
+              for (SeedCoverage.Mark b : c.background()) {
+                out.put(normalize(b.sentence()), new Mark("background", b.reason()));
+              }
+              for (SeedCoverage.Mark g : c.gaps()) {
+                out.put(normalize(g.sentence()), new Mark("source-gap", g.reason()));
+              }
+            });
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 package org.pcdguide.core.knowledge;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,16 @@ record PackValidator(
             "no coverage file for " + s.id() + " (knowledge/coverage-" + s.id() + ".yaml)");
       }
     }
+    Map<String, List<String>> cut = new HashMap<>();
     for (SeedCoverage c : pack.coverage()) {
       check(
           texts.containsKey(c.source()),
           c.file(),
           "'" + c.source() + "' is not a source with a stored text");
       List<String> sentences = Coverage.sentences(texts.getOrDefault(c.source(), ""));
+      if (texts.containsKey(c.source())) {
+        cut.put(c.source(), sentences);
+      }
       for (SeedCoverage.Mark m : c.background()) {
         check(
             sentences.contains(Coverage.normalize(m.sentence())),
@@ -92,7 +97,7 @@ record PackValidator(
             "marked sentence not in " + c.source() + ": \"" + m.sentence() + "\"");
       }
     }
-    for (Coverage.Sentence sentence : Coverage.of(pack)) {
+    for (Coverage.Sentence sentence : Coverage.of(pack, cut)) {
       if (!sentence.accounted()) {
         problem(
             "coverage " + sentence.source(),

@@ -34,10 +34,16 @@ public final class YamlKnowledgePackSource {
 
   private final String origin;
   private final Files files;
+  private final ParseCache cache;
 
   private YamlKnowledgePackSource(String origin, Files files) {
+    this(origin, files, null);
+  }
+
+  private YamlKnowledgePackSource(String origin, Files files, ParseCache cache) {
     this.origin = origin;
     this.files = files;
+    this.cache = cache;
   }
 
   /** The pack bundled in the core jar. */
@@ -68,8 +74,13 @@ public final class YamlKnowledgePackSource {
 
   /** A pack held in memory, file name to content (the pack loader's fuzz test mutates one). */
   static YamlKnowledgePackSource of(String origin, Map<String, byte[]> files) {
+    return of(origin, files, null);
+  }
+
+  /** As {@link #of(String, Map)}, reusing what {@code cache} holds for the same byte arrays. */
+  static YamlKnowledgePackSource of(String origin, Map<String, byte[]> files, ParseCache cache) {
     Map<String, byte[]> copy = Map.copyOf(files);
-    return new YamlKnowledgePackSource(origin, name -> Optional.ofNullable(copy.get(name)));
+    return new YamlKnowledgePackSource(origin, name -> Optional.ofNullable(copy.get(name)), cache);
   }
 
   public String origin() {
@@ -149,24 +160,66 @@ public final class YamlKnowledgePackSource {
         problems.add(name + ": file not found in " + origin);
         return null;
       }
-      byte[] clinical = ClinicalText.of(bytes.get());
-      digest(sha, name, clinical);
-      JsonNode node = YAML.readTree(bytes.get());
-      if (node == null || !node.isObject()) {
-        problems.add(name + ": must be a YAML map");
+      Parsed parsed = cache == null ? null : cache.get(bytes.get());
+      if (parsed == null) {
+        int before = problems.size();
+        parsed = parse(name, bytes.get(), problems);
+        if (cache != null && parsed != null && problems.size() == before) {
+          cache.put(bytes.get(), parsed);
+        }
+      }
+      if (parsed == null) {
         return null;
       }
-      if (clinical.length != bytes.get().length
-          && !ClinicalText.same(node, YAML.readTree(clinical))) {
-        problems.add(
-            name
-                + ": write examples and example-base as indented blocks under their own key line"
-                + " (the pack hash leaves exactly those blocks out)");
-      }
-      return node;
+      digest(sha, name, parsed.clinical());
+      return parsed.node();
     } catch (IOException e) {
       problems.add(name + ": cannot read: " + e.getMessage().lines().findFirst().orElse(""));
       return null;
+    }
+  }
+
+  /** A YAML map and the bytes of it that the hash covers; null (with a problem) when not a map. */
+  private static Parsed parse(String name, byte[] bytes, List<String> problems) throws IOException {
+    byte[] clinical = ClinicalText.of(bytes);
+    JsonNode node = YAML.readTree(bytes);
+    if (node == null || !node.isObject()) {
+      problems.add(name + ": must be a YAML map");
+      return null;
+    }
+    if (clinical.length != bytes.length && !ClinicalText.same(node, YAML.readTree(clinical))) {
+      problems.add(
+          name
+              + ": write examples and example-base as indented blocks under their own key line"
+              + " (the pack hash leaves exactly those blocks out)");
+    }
+    return new Parsed(clinical, node);
+  }
+
+  /** One pack file parsed: the bytes the pack hash covers, and the document (never modified). */
+  private record Parsed(byte[] clinical, JsonNode node) {}
+
+  /**
+   * Recently parsed files, by the identity of their bytes, for a caller that loads the same
+   * unchanged byte arrays again and again (the pack loader's fuzz test replaces one file and keeps
+   * the others). Only files that parsed without a problem are kept; the oldest go first.
+   */
+  static final class ParseCache {
+    private static final int SIZE = 64;
+    private final Map<byte[], Parsed> recent =
+        new LinkedHashMap<>(SIZE * 2, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<byte[], Parsed> eldest) {
+            return size() > SIZE;
+          }
+        };
+
+    synchronized Parsed get(byte[] bytes) {
+      return recent.get(bytes);
+    }
+
+    synchronized void put(byte[] bytes, Parsed parsed) {
+      recent.put(bytes, parsed);
     }
   }
 
