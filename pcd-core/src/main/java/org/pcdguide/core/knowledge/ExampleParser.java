@@ -37,6 +37,11 @@ final class ExampleParser {
 
   /** Keeps the examples of entry {@code e} (file {@code file}, path {@code where}) for later. */
   void add(String entry, EntryKind kind, JsonNode e, String file, String where) {
+    if (entry.isBlank()) {
+      // an entry without an id is a problem of its own already; its examples have no entry to
+      // document (found by PackLoaderFuzzTest: they reached EntryExample and threw)
+      return;
+    }
     List<JsonNode> list = nodes.list(e, "examples", where);
     for (int i = 0; i < list.size(); i++) {
       raw.add(new Raw(entry, kind, file, where + ".examples[" + i + "]", list.get(i)));

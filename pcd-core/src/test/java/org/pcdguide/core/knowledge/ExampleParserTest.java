@@ -55,6 +55,18 @@ class ExampleParserTest {
   }
 
   @Test
+  void examplesOfAnEntryWithoutAnId_theMissingIdIsThePackError() throws IOException {
+    copyPack();
+    edit("poems.yaml", "  - id: POEMS-AVOID-005\n", "  - i?: POEMS-AVOID-005\n");
+    assertThatThrownBy(this::load)
+        .isInstanceOfSatisfying(
+            KnowledgePackException.class,
+            e ->
+                assertThat(e.problems())
+                    .anyMatch(p -> p.startsWith("poems.yaml") && p.contains("id: is required")));
+  }
+
+  @Test
   void badExamples_areAllPackErrorsNamingEntryAndField() throws IOException {
     copyPack();
     edit(
