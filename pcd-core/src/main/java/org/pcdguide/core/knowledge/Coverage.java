@@ -44,9 +44,17 @@ public final class Coverage {
       if (line.isEmpty()) {
         continue;
       }
-      line = BULLET.matcher(line).replaceFirst("");
-      line = CITATIONS.matcher(line).replaceFirst("");
-      line = SPACE.matcher(line).replaceAll(" ").strip();
+      // each pattern only where it can match (the loader cuts every seed on every load)
+      if ("-•*".indexOf(line.charAt(0)) >= 0) {
+        line = BULLET.matcher(line).replaceFirst("");
+      }
+      if (!line.isEmpty() && Character.isDigit(line.charAt(line.length() - 1))) {
+        line = CITATIONS.matcher(line).replaceFirst("");
+      }
+      if (!singleSpaced(line)) {
+        line = SPACE.matcher(line).replaceAll(" ");
+      }
+      line = line.strip();
       for (String s : SENTENCE_END.split(line)) {
         if (!s.isBlank()) {
           out.add(s.strip());
@@ -54,6 +62,22 @@ public final class Coverage {
       }
     }
     return out;
+  }
+
+  /** Whether {@link #SPACE} would leave {@code line} as it is: only single spaces between words. */
+  private static boolean singleSpaced(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == ' ' ? i + 1 < line.length() && line.charAt(i + 1) == ' ' : c <= ' ' && isSpace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // \s in a Java pattern: space, tab, line feed, vertical tab, form feed, carriage return
+  private static boolean isSpace(char c) {
+    return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /**
@@ -107,12 +131,16 @@ public final class Coverage {
       List<Quote> quotes = quotes(pack, s.id());
       Map<String, Mark> marks = marks(pack, s.id());
       List<String> sentences = cut.get(s.id());
-      for (String sentence : sentences != null ? sentences : sentences(text)) {
+      if (sentences == null) {
+        sentences = sentences(text);
+      }
+      boolean[][] quoted = quoted(sentences, quotes.stream().map(Quote::text).toList());
+      for (int i = 0; i < sentences.size(); i++) {
+        String sentence = sentences.get(i);
         List<String> entries = new ArrayList<>();
-        for (Quote q : quotes) {
-          if ((q.text().contains(sentence) || sentence.contains(q.text()))
-              && !entries.contains(q.entry())) {
-            entries.add(q.entry());
+        for (int j = 0; j < quotes.size(); j++) {
+          if (quoted[i][j] && !entries.contains(quotes.get(j).entry())) {
+            entries.add(quotes.get(j).entry());
           }
         }
         Optional<Mark> mark = Optional.ofNullable(marks.get(sentence));
@@ -124,6 +152,64 @@ public final class Coverage {
   }
 
   private record Quote(String entry, String text) {}
+
+  /**
+   * {@code [i][j]}: quote j holds sentence i, or sentence i holds quote j. One substring search per
+   * quote over all the sentences, and one per sentence over all the quotes, instead of one per
+   * pair. Neither a sentence nor a normalised quote holds a line break, so a match found in the
+   * texts joined by line breaks lies within one of them.
+   */
+  static boolean[][] quoted(List<String> sentences, List<String> quotes) {
+    boolean[][] quoted = new boolean[sentences.size()][quotes.size()];
+    Joined all = Joined.of(sentences);
+    for (int j = 0; j < quotes.size(); j++) {
+      String q = quotes.get(j);
+      if (q.isEmpty()) {
+        for (boolean[] row : quoted) {
+          row[j] = true;
+        }
+        continue;
+      }
+      for (int at = all.text().indexOf(q); at >= 0; ) {
+        int i = all.part(at);
+        quoted[i][j] = true;
+        at = all.text().indexOf(q, all.end(i));
+      }
+    }
+    Joined held = Joined.of(quotes);
+    for (int i = 0; i < sentences.size(); i++) {
+      for (int at = held.text().indexOf(sentences.get(i)); at >= 0; ) {
+        int j = held.part(at);
+        quoted[i][j] = true;
+        at = held.text().indexOf(sentences.get(i), held.end(j));
+      }
+    }
+    return quoted;
+  }
+
+  /** Texts joined by line breaks, with where each starts. */
+  private record Joined(String text, int[] starts) {
+    static Joined of(List<String> parts) {
+      int[] starts = new int[parts.size()];
+      StringBuilder b = new StringBuilder();
+      for (int k = 0; k < parts.size(); k++) {
+        starts[k] = b.length();
+        b.append(parts.get(k)).append('\n');
+      }
+      return new Joined(b.toString(), starts);
+    }
+
+    /** The part a position of the joined text lies in. */
+    int part(int at) {
+      int k = java.util.Arrays.binarySearch(starts, at);
+      return k >= 0 ? k : -k - 2;
+    }
+
+    /** Where the search for the next match goes on: after part k's line break. */
+    int end(int k) {
+      return k + 1 < starts.length ? starts[k + 1] : text.length();
+    }
+  }
 
   private record Mark(String kind, String reason) {}
 
