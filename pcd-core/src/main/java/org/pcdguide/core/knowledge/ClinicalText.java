@@ -20,12 +20,12 @@ final class ClinicalText {
   private ClinicalText() {}
 
   static byte[] of(byte[] bytes) {
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("(?<=\n)");
+    String[] lines = lines(new String(bytes, StandardCharsets.UTF_8));
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < lines.length) {
       var m = KEY.matcher(lines[i]);
-      if (!lines[i].contains("example") || !m.matches()) {
+      if (!startsWithExample(lines[i]) || !m.matches()) {
         out.append(lines[i++]);
         continue;
       }
@@ -73,6 +73,40 @@ final class ClinicalText {
       end = start;
     }
     out.setLength(end);
+  }
+
+  /** The lines of {@code text}, each with its line feed (the last one may have none). */
+  private static String[] lines(String text) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lines.add(text.substring(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < text.length()) {
+      lines.add(text.substring(start));
+    }
+    return lines.toArray(String[]::new);
+  }
+
+  /**
+   * Whether the line, after its indentation, starts with "example" ({@link #KEY} can match only
+   * then). Compared character by character: the loader runs this on every line of every file.
+   */
+  private static boolean startsWithExample(String line) {
+    int i = indent(line);
+    String word = "example";
+    if (line.length() - i < word.length()) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (line.charAt(i + k) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean skippable(String line) {

@@ -55,6 +55,12 @@ public final class Coverage {
         line = SPACE.matcher(line).replaceAll(" ");
       }
       line = line.strip();
+      if (!mayEndASentenceInside(line)) {
+        if (!line.isBlank()) {
+          out.add(line);
+        }
+        continue;
+      }
       for (String s : SENTENCE_END.split(line)) {
         if (!s.isBlank()) {
           out.add(s.strip());
@@ -62,6 +68,17 @@ public final class Coverage {
       }
     }
     return out;
+  }
+
+  /** Whether {@link #SENTENCE_END} can match: a '.', '!' or '?' followed by a space. */
+  private static boolean mayEndASentenceInside(String line) {
+    for (int i = 0; i + 1 < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && isSpace(line.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@link #SPACE} would leave {@code line} as it is: only single spaces between words. */
@@ -77,7 +94,7 @@ public final class Coverage {
 
   // \s in a Java pattern: space, tab, line feed, vertical tab, form feed, carriage return
   private static boolean isSpace(char c) {
-    return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /**
