@@ -36,49 +36,81 @@ public final class Coverage {
     }
   }
 
-  /** Cuts a stored seed text into sentences, exactly as the format document describes. */
+  /**
+   * Cuts a stored seed text into sentences, exactly as the format document describes: by line
+   * ({@code \\R}), without a leading bullet or trailing citation numbers, white space made single
+   * spaces, then at {@link #SENTENCE_END}. Lines and sentence ends are found character by character
+   * (the loader cuts every seed on every load); the patterns run only on lines they can change.
+   */
   public static List<String> sentences(String text) {
     List<String> out = new ArrayList<>();
-    for (String raw : text.split("\\R")) {
-      String line = raw.strip();
-      if (line.isEmpty()) {
-        continue;
+    int start = 0;
+    while (start <= text.length()) {
+      int end = start;
+      while (end < text.length() && !lineBreak(text.charAt(end))) {
+        end++;
       }
-      // each pattern only where it can match (the loader cuts every seed on every load)
-      if ("-•*".indexOf(line.charAt(0)) >= 0) {
-        line = BULLET.matcher(line).replaceFirst("");
+      line(text.substring(start, end), out);
+      if (end < text.length() - 1 && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n') {
+        end++;
       }
-      if (!line.isEmpty() && Character.isDigit(line.charAt(line.length() - 1))) {
-        line = CITATIONS.matcher(line).replaceFirst("");
-      }
-      if (!singleSpaced(line)) {
-        line = SPACE.matcher(line).replaceAll(" ");
-      }
-      line = line.strip();
-      if (!mayEndASentenceInside(line)) {
-        if (!line.isBlank()) {
-          out.add(line);
-        }
-        continue;
-      }
-      for (String s : SENTENCE_END.split(line)) {
-        if (!s.isBlank()) {
-          out.add(s.strip());
-        }
-      }
+      start = end + 1;
     }
     return out;
   }
 
-  /** Whether {@link #SENTENCE_END} can match: a '.', '!' or '?' followed by a space. */
-  private static boolean mayEndASentenceInside(String line) {
-    for (int i = 0; i + 1 < line.length(); i++) {
-      char c = line.charAt(i);
-      if ((c == '.' || c == '!' || c == '?') && isSpace(line.charAt(i + 1))) {
-        return true;
+  // \R: a line feed, vertical tab, form feed, carriage return, next line, line or paragraph
+  // separator (a carriage return and line feed together are one break)
+  private static boolean lineBreak(char c) {
+    return c == '\n'
+        || c == 0x0B
+        || c == '\f'
+        || c == '\r'
+        || c == 0x85
+        || c == 0x2028
+        || c == 0x2029;
+  }
+
+  private static void line(String raw, List<String> out) {
+    String line = raw.strip();
+    if (line.isEmpty()) {
+      return;
+    }
+    // each pattern only where it can match
+    if ("-•*".indexOf(line.charAt(0)) >= 0) {
+      line = BULLET.matcher(line).replaceFirst("");
+    }
+    if (!line.isEmpty() && Character.isDigit(line.charAt(line.length() - 1))) {
+      line = CITATIONS.matcher(line).replaceFirst("");
+    }
+    if (!singleSpaced(line)) {
+      line = SPACE.matcher(line).replaceAll(" ");
+    }
+    line = line.strip();
+    // SENTENCE_END: the white space after a '.', '!' or '?' that is followed by [A-Z(]
+    int from = 0;
+    for (int i = 1; i < line.length(); i++) {
+      char before = line.charAt(i - 1);
+      if ((before == '.' || before == '!' || before == '?') && isSpace(line.charAt(i))) {
+        int j = i;
+        while (j < line.length() && isSpace(line.charAt(j))) {
+          j++;
+        }
+        if (j < line.length()
+            && (line.charAt(j) >= 'A' && line.charAt(j) <= 'Z' || line.charAt(j) == '(')) {
+          add(line.substring(from, i), out);
+          from = j;
+        }
+        i = j;
       }
     }
-    return false;
+    add(line.substring(from), out);
+  }
+
+  private static void add(String sentence, List<String> out) {
+    if (!sentence.isBlank()) {
+      out.add(sentence.strip());
+    }
   }
 
   /** Whether {@link #SPACE} would leave {@code line} as it is: only single spaces between words. */
