@@ -56,10 +56,10 @@ class CoverageTest {
       if (line.isEmpty()) {
         continue;
       }
-      line = line.replaceFirst("^(?:[-•*]\\s+)+", "");
-      line = line.replaceFirst("\\s+\\d+(\\s*,\\s*\\d+)*$", "");
-      line = line.replaceAll("\\s+", " ").strip();
-      for (String s : line.split("(?<=[.!?])\\s+(?=[A-Z(])")) {
+      line = Coverage.BULLET.matcher(line).replaceFirst("");
+      line = Coverage.CITATIONS.matcher(line).replaceFirst("");
+      line = Coverage.SPACE.matcher(line).replaceAll(" ").strip();
+      for (String s : Coverage.SENTENCE_END.split(line)) {
         if (!s.isBlank()) {
           out.add(s.strip());
         }
