@@ -60,7 +60,7 @@ public record PatientCase(
   public Optional<Lab> latestLab(String test, LocalDate asOf) {
     Lab best = null;
     for (Lab lab : labs) {
-      if (!lab.test().equals(test) || lab.date().map(d -> d.isAfter(asOf)).orElse(false)) {
+      if (!lab.test().equals(test) || (lab.date().isPresent() && lab.date().get().isAfter(asOf))) {
         continue;
       }
       if (best == null || later(lab, best)) {

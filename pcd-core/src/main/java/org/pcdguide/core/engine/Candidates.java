@@ -1,7 +1,6 @@
 package org.pcdguide.core.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.pcdguide.core.cases.Therapy;
@@ -137,15 +136,35 @@ final class Candidates {
     // an option that holds only in one branch of an undecided fact ranks below every option that
     // holds either way (issue 14, rule 2); an option resting only on an unknown treatment phase
     // keeps its place (issue 13, rule 1: the phase is assumed, and said)
-    sorted.sort(
-        Comparator.comparingInt((Candidate c) -> c.undecided() == BRANCH ? 1 : 0)
-            .thenComparingInt(Candidate::branch)
-            .thenComparingInt((Candidate c) -> c.kind() == SUPPORTIVE_LAST ? 1 : 0)
-            .thenComparingInt((Candidate c) -> c.fits() ? 0 : 1)
-            .thenComparing(Candidate::support)
-            .thenComparingInt(Candidate::kind)
-            .thenComparingInt(Candidate::prefer)
-            .thenComparingInt(Candidate::order));
-    return sorted.stream().map(Candidate::item).toList();
+    sorted.sort(Candidates::compare);
+    List<Assessment.Recommendation> out = new ArrayList<>(sorted.size());
+    for (Candidate c : sorted) {
+      out.add(c.item());
+    }
+    return out;
+  }
+
+  /** The keys of docs/ranking.md, in order. */
+  private static int compare(Candidate a, Candidate b) {
+    int c = Integer.compare(a.undecided() == BRANCH ? 1 : 0, b.undecided() == BRANCH ? 1 : 0);
+    if (c == 0) {
+      c = Integer.compare(a.branch(), b.branch());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.kind() == SUPPORTIVE_LAST ? 1 : 0, b.kind() == SUPPORTIVE_LAST ? 1 : 0);
+    }
+    if (c == 0) {
+      c = Integer.compare(a.fits() ? 0 : 1, b.fits() ? 0 : 1);
+    }
+    if (c == 0) {
+      c = a.support().compareTo(b.support());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.kind(), b.kind());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.prefer(), b.prefer());
+    }
+    return c != 0 ? c : Integer.compare(a.order(), b.order());
   }
 }

@@ -33,8 +33,12 @@ final class PatientChecks {
       List<String> assessedFiles,
       List<Assessment.Recommendation> ranked,
       Sections out) {
-    List<Assessment.Recommendation> directed =
-        ranked.stream().filter(r -> r.entry().kind() != EntryKind.SUPPORTIVE).toList();
+    List<Assessment.Recommendation> directed = new ArrayList<>(ranked.size());
+    for (Assessment.Recommendation r : ranked) {
+      if (r.entry().kind() != EntryKind.SUPPORTIVE) {
+        directed.add(r);
+      }
+    }
     ages(facts, directed, out);
     for (DisorderModule m : facts.pack().modules()) {
       if (assessedFiles.contains(m.file())) {
@@ -80,13 +84,17 @@ final class PatientChecks {
         s.ages().ifPresent(stated::add);
       }
     }
-    if (stated.stream().anyMatch(a -> a.covers(age))) {
-      return Optional.empty();
+    boolean older = !stated.isEmpty();
+    for (AgeRange a : stated) {
+      if (a.covers(age)) {
+        return Optional.empty();
+      }
+      older &= age > a.max();
     }
     if (age < ADULT_AGE) {
       return Optional.of(new Warning.AgeNotCovered(e, age, true, sources));
     }
-    if (!stated.isEmpty() && stated.stream().allMatch(a -> age > a.max())) {
+    if (older) {
       return Optional.of(new Warning.AgeNotCovered(e, age, false, sources));
     }
     return Optional.empty();

@@ -19,7 +19,15 @@ import org.pcdguide.core.knowledge.TreatmentPhase;
 final class Phases {
   static final String FACT = "therapy.phase";
 
+  private static final int EVERY = TreatmentPhase.values().length;
+
   private final FactContext facts;
+
+  /** The phase fact, read once per assessment (null until first read). */
+  private FactValue value;
+
+  /** The patient's phase, read once per assessment (null until first read). */
+  private Optional<TreatmentPhase> known;
 
   Phases(FactContext facts) {
     this.facts = facts;
@@ -32,14 +40,18 @@ final class Phases {
   record Fit(String phase, boolean outOfPhase, Optional<String> assumes, Optional<Outcome> gap) {}
 
   Fit fit(TreatmentEntry t, TreatmentHistory history) {
-    FactValue v = facts.fact(FACT);
-    boolean every = t.phases().size() == TreatmentPhase.values().length;
+    if (value == null) {
+      value = facts.fact(FACT);
+    }
+    FactValue v = value;
+    boolean every = t.phases().size() == EVERY;
     if (v instanceof FactValue.Known k) {
       String phase = (String) k.value();
+      if (known == null) {
+        known = TreatmentPhase.parse(phase);
+      }
       boolean applies =
-          every
-              || TreatmentPhase.parse(phase).map(t::appliesIn).orElse(false)
-              || continuing(t, history, facts);
+          every || (known.isPresent() && t.appliesIn(known.get())) || continuing(t, history, facts);
       return new Fit(phase, !applies, Optional.empty(), Optional.empty());
     }
     if (every) {

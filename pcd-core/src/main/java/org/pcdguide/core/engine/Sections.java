@@ -44,6 +44,9 @@ final class Sections {
   private final MissingDataList missing = new MissingDataList();
   private final Set<String> stated = new HashSet<>();
 
+  /** The module whose source gaps were listed last (each module's are listed once). */
+  private DisorderModule gapsOf;
+
   Sections(KnowledgePack pack, FactContext facts) {
     this.pack = pack;
     this.facts = facts;
@@ -58,9 +61,12 @@ final class Sections {
       trial(m, t);
       return;
     }
-    for (DisorderModule.SourceGap g : m.gaps()) {
-      if (!sourceGaps.contains(g)) {
-        sourceGaps.add(g);
+    if (m != gapsOf) {
+      gapsOf = m;
+      for (DisorderModule.SourceGap g : m.gaps()) {
+        if (!sourceGaps.contains(g)) {
+          sourceGaps.add(g);
+        }
       }
     }
     Outcome outcome = Undecided.gated(m, e, stated.contains(m.file()), facts);

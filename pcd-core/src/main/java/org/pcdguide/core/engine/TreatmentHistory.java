@@ -26,18 +26,24 @@ final class TreatmentHistory {
   /** The therapies that failed or were not tolerated. */
   private final List<Therapy> stopped;
 
+  /** Every agent some therapy of the history gave (a set that gave() needs all of in one). */
+  private final Set<String> anyGiven;
+
   TreatmentHistory(PatientCase patientCase, Vocabulary vocabulary) {
     this.therapies = patientCase.history().orElse(List.of());
-    this.stopped =
-        therapies.stream()
-            .filter(
-                t -> {
-                  String response = t.response().orElse("");
-                  return FAILED.contains(response) || response.equals(INTOLERANT);
-                })
-            .toList();
     this.vocabulary = vocabulary;
     this.sets = AgentSets.of(vocabulary);
+    List<Therapy> failed = new java.util.ArrayList<>(therapies.size());
+    Set<String> given = new java.util.HashSet<>();
+    for (Therapy t : therapies) {
+      String response = t.response().orElse("");
+      if (FAILED.contains(response) || response.equals(INTOLERANT)) {
+        failed.add(t);
+      }
+      given.addAll(agentsOf(t.therapy()));
+    }
+    this.stopped = failed;
+    this.anyGiven = given;
   }
 
   /** The agents an option or order gives: its regimen's and its own (an immutable set). */
@@ -126,14 +132,16 @@ final class TreatmentHistory {
       return Optional.empty();
     }
     Set<String> agents = agents(option.agents(), option.regimen());
-    boolean procedures =
-        !agents.isEmpty()
-            && agents.stream()
-                .allMatch(
-                    a ->
-                        vocabulary.agents().containsKey(a)
-                            && "procedure".equals(vocabulary.agents().get(a).agentClass()));
-    return procedures ? gave(agents) : Optional.empty();
+    if (agents.isEmpty() || !anyGiven.containsAll(agents)) {
+      return Optional.empty(); // no therapy of the history gave them all
+    }
+    for (String a : agents) {
+      Vocabulary.AgentDef def = vocabulary.agents().get(a);
+      if (def == null || !"procedure".equals(def.agentClass())) {
+        return Optional.empty();
+      }
+    }
+    return gave(agents);
   }
 
   private boolean directed(String agent) {

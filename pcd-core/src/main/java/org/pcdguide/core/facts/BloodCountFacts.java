@@ -68,12 +68,17 @@ final class BloodCountFacts {
   }
 
   static String show(Lab l) {
-    return num(l.value()) + " " + l.unit() + l.date().map(d -> " (" + d + ")").orElse("");
+    String shown = num(l.value()) + " " + l.unit();
+    return l.date().isPresent() ? shown + " (" + l.date().get() + ")" : shown;
   }
 
   static String num(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
+    }
+    String quick = sixDigits(v);
+    if (quick != null) {
+      return quick;
     }
     String plain = Double.toString(v);
     if (plain.indexOf('E') < 0 && significantDigits(plain) <= 6) {
@@ -83,6 +88,65 @@ final class BloodCountFacts {
         .round(new java.math.MathContext(6))
         .stripTrailingZeros()
         .toPlainString();
+  }
+
+  /** Powers of ten, exact as doubles up to 10^22. */
+  private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+
+  /** 10^e for e = -3 .. 6: the lowest value with e + 1 digits before the point. */
+  private static final double[] DECADE = {1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+
+  /**
+   * {@code v} rounded half-up to six significant digits by arithmetic, for 0.001 <= |v| < 10^7;
+   * null when the scaled value lies too near a rounding tie (or a power of ten) to be sure of
+   * agreeing with the decimal rounding, which then decides.
+   */
+  private static String sixDigits(double v) {
+    double a = Math.abs(v);
+    if (!(a >= 1e-3 && a < 1e7)) {
+      return null;
+    }
+    int e = 6; // a < 10^(e+1)
+    while (e > -3 && a < DECADE[e + 3]) {
+      e--;
+    }
+    // 10^e <= a < 10^(e+1), up to the doubles' rounding at the bounds: the range check catches it
+    double scaled = e <= 5 ? a * POW10[5 - e] : a / 10;
+    double frac = scaled - Math.floor(scaled);
+    if (Math.abs(frac - 0.5) < 1e-6 || scaled < 99_999.5 || scaled >= 999_999.5) {
+      return null;
+    }
+    long r = Math.round(scaled);
+    StringBuilder out = new StringBuilder(16);
+    if (v < 0) {
+      out.append('-');
+    }
+    String digits = Long.toString(r);
+    if (e >= 5) {
+      out.append(digits);
+      if (e == 6) {
+        out.append('0');
+      }
+      return out.toString();
+    }
+    int point = e + 1; // digits before the decimal point (none or negative: leading zeros)
+    int end = digits.length();
+    while (end > Math.max(point, 0) && digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (point <= 0) {
+      out.append("0.");
+      for (int i = point; i < 0; i++) {
+        out.append('0');
+      }
+      out.append(digits, 0, end);
+    } else {
+      out.append(digits, 0, point);
+      if (end > point) {
+        out.append('.').append(digits, point, end);
+      }
+    }
+    return out.toString();
   }
 
   /** The significant digits of a plain decimal such as {@code -0.0123} (3). */
