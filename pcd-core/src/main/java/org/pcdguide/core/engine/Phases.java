@@ -26,7 +26,7 @@ final class Phases {
   /** The phase fact, read once per assessment (null until first read). */
   private FactValue value;
 
-  /** The patient's phase, read once per assessment (null until first read). */
+  /** The patient's phase, parsed with {@link #value}. */
   private Optional<TreatmentPhase> known;
 
   Phases(FactContext facts) {
@@ -42,14 +42,15 @@ final class Phases {
   Fit fit(TreatmentEntry t, TreatmentHistory history) {
     if (value == null) {
       value = facts.fact(FACT);
+      known =
+          value instanceof FactValue.Known k
+              ? TreatmentPhase.parse((String) k.value())
+              : Optional.empty();
     }
     FactValue v = value;
     boolean every = t.phases().size() == EVERY;
     if (v instanceof FactValue.Known k) {
       String phase = (String) k.value();
-      if (known == null) {
-        known = TreatmentPhase.parse(phase);
-      }
       boolean applies =
           every || (known.isPresent() && t.appliesIn(known.get())) || continuing(t, history, facts);
       return new Fit(phase, !applies, Optional.empty(), Optional.empty());

@@ -80,10 +80,6 @@ final class BloodCountFacts {
     if (quick != null) {
       return quick;
     }
-    String plain = Double.toString(v);
-    if (plain.indexOf('E') < 0 && significantDigits(plain) <= 6) {
-      return plain; // already what rounding to 6 significant digits would print
-    }
     return java.math.BigDecimal.valueOf(v)
         .round(new java.math.MathContext(6))
         .stripTrailingZeros()
@@ -147,20 +143,5 @@ final class BloodCountFacts {
       }
     }
     return out.toString();
-  }
-
-  /** The significant digits of a plain decimal such as {@code -0.0123} (3). */
-  private static int significantDigits(String plain) {
-    int n = 0;
-    boolean leading = true;
-    for (int i = 0; i < plain.length(); i++) {
-      char c = plain.charAt(i);
-      if (c < '0' || c > '9' || (leading && c == '0')) {
-        continue;
-      }
-      leading = false;
-      n++;
-    }
-    return n;
   }
 }
