@@ -195,14 +195,14 @@ final class Cards {
     }
   }
 
-  private static String detail(ReportView.Item e) {
+  /**
+   * The evidence part of an entry's card detail, by entry id: it depends on the entry alone (its
+   * evidence and disagreements), so it is written once per pack.
+   */
+  private final Map<String, String> evidence = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String evidence(ReportView.Item e) {
     StringBuilder d = new StringBuilder();
-    d.append(e.statement()).append(" (").append(e.strength().word()).append(")\n\n");
-    // an option that holds only in one branch of an undecided fact says so (issue 14, rule 2)
-    e.conditional().ifPresent(c -> d.append("**Conditional:** ").append(c).append("\n\n"));
-    if (!e.because().isEmpty()) {
-      d.append("*Because:* ").append(String.join("; ", e.because())).append("\n\n");
-    }
     d.append("**Evidence**\n\n");
     for (ReportView.Evidence ev : e.evidence()) {
       ReportView.SourceView s = ev.source();
@@ -229,6 +229,18 @@ final class Cards {
           .append(dis.statement())
           .append("\n");
     }
+    return d.toString();
+  }
+
+  private String detail(ReportView.Item e) {
+    StringBuilder d = new StringBuilder();
+    d.append(e.statement()).append(" (").append(e.strength().word()).append(")\n\n");
+    // an option that holds only in one branch of an undecided fact says so (issue 14, rule 2)
+    e.conditional().ifPresent(c -> d.append("**Conditional:** ").append(c).append("\n\n"));
+    if (!e.because().isEmpty()) {
+      d.append("*Because:* ").append(String.join("; ", e.because())).append("\n\n");
+    }
+    d.append(evidence.computeIfAbsent(e.id(), id -> evidence(e)));
     return d.toString();
   }
 

@@ -37,20 +37,32 @@ public record KnowledgePack(
   }
 
   public Optional<Entry> entry(String id) {
+    EntryIndex index = lastIndex;
+    if (index == null || index.pack() != this) {
+      index = new EntryIndex(this, entriesById());
+      lastIndex = index;
+    }
+    return Optional.ofNullable(index.byId().get(id));
+  }
+
+  /** Every entry by id, the first of an id winning: screening rules, then module by module. */
+  private Map<String, Entry> entriesById() {
+    Map<String, Entry> byId = new java.util.HashMap<>();
     for (Entry e : screening) {
-      if (e.id().equals(id)) {
-        return Optional.of(e);
-      }
+      byId.putIfAbsent(e.id(), e);
     }
     for (DisorderModule m : modules) {
       for (Entry e : m.entries()) {
-        if (e.id().equals(id)) {
-          return Optional.of(e);
-        }
+        byId.putIfAbsent(e.id(), e);
       }
     }
-    return Optional.empty();
+    return java.util.Collections.unmodifiableMap(byId);
   }
+
+  /** The entry index of the pack last looked up (a pack is immutable; the server has one). */
+  private record EntryIndex(KnowledgePack pack, Map<String, Entry> byId) {}
+
+  private static volatile EntryIndex lastIndex;
 
   /** A sourced threshold by id, from whichever module declares it. */
   public Optional<Threshold> threshold(String id) {

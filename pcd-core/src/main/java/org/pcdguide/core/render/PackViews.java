@@ -23,6 +23,7 @@ final class PackViews {
   private final Map<String, List<ReportView.Disagreement>> disagreements =
       new ConcurrentHashMap<>();
   private final Map<String, List<String>> labels = new ConcurrentHashMap<>();
+  private final Map<String, EntryView> entries = new ConcurrentHashMap<>();
   private final Map<String, ReportView.SourceView> sources = new ConcurrentHashMap<>();
 
   private PackViews(KnowledgePack pack) {
@@ -36,6 +37,34 @@ final class PackViews {
       last = views;
     }
     return views;
+  }
+
+  /**
+   * What an item of entry {@code e} shows that depends on the entry alone: its agents (with a
+   * regimen's and a class's), the class it names by attribute, its labels, evidence and
+   * disagreements.
+   */
+  record EntryView(
+      List<String> agents,
+      java.util.Optional<ReportView.AttributeClassView> byAttribute,
+      List<String> labels,
+      List<ReportView.Evidence> evidence,
+      List<ReportView.Disagreement> disagreements) {}
+
+  /** The entry's {@link EntryView}, built on first use. */
+  EntryView entry(Entry e) {
+    EntryView view = entries.get(e.id());
+    if (view == null) {
+      view =
+          new EntryView(
+              AttributeViews.agents(e, pack.vocabulary()),
+              AttributeViews.attributeClass(e, pack.vocabulary()),
+              labels(e),
+              evidence(e),
+              disagreements(e));
+      entries.put(e.id(), view);
+    }
+    return view;
   }
 
   /** The evidence of entry {@code e} as every output shows it. */

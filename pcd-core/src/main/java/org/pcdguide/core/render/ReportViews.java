@@ -146,11 +146,19 @@ final class ReportViews {
   }
 
   private List<ReportView.Item> items(List<? extends Assessment.Item> items) {
-    return items.stream().map(this::item).toList();
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    List<ReportView.Item> out = new ArrayList<>(items.size());
+    for (Assessment.Item i : items) {
+      out.add(item(i));
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   ReportView.Item item(Assessment.Item i) {
     Entry e = i.entry();
+    PackViews.EntryView view = views.entry(e);
     List<String> then = List.of();
     List<String> pending = List.of();
     Optional<Severity> severity = Optional.empty();
@@ -193,14 +201,14 @@ final class ReportViews {
         summary,
         e.statement(),
         e.strength(),
-        AttributeViews.agents(e, vocabulary),
+        view.agents(),
         e.regimen(),
         then,
         pending,
-        pending.stream().map(vocabulary::label).toList(),
+        labels(pending),
         severity,
         proposed,
-        proposed.stream().map(vocabulary::label).toList(),
+        labels(proposed),
         item,
         schedule,
         from,
@@ -208,14 +216,25 @@ final class ReportViews {
         given,
         conditional,
         proposedOrders(e.id()),
-        views.labels(e),
+        view.labels(),
         i.because(),
-        views.evidence(e),
-        views.disagreements(e),
-        AttributeViews.attributeClass(e, vocabulary),
+        view.evidence(),
+        view.disagreements(),
+        view.byAttribute(),
         i instanceof Assessment.Recommendation
             ? renal.flatMap(r -> RenalText.option(r, e.id(), pack))
             : Optional.empty());
+  }
+
+  private List<String> labels(List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      out.add(vocabulary.label(id));
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** The proposed orders that are, or are part of, this option. */
