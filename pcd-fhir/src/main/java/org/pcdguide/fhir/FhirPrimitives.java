@@ -40,6 +40,42 @@ final class FhirPrimitives {
    * same result on a machine running in UTC).
    */
   static Optional<LocalDate> parseDate(String value) {
+    String v = value.trim();
+    if (v.length() == 10 && plainDate(v)) {
+      // YYYY-MM-DD, the usual form, read without the pattern (the same answer: FhirDatesTest)
+      int year = digits(v, 0, 4);
+      if (year == 0) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(LocalDate.of(year, digits(v, 5, 7), digits(v, 8, 10)));
+      } catch (DateTimeException e) {
+        return Optional.empty();
+      }
+    }
+    return parseDateByPattern(v);
+  }
+
+  private static boolean plainDate(String v) {
+    for (int i = 0; i < 10; i++) {
+      char c = v.charAt(i);
+      if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int digits(String v, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (v.charAt(i) - '0');
+    }
+    return n;
+  }
+
+  /** {@link #parseDate} by the pattern alone, for any form. */
+  static Optional<LocalDate> parseDateByPattern(String value) {
     Matcher m = DATE_TIME.matcher(value.trim());
     if (!m.matches() || m.group(1).equals("0000")) {
       return Optional.empty();
