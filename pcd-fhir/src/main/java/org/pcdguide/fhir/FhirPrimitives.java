@@ -142,38 +142,47 @@ final class FhirPrimitives {
   }
 
   /** A date, dateTime or instant the mapping reads; empty when absent or malformed. */
-  static Optional<LocalDate> date(JsonNode v, String path, List<Problem> problems) {
+  static Optional<LocalDate> date(JsonNode v, String path, String field, List<Problem> problems) {
     return read(
         v,
         n -> FhirJson.text(n).flatMap(FhirPrimitives::parseDate),
         path,
+        field,
         () -> "a valid date or dateTime (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss+zz:zz)",
         problems);
   }
 
-  static Optional<Double> decimal(JsonNode v, String path, List<Problem> problems) {
-    return read(v, FhirPrimitives::parseDecimal, path, () -> "a finite decimal number", problems);
+  static Optional<Double> decimal(JsonNode v, String path, String field, List<Problem> problems) {
+    return read(
+        v, FhirPrimitives::parseDecimal, path, field, () -> "a finite decimal number", problems);
   }
 
-  static Optional<Boolean> bool(JsonNode v, String path, List<Problem> problems) {
-    return read(v, FhirPrimitives::parseBoolean, path, () -> "a boolean (true or false)", problems);
+  static Optional<Boolean> bool(JsonNode v, String path, String field, List<Problem> problems) {
+    return read(
+        v, FhirPrimitives::parseBoolean, path, field, () -> "a boolean (true or false)", problems);
   }
 
   /** A code of a required code set (a status, an intent, a gender). */
   static Optional<String> code(
-      JsonNode v, List<String> allowed, String path, List<Problem> problems) {
+      JsonNode v, List<String> allowed, String path, String field, List<Problem> problems) {
     return read(
         v,
         n -> FhirJson.text(n).filter(allowed::contains),
         path,
+        field,
         () -> "a valid code (" + String.join(", ", allowed) + ")",
         problems);
   }
 
+  /**
+   * The value {@code parse} reads, or a problem at {@code path + field} (joined only when there is
+   * a problem: most values are well formed).
+   */
   private static <T> Optional<T> read(
       JsonNode v,
       Function<JsonNode, Optional<T>> parse,
       String path,
+      String field,
       Supplier<String> expected,
       List<Problem> problems) {
     Optional<String> written = FhirJson.text(v);
@@ -182,7 +191,7 @@ final class FhirPrimitives {
     }
     Optional<T> value = parse.apply(v);
     if (value.isEmpty()) {
-      problems.add(new Problem(path, "'" + written.get() + "' is not " + expected.get()));
+      problems.add(new Problem(path + field, "'" + written.get() + "' is not " + expected.get()));
     }
     return value;
   }

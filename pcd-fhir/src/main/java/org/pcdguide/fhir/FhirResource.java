@@ -22,7 +22,11 @@ record FhirResource(String type, JsonNode json, String fullUrl) {
     if (id.isEmpty()) {
       return FhirJson.idPart(fullUrl);
     }
-    return fullUrl.startsWith("urn:") && fullUrl.endsWith(":" + id.get())
+    String i = id.get();
+    return fullUrl.startsWith("urn:")
+            && fullUrl.length() > i.length()
+            && fullUrl.endsWith(i)
+            && fullUrl.charAt(fullUrl.length() - i.length() - 1) == ':'
         ? Optional.of(fullUrl)
         : id;
   }
@@ -34,7 +38,18 @@ record FhirResource(String type, JsonNode json, String fullUrl) {
 
   /** Whether a reference ("Specimen/1", or a fullUrl such as "urn:uuid:...") points here. */
   boolean isTarget(String reference) {
-    return reference.equals(fullUrl)
-        || idPart().map(id -> reference.equals(type + "/" + id)).orElse(false);
+    if (reference.equals(fullUrl)) {
+      return true;
+    }
+    Optional<String> id = idPart();
+    if (id.isEmpty()) {
+      return false;
+    }
+    // reference.equals(type + "/" + id), without building the string
+    String i = id.get();
+    return reference.length() == type.length() + 1 + i.length()
+        && reference.startsWith(type)
+        && reference.charAt(type.length()) == '/'
+        && reference.endsWith(i);
   }
 }

@@ -28,7 +28,7 @@ record ObservationMapping(BundleMapping m) {
     String path = r.path();
     Optional<String> status =
         FhirPrimitives.code(
-            FhirJson.one(o, "status"), FhirR4.OBSERVATION_STATUS, path + ".status", m.problems);
+            FhirJson.one(o, "status"), FhirR4.OBSERVATION_STATUS, path, ".status", m.problems);
     if (status.isEmpty() || !FINAL.contains(status.get())) {
       m.notes.add(
           new Problem(path, "status " + status.orElse("missing") + ": only final results count"));
@@ -68,7 +68,7 @@ record ObservationMapping(BundleMapping m) {
     }
     JsonNode q = FhirJson.one(o, "valueQuantity");
     Optional<Double> stated =
-        FhirPrimitives.decimal(FhirJson.one(q, "value"), path + ".valueQuantity.value", m.problems);
+        FhirPrimitives.decimal(FhirJson.one(q, "value"), path, ".valueQuantity.value", m.problems);
     if (stated.isEmpty()) {
       m.notes.add(new Problem(path + ".value", id + " has no quantity value; not used"));
       return;
@@ -130,18 +130,24 @@ record ObservationMapping(BundleMapping m) {
     JsonNode q = FhirJson.one(range, field);
     Optional<Double> value =
         FhirPrimitives.decimal(
-            FhirJson.one(q, "value"), path + ".referenceRange." + field + ".value", m.problems);
+            FhirJson.one(q, "value"),
+            path,
+            field.equals("low") ? ".referenceRange.low.value" : ".referenceRange.high.value",
+            m.problems);
     if (value.isEmpty()) {
       return Optional.empty();
     }
     String limitUnit = unit(q).orElse(unit);
     UnitConversion c = Units.conversion(value.get(), limitUnit, def.unit());
-    String at = path + ".referenceRange." + field;
     if (c instanceof UnitConversion.Refused r) {
-      m.problems.add(new Problem(at + "." + unitField(q), Units.refusal(limitUnit, r)));
+      m.problems.add(
+          new Problem(
+              path + ".referenceRange." + field + "." + unitField(q), Units.refusal(limitUnit, r)));
     } else if (c instanceof UnitConversion.OutOfRange) {
       m.problems.add(
-          new Problem(at + ".value", Units.outOfRange(value.get(), limitUnit, def.unit())));
+          new Problem(
+              path + ".referenceRange." + field + ".value",
+              Units.outOfRange(value.get(), limitUnit, def.unit())));
     }
     return c instanceof UnitConversion.Converted converted
         ? Optional.of(converted.value())
@@ -190,7 +196,7 @@ record ObservationMapping(BundleMapping m) {
   private Optional<Boolean> bool(JsonNode holder, String path) {
     Optional<Boolean> value =
         FhirPrimitives.bool(
-            FhirJson.one(holder, "valueBoolean"), path + ".valueBoolean", m.problems);
+            FhirJson.one(holder, "valueBoolean"), path, ".valueBoolean", m.problems);
     if (value.isEmpty()) {
       m.notes.add(new Problem(path + ".value", "expected valueBoolean; not used"));
     }
@@ -226,13 +232,13 @@ record ObservationMapping(BundleMapping m) {
   private Optional<LocalDate> effective(JsonNode o, String path) {
     if (FhirJson.has(o, "effectiveDateTime")) {
       return FhirPrimitives.date(
-          FhirJson.one(o, "effectiveDateTime"), path + ".effectiveDateTime", m.problems);
+          FhirJson.one(o, "effectiveDateTime"), path, ".effectiveDateTime", m.problems);
     }
     JsonNode period = FhirJson.one(o, "effectivePeriod");
     if (FhirJson.text(period, "start").isPresent()) {
       return FhirPrimitives.date(
-          FhirJson.one(period, "start"), path + ".effectivePeriod.start", m.problems);
+          FhirJson.one(period, "start"), path, ".effectivePeriod.start", m.problems);
     }
-    return FhirPrimitives.date(FhirJson.one(o, "issued"), path + ".issued", m.problems);
+    return FhirPrimitives.date(FhirJson.one(o, "issued"), path, ".issued", m.problems);
   }
 }

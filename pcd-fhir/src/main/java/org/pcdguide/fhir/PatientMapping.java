@@ -23,10 +23,10 @@ final class PatientMapping {
     // every administrative gender code (male, female, other, unknown) is a sex of the case format
     String sex =
         FhirPrimitives.code(
-                FhirJson.one(p.json(), "gender"), FhirR4.GENDER, path + ".gender", m.problems)
+                FhirJson.one(p.json(), "gender"), FhirR4.GENDER, path, ".gender", m.problems)
             .orElse("unknown");
     Optional<LocalDate> birth =
-        FhirPrimitives.date(FhirJson.one(p.json(), "birthDate"), path + ".birthDate", m.problems);
+        FhirPrimitives.date(FhirJson.one(p.json(), "birthDate"), path, ".birthDate", m.problems);
     Optional<Integer> age = birth.flatMap(b -> age(b, asOf, path + ".birthDate", m));
     return new Patient(age, sex, transplantEligible);
   }

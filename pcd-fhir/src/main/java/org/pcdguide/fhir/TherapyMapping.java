@@ -52,11 +52,11 @@ record TherapyMapping(BundleMapping m) {
   private boolean proposed(
       JsonNode request, List<String> statuses, List<String> intents, String path) {
     return FhirPrimitives.code(
-                FhirJson.one(request, "status"), statuses, path + ".status", m.problems)
+                FhirJson.one(request, "status"), statuses, path, ".status", m.problems)
             .filter(PROPOSED_STATUS::contains)
             .isPresent()
         && FhirPrimitives.code(
-                FhirJson.one(request, "intent"), intents, path + ".intent", m.problems)
+                FhirJson.one(request, "intent"), intents, path, ".intent", m.problems)
             .filter(PROPOSED_INTENT::contains)
             .isPresent();
   }
@@ -69,7 +69,8 @@ record TherapyMapping(BundleMapping m) {
         FhirPrimitives.code(
                 FhirJson.one(s, "status"),
                 FhirR4.MEDICATION_STATEMENT_STATUS,
-                path + ".status",
+                path,
+                ".status",
                 m.problems)
             .orElse("");
     if (!GIVEN_STATUS.contains(status)) {
@@ -106,7 +107,7 @@ record TherapyMapping(BundleMapping m) {
     }
     String status =
         FhirPrimitives.code(
-                FhirJson.one(p, "status"), FhirR4.PROCEDURE_STATUS, path + ".status", m.problems)
+                FhirJson.one(p, "status"), FhirR4.PROCEDURE_STATUS, path, ".status", m.problems)
             .orElse("");
     if (!List.of("completed", "in-progress").contains(status)) {
       m.notes.add(new Problem(path, "status " + status + ": not counted as therapy given"));
@@ -130,7 +131,7 @@ record TherapyMapping(BundleMapping m) {
   }
 
   private Optional<LocalDate> date(JsonNode node, String field, String path) {
-    return FhirPrimitives.date(FhirJson.one(node, field), path + "." + field, m.problems);
+    return FhirPrimitives.date(FhirJson.one(node, field), path, "." + field, m.problems);
   }
 
   private void add(
