@@ -56,8 +56,9 @@ public record ReportView(
 
   /**
    * The parts of the view that CDS Hooks cards show, built without the rest: the headline,
-   * recommendations, avoid entries, pitfalls, warnings, screening findings, plan items, missing
-   * data and proposed orders are as in {@link #of}; the diagnosis, differential, facts, monitoring,
+   * recommendations, pitfalls, screening findings, plan items, missing data and proposed orders are
+   * as in {@link #of}; of the avoid entries, those a proposed order hits, and of the warnings, the
+   * per-patient checks and certain conflicts; the diagnosis, differential, facts, monitoring,
    * timeline, context, trials, source gaps and options not offered are left empty (the cards link
    * to the full report for them). Never render a full report from it.
    */

@@ -79,11 +79,21 @@ final class ReportViews {
         items(a.plan()));
   }
 
-  /** The parts of {@link #report} that CDS Hooks cards show ({@link ReportView#forCards}). */
+  /**
+   * The parts of {@link #report} that CDS Hooks cards show ({@link ReportView#forCards}): of the
+   * entries to avoid, those a proposed order hits; of the warnings, those a card shows (per-patient
+   * checks and certain conflicts).
+   */
   ReportView cards(Assessment a) {
     prepare(a);
     List<ReportView.Item> recommendations = items(a.recommendations());
-    List<ReportView.Item> avoid = items(a.avoid());
+    List<Assessment.AvoidItem> proposed = new ArrayList<>();
+    for (Assessment.AvoidItem v : a.avoid()) {
+      if (!v.proposed().isEmpty()) {
+        proposed.add(v);
+      }
+    }
+    List<ReportView.Item> avoid = items(proposed);
     return new ReportView(
         a.caseId(),
         a.asOf(),
@@ -105,11 +115,30 @@ final class ReportViews {
         List.of(),
         List.of(),
         a.missingData(),
-        warnings(a),
+        cardWarnings(a),
         List.of(),
         orders,
         items(a.screening()),
         items(a.plan()));
+  }
+
+  private static List<ReportView.Warning> cardWarnings(Assessment a) {
+    List<ReportView.Warning> out = new ArrayList<>();
+    for (org.pcdguide.core.engine.Warning w : a.warnings()) {
+      if (WarningText.patient(w) || WarningText.critical(w)) {
+        out.add(warning(w));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static ReportView.Warning warning(org.pcdguide.core.engine.Warning w) {
+    return new ReportView.Warning(
+        w.id(),
+        WarningText.statement(w),
+        WarningText.patient(w),
+        WarningText.critical(w),
+        WarningText.conflict(w));
   }
 
   private List<ReportView.Warning> warnings(Assessment a) {
