@@ -20,6 +20,12 @@ final class Cards {
   static final String TOPICS = "https://fhir.pcdguide.org/CodeSystem/knowledge-entry";
   private final KnowledgePack pack;
 
+  /**
+   * The evidence part of an entry's card detail, by entry id: it depends on the entry alone (its
+   * evidence and disagreements), so it is written once per pack.
+   */
+  private final Map<String, String> evidence = new java.util.concurrent.ConcurrentHashMap<>();
+
   Cards(KnowledgePack pack) {
     this.pack = pack;
   }
@@ -194,12 +200,6 @@ final class Cards {
           .put("type", "absolute");
     }
   }
-
-  /**
-   * The evidence part of an entry's card detail, by entry id: it depends on the entry alone (its
-   * evidence and disagreements), so it is written once per pack.
-   */
-  private final Map<String, String> evidence = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String evidence(ReportView.Item e) {
     StringBuilder d = new StringBuilder();

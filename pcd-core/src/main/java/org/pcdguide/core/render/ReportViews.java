@@ -67,7 +67,7 @@ final class ReportViews {
                         g.section(), source(g.source()), g.locator(), g.statement()))
             .toList(),
         a.missingData(),
-        warnings(a),
+        WarningText.views(a),
         a.notOffered().stream()
             .map(
                 n ->
@@ -115,43 +115,11 @@ final class ReportViews {
         List.of(),
         List.of(),
         a.missingData(),
-        cardWarnings(a),
+        WarningText.cardViews(a),
         List.of(),
         orders,
         items(a.screening()),
         items(a.plan()));
-  }
-
-  private static List<ReportView.Warning> cardWarnings(Assessment a) {
-    List<ReportView.Warning> out = new ArrayList<>();
-    for (org.pcdguide.core.engine.Warning w : a.warnings()) {
-      if (WarningText.patient(w) || WarningText.critical(w)) {
-        out.add(warning(w));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static ReportView.Warning warning(org.pcdguide.core.engine.Warning w) {
-    return new ReportView.Warning(
-        w.id(),
-        WarningText.statement(w),
-        WarningText.patient(w),
-        WarningText.critical(w),
-        WarningText.conflict(w));
-  }
-
-  private List<ReportView.Warning> warnings(Assessment a) {
-    return a.warnings().stream()
-        .map(
-            w ->
-                new ReportView.Warning(
-                    w.id(),
-                    WarningText.statement(w),
-                    WarningText.patient(w),
-                    WarningText.critical(w),
-                    WarningText.conflict(w)))
-        .toList();
   }
 
   /** The proposed orders and the renal annotation the items of {@code a} are shown with. */

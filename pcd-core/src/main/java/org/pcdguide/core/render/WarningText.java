@@ -211,4 +211,30 @@ final class WarningText {
   static String escalation(Severity severity) {
     return severity + " (" + severity.whenProposed() + " when proposed)";
   }
+
+  /**
+   * The warnings a card shows (per-patient checks and certain conflicts), as the report words them.
+   */
+  static List<ReportView.Warning> cardViews(org.pcdguide.core.engine.Assessment a) {
+    List<ReportView.Warning> out = new java.util.ArrayList<>();
+    for (Warning w : a.warnings()) {
+      if (patient(w) || critical(w)) {
+        out.add(view(w));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static ReportView.Warning view(Warning w) {
+    return new ReportView.Warning(w.id(), statement(w), patient(w), critical(w), conflict(w));
+  }
+
+  /** Every warning of {@code a} as the report words it. */
+  static List<ReportView.Warning> views(org.pcdguide.core.engine.Assessment a) {
+    List<ReportView.Warning> out = new java.util.ArrayList<>(a.warnings().size());
+    for (Warning w : a.warnings()) {
+      out.add(view(w));
+    }
+    return List.copyOf(out);
+  }
 }
