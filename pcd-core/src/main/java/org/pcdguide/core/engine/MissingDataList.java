@@ -1,7 +1,6 @@
 package org.pcdguide.core.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,24 @@ final class MissingDataList {
    */
   List<Assessment.MissingData> list(Set<String> criteriaFacts, Optional<String> firstOption) {
     List<Builder> ordered = new ArrayList<>(missing.values());
+    for (Builder b : ordered) {
+      b.criteria = 1;
+      for (String fact : b.decides) {
+        if (criteriaFacts.contains(fact)) {
+          b.criteria = 0;
+          break;
+        }
+      }
+      b.first = firstOption.isPresent() && b.blocks.contains(firstOption.get()) ? 0 : 1;
+    }
+    // a stable sort: equal keys stay in name order
     ordered.sort(
-        Comparator.comparingInt(
-                (Builder b) -> b.decides.stream().anyMatch(criteriaFacts::contains) ? 0 : 1)
-            .thenComparingInt(b -> firstOption.filter(b.blocks::contains).isPresent() ? 0 : 1)
-            .thenComparingInt(b -> -b.blocks.size()));
+        (a, b) ->
+            a.criteria != b.criteria
+                ? Integer.compare(a.criteria, b.criteria)
+                : a.first != b.first
+                    ? Integer.compare(a.first, b.first)
+                    : Integer.compare(b.blocks.size(), a.blocks.size()));
     List<Assessment.MissingData> out = new ArrayList<>();
     for (Builder b : ordered) {
       out.add(
@@ -54,6 +66,11 @@ final class MissingDataList {
     final String statement;
     final Set<String> decides = new TreeSet<>();
     final Set<String> blocks = new LinkedHashSet<>();
+
+    /** Sort keys of {@link #list}: 0 when it decides a diagnosis, 0 when it blocks the first. */
+    int criteria;
+
+    int first;
 
     Builder(String finding, String statement) {
       this.finding = finding;

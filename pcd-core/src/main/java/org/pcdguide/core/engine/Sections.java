@@ -42,6 +42,7 @@ final class Sections {
   private final Set<String> warningIds = new HashSet<>();
   private final List<Warning> warnings = new ArrayList<>();
   private final MissingDataList missing = new MissingDataList();
+  private final Gates gates;
   private final Set<String> stated = new HashSet<>();
 
   /** The module whose source gaps were listed last (each module's are listed once). */
@@ -54,6 +55,7 @@ final class Sections {
     this.history = new TreatmentHistory(facts.patientCase(), pack.vocabulary());
     this.phases = new Phases(facts);
     this.candidates = new Candidates(pack, facts, history, missing);
+    this.gates = new Gates(facts);
   }
 
   void consider(DisorderModule m, Entry e) {
@@ -69,18 +71,21 @@ final class Sections {
         }
       }
     }
-    Outcome outcome = Undecided.gated(m, e, stated.contains(m.file()), facts);
+    Outcome gate = gates.of(m, e.kind(), stated.contains(m.file()));
+    Outcome outcome = Undecided.gated(gate, e, facts);
     List<String> hits = e instanceof AvoidEntry a ? proposed.hits(a) : List.of();
     if (e instanceof AvoidEntry a && outcome.truth() != Truth.FALSE) {
       proposed.unsourced(a).ifPresent(this::warn);
     }
     if (outcome.truth() == Truth.UNKNOWN) {
       missing.add(outcome, e.id());
-      Optional<String> branch = Undecided.branch(m, e, stated.contains(m.file()), facts);
-      if (e instanceof TreatmentEntry t && branch.isPresent()) {
-        // an undecided fact splits the answer: the option is shown for its branch (issue 14)
-        treatment(m, t, outcome.because(), branch);
-        return;
+      if (e instanceof TreatmentEntry t) {
+        Optional<String> branch = Undecided.branch(gate, e, facts);
+        if (branch.isPresent()) {
+          // an undecided fact splits the answer: the option is shown for its branch (issue 14)
+          treatment(m, t, outcome.because(), branch);
+          return;
+        }
       }
       if (!hits.isEmpty()) {
         warn(new Warning.ProposedMayConflict((AvoidEntry) e, hits));

@@ -20,9 +20,11 @@ import org.pcdguide.core.knowledge.Entry;
 final class Undecided {
   private Undecided() {}
 
-  /** The entry's gate and condition together; a stated diagnosis passes an undecided gate. */
-  static Outcome gated(DisorderModule m, Entry e, boolean stated, FactContext facts) {
-    Outcome gate = gate(m, e, stated, facts);
+  /**
+   * The entry's gate ({@link #gate}, for its kind) and condition together; a stated diagnosis has
+   * passed an undecided gate.
+   */
+  static Outcome gated(Outcome gate, Entry e, FactContext facts) {
     if (gate.truth() == Truth.FALSE) {
       return gate;
     }
@@ -48,8 +50,8 @@ final class Undecided {
    * When the gate holds and the entry's own condition is unknown: the branch it holds in ("holds if
    * poems.extent = disseminated; decided by bone-marrow-involvement").
    */
-  static Optional<String> branch(DisorderModule m, Entry e, boolean stated, FactContext facts) {
-    if (gate(m, e, stated, facts).truth() != Truth.TRUE) {
+  static Optional<String> branch(Outcome gate, Entry e, FactContext facts) {
+    if (gate.truth() != Truth.TRUE) {
       return Optional.empty();
     }
     Outcome when = ConditionEvaluator.evaluate(e.when(), facts);
@@ -70,10 +72,6 @@ final class Undecided {
       return assumes;
     }
     return Optional.of(branch.get() + assumes.map(a -> "; and " + a).orElse(""));
-  }
-
-  private static Outcome gate(DisorderModule m, Entry e, boolean stated, FactContext facts) {
-    return gate(m, e.kind(), stated, facts);
   }
 
   /**
