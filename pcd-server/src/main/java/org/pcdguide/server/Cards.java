@@ -233,14 +233,16 @@ final class Cards {
   }
 
   private String detail(ReportView.Item e) {
-    StringBuilder d = new StringBuilder();
+    String evidenceText = evidence.computeIfAbsent(e.id(), id -> evidence(e));
+    // sized for the whole detail: grown from 16 characters it was copied seven times
+    StringBuilder d = new StringBuilder(e.statement().length() + evidenceText.length() + 512);
     d.append(e.statement()).append(" (").append(e.strength().word()).append(")\n\n");
     // an option that holds only in one branch of an undecided fact says so (issue 14, rule 2)
     e.conditional().ifPresent(c -> d.append("**Conditional:** ").append(c).append("\n\n"));
     if (!e.because().isEmpty()) {
       d.append("*Because:* ").append(String.join("; ", e.because())).append("\n\n");
     }
-    d.append(evidence.computeIfAbsent(e.id(), id -> evidence(e)));
+    d.append(evidenceText);
     return d.toString();
   }
 
