@@ -24,7 +24,22 @@ final class Cards {
    * The evidence part of an entry's card detail, by entry id: it depends on the entry alone (its
    * evidence and disagreements), so it is written once per pack.
    */
-  private final Map<String, String> evidence = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, EvidenceText> evidence = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * An entry's evidence text in card details, and the same JSON-escaped in UTF-8 without quotes
+   * (null when only Jackson writes it: {@link CardsResponse#quoted}).
+   */
+  record EvidenceText(String text, byte[] quoted) {
+    static EvidenceText of(String text) {
+      return new EvidenceText(text, CardsResponse.quoted(text));
+    }
+  }
+
+  /** The evidence text of entry {@code id} as its cards' details end, or null before any card. */
+  EvidenceText evidence(String id) {
+    return evidence.get(id);
+  }
 
   Cards(KnowledgePack pack) {
     this.pack = pack;
@@ -201,7 +216,7 @@ final class Cards {
     }
   }
 
-  private static String evidence(ReportView.Item e) {
+  private static String evidenceText(ReportView.Item e) {
     StringBuilder d = new StringBuilder();
     d.append("**Evidence**\n\n");
     for (ReportView.Evidence ev : e.evidence()) {
@@ -233,7 +248,8 @@ final class Cards {
   }
 
   private String detail(ReportView.Item e) {
-    String evidenceText = evidence.computeIfAbsent(e.id(), id -> evidence(e));
+    String evidenceText =
+        evidence.computeIfAbsent(e.id(), id -> EvidenceText.of(evidenceText(e))).text();
     // sized for the whole detail: grown from 16 characters it was copied seven times
     StringBuilder d = new StringBuilder(e.statement().length() + evidenceText.length() + 512);
     d.append(e.statement()).append(" (").append(e.strength().word()).append(")\n\n");

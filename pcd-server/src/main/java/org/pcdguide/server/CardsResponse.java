@@ -1,11 +1,17 @@
 package org.pcdguide.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A CDS Hooks cards response as it is sent: its JSON in UTF-8, serialized once, and the uuids of
@@ -16,6 +22,15 @@ record CardsResponse(byte[] json, Set<String> uuids) {
 
   /** The response holding {@code cards}, and their uuids (those that are valid card ids). */
   static CardsResponse of(ArrayNode cards) {
+    return of(cards, id -> null);
+  }
+
+  /**
+   * As {@link #of(ArrayNode)}, the same bytes, but a card's detail that ends with its entry's
+   * evidence text ({@code evidence} by the entry id of the card's topic, null for none) is written
+   * with that part already JSON-escaped: it is the same for every card of the entry.
+   */
+  static CardsResponse of(ArrayNode cards, Function<String, Cards.EvidenceText> evidence) {
     Set<String> uuids = new LinkedHashSet<>();
     for (JsonNode card : cards) {
       String uuid = card.path("uuid").asText("");
@@ -23,16 +38,68 @@ record CardsResponse(byte[] json, Set<String> uuids) {
         uuids.add(uuid);
       }
     }
-    try {
-      byte[] json =
-          Problems.JSON.writeValueAsBytes(Problems.JSON.createObjectNode().set("cards", cards));
-      return new CardsResponse(json, java.util.Collections.unmodifiableSet(uuids));
-    } catch (JsonProcessingException e) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    try (JsonGenerator g = Problems.JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeFieldName("cards");
+      g.writeStartArray();
+      for (JsonNode card : cards) {
+        write(g, card, evidence);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
       throw new IllegalStateException("cards could not be written as JSON", e);
     }
+    return new CardsResponse(out.toByteArray(), java.util.Collections.unmodifiableSet(uuids));
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = Problems.JSON.writer();
+  private static void write(
+      JsonGenerator g, JsonNode card, Function<String, Cards.EvidenceText> evidence)
+      throws IOException {
+    if (!card.isObject()) {
+      g.writeTree(card);
+      return;
+    }
+    g.writeStartObject();
+    for (Map.Entry<String, JsonNode> field : card.properties()) {
+      g.writeFieldName(field.getKey());
+      JsonNode value = field.getValue();
+      Cards.EvidenceText known =
+          field.getKey().equals("detail") && value.isTextual()
+              ? evidence.apply(card.path("source").path("topic").path("code").asText(""))
+              : null;
+      byte[] head =
+          known != null && known.quoted() != null && value.textValue().endsWith(known.text())
+              ? quoted(
+                  value
+                      .textValue()
+                      .substring(0, value.textValue().length() - known.text().length()))
+              : null;
+      if (head != null) {
+        byte[] all = Arrays.copyOf(head, head.length + known.quoted().length);
+        System.arraycopy(known.quoted(), 0, all, head.length, known.quoted().length);
+        g.writeRawUTF8String(all, 0, all.length);
+      } else {
+        g.writeTree(value);
+      }
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * {@code text} JSON-escaped in UTF-8 as Jackson's generator writes it, or null for text with a
+   * surrogate: the generator escapes those (a pair as two escapes, as a lone one that a FHIR string
+   * may carry) where the encoder writes a pair as UTF-8 and refuses a lone one.
+   */
+  static byte[] quoted(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return null;
+      }
+    }
+    return JsonStringEncoder.getInstance().quoteAsUTF8(text);
+  }
 
   /** Whether {@code id} is a card id the audit log keeps ({@link AuditLimits#FHIR_ID}). */
   static boolean cardId(String id) {

@@ -62,7 +62,8 @@ public record CdsCall(
     return CardsResponse.of(
         CdsHooks.SERVICES.get(service).equals("patient-view")
             ? cards.patientView(a, hookInstance, base, report)
-            : cards.orders(a, orders, hookInstance, base, report));
+            : cards.orders(a, orders, hookInstance, base, report),
+        cards::evidence);
   }
 
   /**
