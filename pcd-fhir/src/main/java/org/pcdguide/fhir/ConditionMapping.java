@@ -237,6 +237,11 @@ record ConditionMapping(BundleMapping m) {
   }
 
   private static Optional<Terminology.Code> first(List<Terminology.Code> concepts, String kind) {
-    return concepts.stream().filter(c -> FhirCodes.isKind(c, kind)).findFirst();
+    for (Terminology.Code c : concepts) {
+      if (FhirCodes.isKind(c, kind)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -185,13 +185,16 @@ final class FhirPrimitives {
       String field,
       Supplier<String> expected,
       List<Problem> problems) {
-    Optional<String> written = FhirJson.text(v);
-    if (written.isEmpty() || written.get().isBlank()) {
+    // a number or boolean always has text; the text of a number is written only for a problem
+    boolean written = v.isNumber() || v.isBoolean() || v.isTextual() && !v.textValue().isBlank();
+    if (!written) {
       return Optional.empty(); // absent, as HAPI read a blank value: the mapping decides
     }
     Optional<T> value = parse.apply(v);
     if (value.isEmpty()) {
-      problems.add(new Problem(path + field, "'" + written.get() + "' is not " + expected.get()));
+      problems.add(
+          new Problem(
+              path + field, "'" + FhirJson.text(v).orElse("") + "' is not " + expected.get()));
     }
     return value;
   }
