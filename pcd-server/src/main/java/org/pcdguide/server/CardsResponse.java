@@ -3,6 +3,7 @@ package org.pcdguide.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,12 +40,14 @@ record CardsResponse(byte[] json, Set<String> uuids) {
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    // the nodes serialize themselves as writeValue would, without its flush after every value
+    SerializerProvider nodes = Problems.JSON.getSerializerProviderInstance();
     try (JsonGenerator g = Problems.JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeFieldName("cards");
       g.writeStartArray();
       for (JsonNode card : cards) {
-        write(g, card, evidence);
+        write(g, card, evidence, nodes);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -55,36 +58,49 @@ record CardsResponse(byte[] json, Set<String> uuids) {
   }
 
   private static void write(
-      JsonGenerator g, JsonNode card, Function<String, Cards.EvidenceText> evidence)
+      JsonGenerator g,
+      JsonNode card,
+      Function<String, Cards.EvidenceText> evidence,
+      SerializerProvider nodes)
       throws IOException {
     if (!card.isObject()) {
-      g.writeTree(card);
+      card.serialize(g, nodes);
       return;
     }
     g.writeStartObject();
     for (Map.Entry<String, JsonNode> field : card.properties()) {
       g.writeFieldName(field.getKey());
       JsonNode value = field.getValue();
-      Cards.EvidenceText known =
+      byte[] raw =
           field.getKey().equals("detail") && value.isTextual()
-              ? evidence.apply(card.path("source").path("topic").path("code").asText(""))
+              ? withEvidence(
+                  value.textValue(),
+                  evidence.apply(card.path("source").path("topic").path("code").asText("")))
               : null;
-      byte[] head =
-          known != null && known.quoted() != null && value.textValue().endsWith(known.text())
-              ? quoted(
-                  value
-                      .textValue()
-                      .substring(0, value.textValue().length() - known.text().length()))
-              : null;
-      if (head != null) {
-        byte[] all = Arrays.copyOf(head, head.length + known.quoted().length);
-        System.arraycopy(known.quoted(), 0, all, head.length, known.quoted().length);
-        g.writeRawUTF8String(all, 0, all.length);
+      if (raw != null) {
+        g.writeRawUTF8String(raw, 0, raw.length);
       } else {
-        g.writeTree(value);
+        value.serialize(g, nodes);
       }
     }
     g.writeEndObject();
+  }
+
+  /**
+   * A detail JSON-escaped in UTF-8, its evidence part copied from the bytes kept for it; null when
+   * it does not end with that evidence or when only the generator writes it ({@link #quoted}).
+   */
+  private static byte[] withEvidence(String detail, Cards.EvidenceText known) {
+    if (known == null || known.quoted() == null || !detail.endsWith(known.text())) {
+      return null;
+    }
+    byte[] head = quoted(detail.substring(0, detail.length() - known.text().length()));
+    if (head == null) {
+      return null;
+    }
+    byte[] all = Arrays.copyOf(head, head.length + known.quoted().length);
+    System.arraycopy(known.quoted(), 0, all, head.length, known.quoted().length);
+    return all;
   }
 
   /**
