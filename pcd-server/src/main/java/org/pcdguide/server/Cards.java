@@ -20,24 +20,11 @@ final class Cards {
   static final String TOPICS = "https://fhir.pcdguide.org/CodeSystem/knowledge-entry";
   private final KnowledgePack pack;
 
-  /**
-   * The evidence part of an entry's card detail, by entry id: it depends on the entry alone (its
-   * evidence and disagreements), so it is written once per pack.
-   */
-  private final Map<String, EvidenceText> evidence = new java.util.concurrent.ConcurrentHashMap<>();
-
-  /**
-   * An entry's evidence text in card details, and the same JSON-escaped in UTF-8 without quotes
-   * (null when only Jackson writes it: {@link CardsResponse#quoted}).
-   */
-  record EvidenceText(String text, byte[] quoted) {
-    static EvidenceText of(String text) {
-      return new EvidenceText(text, CardsResponse.quoted(text));
-    }
-  }
+  /** The evidence part of every entry's card detail, written once per entry. */
+  private final CardEvidence evidence = new CardEvidence();
 
   /** The evidence text of entry {@code id} as its cards' details end, or null before any card. */
-  EvidenceText evidence(String id) {
+  CardEvidence.Text evidence(String id) {
     return evidence.get(id);
   }
 
@@ -216,40 +203,8 @@ final class Cards {
     }
   }
 
-  private static String evidenceText(ReportView.Item e) {
-    StringBuilder d = new StringBuilder();
-    d.append("**Evidence**\n\n");
-    for (ReportView.Evidence ev : e.evidence()) {
-      ReportView.SourceView s = ev.source();
-      d.append("- ")
-          .append(s.title())
-          .append(" (")
-          .append(s.kindWords())
-          .append(", grade **")
-          .append(s.grade().word())
-          .append("**");
-      for (String label : ev.labels()) {
-        d.append(", **").append(label).append("**");
-      }
-      d.append("), ").append(ev.locator());
-      ev.quote().ifPresent(q -> d.append(": \"").append(q).append("\""));
-      d.append("\n");
-    }
-    for (ReportView.Disagreement dis : e.disagreements()) {
-      d.append("\n*Sources disagree* (")
-          .append(dis.source().id())
-          .append(", grade ")
-          .append(dis.source().grade().word())
-          .append("): ")
-          .append(dis.statement())
-          .append("\n");
-    }
-    return d.toString();
-  }
-
   private String detail(ReportView.Item e) {
-    String evidenceText =
-        evidence.computeIfAbsent(e.id(), id -> EvidenceText.of(evidenceText(e))).text();
+    String evidenceText = evidence.of(e).text();
     // sized for the whole detail: grown from 16 characters it was copied seven times
     StringBuilder d = new StringBuilder(e.statement().length() + evidenceText.length() + 512);
     d.append(e.statement()).append(" (").append(e.strength().word()).append(")\n\n");

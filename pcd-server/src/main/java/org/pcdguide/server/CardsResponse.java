@@ -31,7 +31,7 @@ record CardsResponse(byte[] json, Set<String> uuids) {
    * evidence text ({@code evidence} by the entry id of the card's topic, null for none) is written
    * with that part already JSON-escaped: it is the same for every card of the entry.
    */
-  static CardsResponse of(ArrayNode cards, Function<String, Cards.EvidenceText> evidence) {
+  static CardsResponse of(ArrayNode cards, Function<String, CardEvidence.Text> evidence) {
     Set<String> uuids = new LinkedHashSet<>();
     for (JsonNode card : cards) {
       String uuid = card.path("uuid").asText("");
@@ -60,7 +60,7 @@ record CardsResponse(byte[] json, Set<String> uuids) {
   private static void write(
       JsonGenerator g,
       JsonNode card,
-      Function<String, Cards.EvidenceText> evidence,
+      Function<String, CardEvidence.Text> evidence,
       SerializerProvider nodes)
       throws IOException {
     if (!card.isObject()) {
@@ -90,7 +90,7 @@ record CardsResponse(byte[] json, Set<String> uuids) {
    * A detail JSON-escaped in UTF-8, its evidence part copied from the bytes kept for it; null when
    * it does not end with that evidence or when only the generator writes it ({@link #quoted}).
    */
-  private static byte[] withEvidence(String detail, Cards.EvidenceText known) {
+  private static byte[] withEvidence(String detail, CardEvidence.Text known) {
     if (known == null || known.quoted() == null || !detail.endsWith(known.text())) {
       return null;
     }

@@ -55,7 +55,7 @@ class CardsResponseTest {
     card.putObject("source").putObject("topic").put("code", other ? "E-2" : "E-1");
     card.put("indicator", "info");
     cards.addObject().put("detail", evidence).put("summary", head);
-    Cards.EvidenceText known = Cards.EvidenceText.of(evidence);
+    CardEvidence.Text known = CardEvidence.Text.of(evidence);
 
     CardsResponse fast = CardsResponse.of(cards, id -> id.equals("E-1") ? known : null);
 
