@@ -11,18 +11,14 @@ import org.pcdguide.core.knowledge.Source;
 
 /**
  * The parts of a report view that depend on the pack alone (an entry's evidence with its labels and
- * citations, its disagreements, a source's view), built once per pack and shared by every report:
- * they are immutable, so every call sees the same values it would build itself.
+ * citations, its disagreements and agents, a source's view), built once per pack and shared by
+ * every report: they are immutable, so every call sees the same values it would build itself.
  */
 final class PackViews {
   /** The views of the pack last used; a report for another pack replaces them. */
   private static volatile PackViews last;
 
   private final KnowledgePack pack;
-  private final Map<String, List<ReportView.Evidence>> evidence = new ConcurrentHashMap<>();
-  private final Map<String, List<ReportView.Disagreement>> disagreements =
-      new ConcurrentHashMap<>();
-  private final Map<String, List<String>> labels = new ConcurrentHashMap<>();
   private final Map<String, EntryView> entries = new ConcurrentHashMap<>();
   private final Map<String, ReportView.SourceView> sources = new ConcurrentHashMap<>();
 
@@ -59,9 +55,14 @@ final class PackViews {
           new EntryView(
               AttributeViews.agents(e, pack.vocabulary()),
               AttributeViews.attributeClass(e, pack.vocabulary()),
-              labels(e),
-              evidence(e),
-              disagreements(e));
+              Labels.of(e, pack),
+              evidence(e.evidence()),
+              e.disagreements().stream()
+                  .map(
+                      d ->
+                          new ReportView.Disagreement(
+                              source(d.source()), d.locator(), d.statement()))
+                  .toList());
       entries.put(e.id(), view);
     }
     return view;
@@ -69,12 +70,7 @@ final class PackViews {
 
   /** The evidence of entry {@code e} as every output shows it. */
   List<ReportView.Evidence> evidence(Entry e) {
-    List<ReportView.Evidence> view = evidence.get(e.id());
-    if (view == null) {
-      view = evidence(e.evidence());
-      evidence.put(e.id(), view);
-    }
-    return view;
+    return entry(e).evidence();
   }
 
   List<ReportView.Evidence> evidence(List<Evidence> list) {
@@ -93,23 +89,11 @@ final class PackViews {
   }
 
   List<ReportView.Disagreement> disagreements(Entry e) {
-    return disagreements.computeIfAbsent(
-        e.id(),
-        id ->
-            e.disagreements().stream()
-                .map(
-                    d ->
-                        new ReportView.Disagreement(source(d.source()), d.locator(), d.statement()))
-                .toList());
+    return entry(e).disagreements();
   }
 
   List<String> labels(Entry e) {
-    List<String> view = labels.get(e.id());
-    if (view == null) {
-      view = Labels.of(e, pack);
-      labels.put(e.id(), view);
-    }
-    return view;
+    return entry(e).labels();
   }
 
   ReportView.SourceView source(String id) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.engine.VerdictKind;
 import org.pcdguide.core.knowledge.Entry;
@@ -254,7 +253,7 @@ final class ReportViews {
   }
 
   private String words(List<String> ids) {
-    return ids.stream().map(vocabulary::label).collect(Collectors.joining(", "));
+    return String.join(", ", labels(ids));
   }
 
   private ReportView.Trial trial(Assessment.Trial t) {
