@@ -19,14 +19,16 @@ import java.util.Arrays;
  * </pre>
  *
  * {@code req} is the benchmark's {@code requestName} ({@code poems} or {@code peer}; a jar from
- * before that parameter has only the POEMS request). 15 s of warm-up calls to both, then {@code
+ * before that parameter has only the POEMS request); {@code method} the benchmark method measured
+ * ({@code mapAssessAndCards} by default, or {@code wholeCall}: parse, map, assess, cards, the
+ * recorded call and both hashes). 15 s of warm-up calls to both, then {@code
  * rounds} (default 40) rounds of 2,000 calls each, A and B first in turn. Prints the median and
  * minimum microseconds per call of each, and the median and quartiles of B/A over the rounds.
  */
 public final class CdsCallAB {
   private CdsCallAB() {}
 
-  private static MethodHandle call(String jar, String request) throws Throwable {
+  private static MethodHandle call(String jar, String request, String method) throws Throwable {
     URLClassLoader loader =
         new URLClassLoader(
             new URL[] {Path.of(jar).toUri().toURL()}, ClassLoader.getPlatformClassLoader());
@@ -42,9 +44,9 @@ public final class CdsCallAB {
       }
     }
     type.getMethod("setup").invoke(benchmark);
-    Class<?> returns = type.getMethod("mapAssessAndCards").getReturnType();
+    Class<?> returns = type.getMethod(method).getReturnType();
     return MethodHandles.publicLookup()
-        .findVirtual(type, "mapAssessAndCards", MethodType.methodType(returns))
+        .findVirtual(type, method, MethodType.methodType(returns))
         .bindTo(benchmark);
   }
 
@@ -58,12 +60,13 @@ public final class CdsCallAB {
 
   public static void main(String[] args) throws Throwable {
     if (args.length < 2) {
-      System.err.println("usage: java [-Dreq=poems|peer] CdsCallAB.java A.jar B.jar [rounds]");
+      System.err.println("usage: java [-Dreq=poems|peer] [-Dmethod=wholeCall] CdsCallAB.java A.jar B.jar [rounds]");
       System.exit(2);
     }
     String request = System.getProperty("req", "poems");
-    MethodHandle a = call(args[0], request);
-    MethodHandle b = call(args[1], request);
+    String method = System.getProperty("method", "mapAssessAndCards");
+    MethodHandle a = call(args[0], request, method);
+    MethodHandle b = call(args[1], request, method);
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 40;
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long warm = System.nanoTime() + 15_000_000_000L;
@@ -88,8 +91,9 @@ public final class CdsCallAB {
     Arrays.sort(tb);
     Arrays.sort(ratio);
     System.out.printf(
-        "%s: A %s %.1f us (min %.1f), B %s %.1f us (min %.1f), B/A %.2f (quartiles %.2f-%.2f)%n",
+        "%s %s: A %s %.1f us (min %.1f), B %s %.1f us (min %.1f), B/A %.2f (quartiles %.2f-%.2f)%n",
         request,
+        method,
         Path.of(args[0]).getFileName(),
         ta[rounds / 2],
         ta[0],
