@@ -99,11 +99,16 @@ class AuditCommandTest {
                   HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       id = r.headers().firstValue("X-PCD-Audit-Id").orElseThrow();
-      headline =
-          new com.fasterxml.jackson.databind.ObjectMapper()
-              .readTree(r.body())
-              .at("/cards/0/source/topic/code")
-              .asText();
+      var cards = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+      headline = cards.at("/cards/0/source/topic/code").asText();
+      // card uuids are time-ordered (issue 16): version 7, carrying the millisecond of the call,
+      // which is the audit record's time (its id starts with the same 48 bits)
+      assertThat(cards.path("cards").size()).isGreaterThan(1);
+      for (var card : cards.path("cards")) {
+        java.util.UUID uuid = java.util.UUID.fromString(card.path("uuid").asText());
+        assertThat(uuid.version()).isEqualTo(7);
+        assertThat(uuid.toString().substring(0, 13)).isEqualTo(id.substring(0, 13));
+      }
     }
     PcdTest.Run same = PcdTest.pcd("audit", "replay", id, "--data-dir", data.toString());
     assertThat(same.code()).as(same.err()).isZero();

@@ -14,7 +14,7 @@ import org.pcdguide.core.render.ReportView;
 /**
  * CDS Hooks cards from an assessment: summary under 140 characters, Markdown detail with the
  * evidence and its grade, indicator, source (label, url of the entry, topic) and a uuid derived
- * from the hook instance and the entry, so that feedback can be linked to it.
+ * from the hook instance and the entry ({@link CardIds}), so that feedback can be linked to it.
  */
 final class Cards {
   static final String TOPICS = "https://fhir.pcdguide.org/CodeSystem/knowledge-entry";
@@ -33,25 +33,29 @@ final class Cards {
   }
 
   ArrayNode patientView(Assessment a, String hookInstance, String base, String report) {
+    return patientView(a, CardIds.nameBased(hookInstance), base, report);
+  }
+
+  ArrayNode patientView(Assessment a, CardIds ids, String base, String report) {
     ReportView view = ReportView.forCards(a, pack);
-    ArrayNode cards = patientView(view, hookInstance, base, report);
-    new NotCheckedCards(label(), hookInstance, report).add(cards, a, view, Map.of());
+    ArrayNode cards = patientView(view, ids, base, report);
+    new NotCheckedCards(label(), ids, report).add(cards, a, view, Map.of());
     return cards;
   }
 
-  ArrayNode patientView(ReportView a, String hookInstance, String base, String report) {
+  ArrayNode patientView(ReportView a, CardIds ids, String base, String report) {
     ArrayNode cards = Problems.JSON.createArrayNode();
-    a.headline().top().ifPresent(top -> cards.add(card(top, "info", hookInstance, base, report)));
-    ConditionalCards.add(cards, a, hookInstance, label(), report);
+    a.headline().top().ifPresent(top -> cards.add(card(top, "info", ids, base, report)));
+    ConditionalCards.add(cards, a, ids, label(), report);
     for (ReportView.Item p : a.pitfalls()) {
-      cards.add(card(p, "warning", hookInstance, base, report));
+      cards.add(card(p, "warning", ids, base, report));
     }
     for (ReportView.Warning w : a.warnings()) {
       if (w.patient() || w.critical()) {
         // age applicability and clinician-flag cautions (issue 13, rule 8); a conflict between
         // modules (rule 5) is critical, with the reasons a clinician may give for going ahead
         ObjectNode c = cards.addObject();
-        c.put("uuid", uuid(hookInstance, w.id()).toString());
+        c.put("uuid", ids.of(w.id()).toString());
         c.put("summary", shorten(w.statement(), 139));
         c.put("detail", w.statement() + " [" + w.id() + "]");
         c.put("indicator", w.critical() ? "critical" : "warning");
@@ -67,15 +71,14 @@ final class Cards {
     }
     // screening findings that change management, and what to do after a planned procedure
     for (ReportView.Item s : a.screening()) {
-      cards.add(card(s, "warning", hookInstance, base, report));
+      cards.add(card(s, "warning", ids, base, report));
     }
     for (ReportView.Item p : a.plan()) {
-      cards.add(
-          card(p, "info", hookInstance, base, report).put("summary", shorten(p.summary(), 139)));
+      cards.add(card(p, "info", ids, base, report).put("summary", shorten(p.summary(), 139)));
     }
     if (!a.missingData().isEmpty()) {
       ObjectNode c = cards.addObject();
-      c.put("uuid", uuid(hookInstance, "missing-data").toString());
+      c.put("uuid", ids.of("missing-data").toString());
       c.put(
           "summary",
           "Missing data would change the plan: "
@@ -103,8 +106,13 @@ final class Cards {
 
   ArrayNode orders(
       Assessment a, Map<String, String> orders, String hookInstance, String base, String report) {
+    return orders(a, orders, CardIds.nameBased(hookInstance), base, report);
+  }
+
+  ArrayNode orders(
+      Assessment a, Map<String, String> orders, CardIds ids, String base, String report) {
     ReportView view = ReportView.forCards(a, pack);
-    ArrayNode cards = orders(view, orders, hookInstance, base, report);
+    ArrayNode cards = orders(view, orders, ids, base, report);
     String byName = NotCheckedCards.byName(a);
     if (!byName.isEmpty()) {
       // a drug read by name only: every order card says so
@@ -112,19 +120,19 @@ final class Cards {
         ((ObjectNode) c).put("detail", c.path("detail").asText() + byName);
       }
     }
-    new NotCheckedCards(label(), hookInstance, report).add(cards, a, view, orders);
+    new NotCheckedCards(label(), ids, report).add(cards, a, view, orders);
     return cards;
   }
 
   ArrayNode orders(
-      ReportView a, Map<String, String> orders, String hookInstance, String base, String report) {
+      ReportView a, Map<String, String> orders, CardIds ids, String base, String report) {
     ArrayNode cards = Problems.JSON.createArrayNode();
     for (ReportView.Item i : a.avoid()) {
       if (i.proposed().isEmpty()) {
         continue;
       }
       boolean critical = i.severity().orElse(Severity.CRITICAL) == Severity.CRITICAL;
-      ObjectNode c = card(i, critical ? "critical" : "warning", hookInstance, base, report);
+      ObjectNode c = card(i, critical ? "critical" : "warning", ids, base, report);
       c.put(
           "summary",
           shorten(
@@ -147,7 +155,7 @@ final class Cards {
         if (order != null && order.agents().stream().anyMatch(i.proposed()::contains)) {
           ObjectNode s = suggestions.addObject();
           s.put("label", "Remove the draft order for " + order.label());
-          s.put("uuid", uuid(hookInstance, i.id() + "/" + o.getKey()).toString());
+          s.put("uuid", ids.of(i.id() + "/" + o.getKey()).toString());
           ObjectNode action = s.putArray("actions").addObject();
           action.put("type", "delete");
           action.put("description", "Remove " + o.getKey());
@@ -156,14 +164,14 @@ final class Cards {
       }
       cards.add(c);
     }
-    new OrderCards(label(), hookInstance, report).add(cards, a, orders);
+    new OrderCards(label(), ids, report).add(cards, a, orders);
     return cards;
   }
 
   private ObjectNode card(
-      ReportView.Item e, String indicator, String hookInstance, String base, String report) {
+      ReportView.Item e, String indicator, CardIds ids, String base, String report) {
     ObjectNode c = Problems.JSON.createObjectNode();
-    c.put("uuid", uuid(hookInstance, e.id()).toString());
+    c.put("uuid", ids.of(e.id()).toString());
     c.put("summary", shorten(e.heading(), 139));
     c.put("detail", detail(e));
     c.put("indicator", indicator);

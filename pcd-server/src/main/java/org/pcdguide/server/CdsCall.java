@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,8 +25,10 @@ import org.pcdguide.fhir.Terminology;
 
 /**
  * Everything one CDS Hooks call's cards depend on: the service, hook instance, the server's base
- * URL, the date, the patient's resources (prefetched or fetched) and the draft orders. It is what
- * the audit log records, so that {@code pcd audit replay} re-runs the call exactly.
+ * URL, the date, the patient's resources (prefetched or fetched), the draft orders and the instant
+ * it was answered (its cards' uuids carry it, {@link CardIds}; empty for a call recorded before
+ * they did). It is what the audit log records, so that {@code pcd audit replay} re-runs the call
+ * exactly.
  */
 public record CdsCall(
     String service,
@@ -33,10 +36,30 @@ public record CdsCall(
     String base,
     LocalDate asOf,
     List<JsonNode> resources,
-    List<JsonNode> draftOrders) {
+    List<JsonNode> draftOrders,
+    Optional<Instant> issued) {
   public CdsCall {
     resources = List.copyOf(resources);
     draftOrders = List.copyOf(draftOrders);
+    issued = issued.map(t -> Instant.ofEpochMilli(t.toEpochMilli()));
+  }
+
+  /** A call without its instant: its cards get name-based uuids, as before issue 16. */
+  public CdsCall(
+      String service,
+      String hookInstance,
+      String base,
+      LocalDate asOf,
+      List<JsonNode> resources,
+      List<JsonNode> draftOrders) {
+    this(service, hookInstance, base, asOf, resources, draftOrders, Optional.empty());
+  }
+
+  /** How this call's cards are named. */
+  CardIds cardIds() {
+    return issued
+        .map(t -> CardIds.timeOrdered(hookInstance, t))
+        .orElseGet(() -> CardIds.nameBased(hookInstance));
   }
 
   /**
@@ -61,8 +84,8 @@ public record CdsCall(
     Map<String, String> orders = assessments.draftOrders("draftOrders", draftOrders);
     return CardsResponse.of(
         CdsHooks.SERVICES.get(service).equals("patient-view")
-            ? cards.patientView(a, hookInstance, base, report)
-            : cards.orders(a, orders, hookInstance, base, report),
+            ? cards.patientView(a, cardIds(), base, report)
+            : cards.orders(a, orders, cardIds(), base, report),
         cards::evidence);
   }
 
@@ -133,6 +156,7 @@ public record CdsCall(
     ObjectNode n = Problems.JSON.createObjectNode();
     n.put("service", service).put("hookInstance", hookInstance).put("base", base);
     n.put("asOf", asOf.toString());
+    issued.ifPresent(t -> n.put("issued", t.toString()));
     resources.forEach(n.putArray("resources")::add);
     draftOrders.forEach(n.putArray("draftOrders")::add);
     return n;
@@ -151,10 +175,17 @@ public record CdsCall(
           n.path("base").asText(),
           LocalDate.parse(n.path("asOf").asText()),
           resources,
-          drafts);
+          drafts,
+          issued(n));
     } catch (JsonProcessingException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("not a recorded CDS Hooks call: " + e.getMessage(), e);
     }
+  }
+
+  /** The instant a recorded call names ({@code issued}), if it names one. */
+  static Optional<Instant> issued(JsonNode recorded) {
+    JsonNode t = recorded.path("issued");
+    return t.isTextual() ? Optional.of(Instant.parse(t.asText())) : Optional.empty();
   }
 
   /** This call as the audit log records it ({@link #RECORDED_TYPE}). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,9 +141,16 @@ final class CdsHooks {
     }
     String base = base(ctx);
     AsOf today = service.today();
+    Instant at = clock.instant(); // the record's time, and the one its cards' uuids carry
     CdsCall call =
         new CdsCall(
-            id, request.path("hookInstance").asText(""), base, today.date(), resources, drafts);
+            id,
+            request.path("hookInstance").asText(""),
+            base,
+            today.date(),
+            resources,
+            drafts,
+            Optional.of(at));
     // the full-report link names the recorded call by a random token; without an audit log there
     // is no record to name, and the cards carry no such link
     Optional<String> token = audit.map(log -> AuditLog.newReportToken());
@@ -166,7 +174,8 @@ final class CdsHooks {
           "X-PCD-Audit-Id",
           audit
               .get()
-              .recordCall(clock.instant(), caller.get(), id, stored, today, pack, output, token));
+              .recordCall(
+                  call.issued().orElse(at), caller.get(), id, stored, today, pack, output, token));
     }
     ctx.contentType("application/json").result(output.json());
   }

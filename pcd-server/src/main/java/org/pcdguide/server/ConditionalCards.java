@@ -14,7 +14,7 @@ import org.pcdguide.core.render.ReportView;
 final class ConditionalCards {
   private ConditionalCards() {}
 
-  static void add(ArrayNode cards, ReportView a, String hookInstance, String label, String report) {
+  static void add(ArrayNode cards, ReportView a, CardIds ids, String label, String report) {
     List<ReportView.Item> branches =
         a.recommendations().stream()
             .filter(i -> i.kind() != EntryKind.SUPPORTIVE && i.conditional().isPresent())
@@ -35,7 +35,7 @@ final class ConditionalCards {
           .append("\n");
     }
     ObjectNode c = cards.addObject();
-    c.put("uuid", Cards.uuid(hookInstance, "conditional-options").toString());
+    c.put("uuid", ids.of("conditional-options").toString());
     c.put("summary", Cards.shorten(a.headline().statement(), 139));
     c.put("detail", d.toString());
     c.put("indicator", "info");

@@ -20,7 +20,7 @@ import org.pcdguide.fhir.DoorNotes;
  * (its status or intent) is a warning card too. Condition codes the map does not know are one info
  * card listing them (the patient's diagnosis may be among them).
  */
-record NotCheckedCards(String sourceLabel, String hookInstance, String report) {
+record NotCheckedCards(String sourceLabel, CardIds ids, String report) {
 
   /** The door's notes, as the assessment carries them (input notes), in order. */
   static List<Problem> notes(Assessment a) {
@@ -98,7 +98,7 @@ record NotCheckedCards(String sourceLabel, String hookInstance, String report) {
 
   private ObjectNode card(String key, String summary, String detail, String indicator) {
     ObjectNode c = Problems.JSON.createObjectNode();
-    c.put("uuid", Cards.uuid(hookInstance, key).toString());
+    c.put("uuid", ids.of(key).toString());
     c.put("summary", Cards.shorten(summary, 139));
     c.put("detail", detail);
     c.put("indicator", indicator);

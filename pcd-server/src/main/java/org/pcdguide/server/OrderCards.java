@@ -18,7 +18,7 @@ import org.pcdguide.core.render.ReportView;
  * may hit an agent to avoid once missing data are known (info: checked, and the pack has no rule
  * against it, which is not an endorsement). Nothing drafted passes without an answer.
  */
-record OrderCards(String sourceLabel, String hookInstance, String report) {
+record OrderCards(String sourceLabel, CardIds ids, String report) {
   private static final List<VerdictKind> WARNINGS =
       List.of(
           VerdictKind.NOT_TOLERATED,
@@ -53,7 +53,7 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
   private ObjectNode card(
       String resourceId, ReportView.ProposedOrder order, ReportView.Verdict v, String indicator) {
     ObjectNode c = Problems.JSON.createObjectNode();
-    c.put("uuid", Cards.uuid(hookInstance, v.kind().word() + "/" + resourceId).toString());
+    c.put("uuid", ids.of(v.kind().word() + "/" + resourceId).toString());
     c.put("summary", Cards.shorten(order.label() + ": " + v.statement(), 139));
     StringBuilder d = new StringBuilder();
     d.append("**").append(order.label()).append("** ").append(v.statement()).append(".\n\n");
@@ -86,7 +86,7 @@ record OrderCards(String sourceLabel, String hookInstance, String report) {
       }
       ObjectNode s = c.putArray("suggestions").addObject();
       s.put("label", "Remove the draft order for " + order.label());
-      s.put("uuid", Cards.uuid(hookInstance, v.kind().word() + "/remove/" + resourceId).toString());
+      s.put("uuid", ids.of(v.kind().word() + "/remove/" + resourceId).toString());
       ObjectNode action = s.putArray("actions").addObject();
       action.put("type", "delete");
       action.put("description", "Remove " + resourceId);

@@ -15,11 +15,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * How the audit log keeps a CDS Hooks call (ADR 0016): the request body exactly as the EHR sent it,
- * after one line naming what the server added (service, base URL, date), Zstandard-compressed and
- * base64url-encoded behind a {@code zstd:} prefix. The body is never serialized again; replay reads
- * the resources and draft orders from it as the service did. A call whose patient data the server
- * fetched from a FHIR server is kept in the earlier form ({@link CdsCall#encoded()}: the call as
- * JSON, deflated), which holds the fetched resources too; both forms, and plain JSON, are read.
+ * after one line naming what the server added (service, base URL, date, and the instant its cards'
+ * uuids carry), Zstandard-compressed and base64url-encoded behind a {@code zstd:} prefix. The body
+ * is never serialized again; replay reads the resources and draft orders from it as the service
+ * did. A call whose patient data the server fetched from a FHIR server is kept in the earlier form
+ * ({@link CdsCall#encoded()}: the call as JSON, deflated), which holds the fetched resources too;
+ * both forms, and plain JSON, are read.
  */
 final class RecordedCall {
   /** The media type of a call recorded in this form. */
@@ -50,6 +51,7 @@ final class RecordedCall {
     ObjectNode header = Problems.JSON.createObjectNode();
     header.put("service", call.service()).put("base", call.base());
     header.put("asOf", call.asOf().toString());
+    call.issued().ifPresent(t -> header.put("issued", t.toString()));
     byte[] head = (header + "\n").getBytes(StandardCharsets.UTF_8);
     byte[] plain = new byte[head.length + body.length];
     System.arraycopy(head, 0, plain, 0, head.length);
@@ -96,7 +98,8 @@ final class RecordedCall {
           header.path("base").asText(),
           LocalDate.parse(header.path("asOf").asText()),
           sent.resources(),
-          sent.draftOrders());
+          sent.draftOrders(),
+          CdsCall.issued(header));
     } catch (IOException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("not a recorded CDS Hooks call: " + e.getMessage(), e);
     }

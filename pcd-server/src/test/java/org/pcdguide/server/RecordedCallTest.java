@@ -37,7 +37,32 @@ class RecordedCallTest {
         "https://cds.example.org",
         LocalDate.of(2026, 12, 3),
         resources,
-        RecordedCall.sent(request).draftOrders());
+        RecordedCall.sent(request).draftOrders(),
+        java.util.Optional.of(java.time.Instant.parse("2026-12-03T09:15:27.348Z")));
+  }
+
+  @Test
+  void aCallRecordedWithoutItsInstant_readsBackWithout_andKeepsItsNameBasedCardUuids()
+      throws Exception {
+    byte[] body = request();
+    JsonNode request = Problems.JSON.readTree(body);
+    CdsCall timed = call(request, RecordedCall.sent(request).resources());
+    CdsCall before =
+        new CdsCall(
+            timed.service(),
+            timed.hookInstance(),
+            timed.base(),
+            timed.asOf(),
+            timed.resources(),
+            timed.draftOrders());
+    CdsCall back = CdsCall.recorded(RecordedCall.of(before, body, request).text());
+    assertThat(back.issued()).isEmpty();
+    assertThat(back.cardIds().of("POEMS-TX-001")).isEqualTo(Cards.uuid("h-1", "POEMS-TX-001"));
+    assertThat(CdsCall.recorded(before.encoded()).issued()).isEmpty();
+    // a recorded call names its instant, and its cards' uuids carry it
+    CdsCall timedBack = CdsCall.recorded(RecordedCall.of(timed, body, request).text());
+    assertThat(timedBack.issued()).isEqualTo(timed.issued());
+    assertThat(timedBack.cardIds().of("POEMS-TX-001").version()).isEqualTo(7);
   }
 
   @Test
