@@ -87,29 +87,8 @@ class AuditWriterTest {
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void callersArrivingDuringACommit_shareTheNextOne() throws Exception {
     AuditConnections store = store();
-    AtomicInteger commits = new AtomicInteger();
-    CountDownLatch firstDurable = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AuditWriter writer =
-        new AuditWriter(
-            new AuditWriter.Connections() {
-              @Override
-              public Connection open() throws SQLException {
-                return store.open();
-              }
-
-              @Override
-              public void durable(Connection c) throws SQLException {
-                if (commits.incrementAndGet() == 1) {
-                  firstDurable.countDown();
-                  try {
-                    release.await(); // the others queue meanwhile
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                }
-              }
-            });
+    FirstCommitHeld held = new FirstCommitHeld(store);
+    AuditWriter writer = new AuditWriter(held);
     List<Thread> callers = new ArrayList<>();
     try {
       for (int i = 0; i < 9; i++) {
@@ -118,24 +97,20 @@ class AuditWriterTest {
         callers.add(t);
         t.start();
         if (i == 0) {
-          firstDurable.await();
+          held.awaitHeld();
         }
       }
-      for (Thread t : callers.subList(1, callers.size())) {
-        while (t.getState() != Thread.State.WAITING && t.isAlive()) {
-          Thread.onSpinWait(); // until it waits for a commit
-        }
-      }
-      release.countDown();
+      FirstCommitHeld.untilWaiting(callers.subList(1, callers.size()));
+      held.release();
       for (Thread t : callers) {
         t.join();
       }
     } finally {
-      release.countDown();
+      held.release();
       writer.close();
     }
     assertThat(count(store)).isEqualTo(9);
-    assertThat(commits.get()).isEqualTo(2);
+    assertThat(held.commits()).isEqualTo(2);
   }
 
   @Test
@@ -192,6 +167,11 @@ class AuditWriterTest {
   }
 
   private static List<Object> row(String id) {
+    return row(id, "2026-11-01");
+  }
+
+  /** An audit record row (an assessment's) with this id and as-of date. */
+  static List<Object> row(String id, String asOf) {
     Instant at = Instant.parse("2026-11-01T10:00:00Z");
     return Arrays.asList(
         id,
@@ -201,7 +181,7 @@ class AuditWriterTest {
         "sha256:x",
         "{}",
         "application/json",
-        "2026-11-01",
+        asOf,
         null,
         "2026.11.1",
         "sha256:abc",

@@ -18,18 +18,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.pcdguide.server.fixture.StartedServer;
 
@@ -93,29 +90,8 @@ abstract class Issue15StoreTest {
   @Test
   void aBadRowInAGroupCommit_failsOnlyItsOwnCaller() throws Exception {
     open().close(); // migrated
-    CountDownLatch firstCommitted = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AuditWriter.Connections real = connections();
-    AuditWriter writer =
-        new AuditWriter(
-            new AuditWriter.Connections() {
-              @Override
-              public java.sql.Connection open() throws java.sql.SQLException {
-                return real.open();
-              }
-
-              @Override
-              public void durable(java.sql.Connection c) throws java.sql.SQLException {
-                if (firstCommitted.getCount() == 1) {
-                  firstCommitted.countDown();
-                  try {
-                    release.await(); // every other caller queues meanwhile: one batch
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                }
-              }
-            });
+    FirstCommitHeld held = new FirstCommitHeld(connections());
+    AuditWriter writer = new AuditWriter(held);
     try {
       List<Thread> callers = new ArrayList<>();
       List<CompletableFuture<String>> outcomes = new ArrayList<>();
@@ -136,41 +112,23 @@ abstract class Issue15StoreTest {
         callers.add(t);
         t.start();
         if (i == 0) {
-          firstCommitted.await();
+          held.awaitHeld(); // every other caller queues meanwhile: one batch
         }
       }
-      for (Thread t : callers.subList(1, callers.size())) {
-        while (t.getState() != Thread.State.WAITING && t.isAlive()) {
-          Thread.onSpinWait(); // until it waits for its row's commit
-        }
-      }
-      release.countDown();
+      FirstCommitHeld.untilWaiting(callers.subList(1, callers.size()));
+      held.release();
       List<String> results = outcomes.stream().map(CompletableFuture::join).toList();
       assertThat(results.get(7)).isEqualTo("failed");
       assertThat(results.stream().filter("written"::equals)).hasSize(19);
     } finally {
-      release.countDown();
+      held.release();
       writer.close();
     }
   }
 
   private static List<Object> row(String asOf) {
-    Instant at = Instant.parse("2026-11-01T10:00:00Z");
-    return Arrays.asList(
-        AuditRows.timeOrderedId(at),
-        Timestamp.from(at),
-        "anonymous (REST)",
-        "assess:json",
-        "sha256:x",
-        "{}",
-        "application/json",
-        asOf,
-        null,
-        "2026.11.1",
-        "sha256:abc",
-        "sha256:y",
-        null,
-        null);
+    return AuditWriterTest.row(
+        AuditRows.timeOrderedId(Instant.parse("2026-11-01T10:00:00Z")), asOf);
   }
 
   @Test
