@@ -128,26 +128,19 @@ record ObservationMapping(BundleMapping m) {
   private Optional<Double> limit(
       JsonNode range, String field, String unit, Vocabulary.LabDef def, String path) {
     JsonNode q = FhirJson.one(range, field);
+    String at = ".referenceRange." + field; // joined to the resource's path only for a problem
     Optional<Double> value =
-        FhirPrimitives.decimal(
-            FhirJson.one(q, "value"),
-            path,
-            field.equals("low") ? ".referenceRange.low.value" : ".referenceRange.high.value",
-            m.problems);
+        FhirPrimitives.decimal(FhirJson.one(q, "value"), path, at + ".value", m.problems);
     if (value.isEmpty()) {
       return Optional.empty();
     }
     String limitUnit = unit(q).orElse(unit);
     UnitConversion c = Units.conversion(value.get(), limitUnit, def.unit());
     if (c instanceof UnitConversion.Refused r) {
-      m.problems.add(
-          new Problem(
-              path + ".referenceRange." + field + "." + unitField(q), Units.refusal(limitUnit, r)));
+      m.problems.add(new Problem(path + at + "." + unitField(q), Units.refusal(limitUnit, r)));
     } else if (c instanceof UnitConversion.OutOfRange) {
       m.problems.add(
-          new Problem(
-              path + ".referenceRange." + field + ".value",
-              Units.outOfRange(value.get(), limitUnit, def.unit())));
+          new Problem(path + at + ".value", Units.outOfRange(value.get(), limitUnit, def.unit())));
     }
     return c instanceof UnitConversion.Converted converted
         ? Optional.of(converted.value())
