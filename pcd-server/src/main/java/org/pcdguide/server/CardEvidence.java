@@ -7,8 +7,8 @@ import org.pcdguide.core.render.ReportView;
 /**
  * The evidence part of a card's detail, per knowledge entry: each source with its kind, grade and
  * labels, where in it and the sentence the entry rests on, then where sources disagree. It depends
- * on the entry alone, so it is written once per pack, with the JSON-escaped bytes the cards
- * response copies ({@link CardsResponse}).
+ * on the entry alone, so it is written once per pack, with the JSON-escaped bytes a card's detail
+ * is written with ({@link CardDetail}).
  */
 final class CardEvidence {
   private final Map<String, Text> byEntry = new ConcurrentHashMap<>();
@@ -26,11 +26,6 @@ final class CardEvidence {
   /** The evidence text of the item's entry, written on its first card. */
   Text of(ReportView.Item e) {
     return byEntry.computeIfAbsent(e.id(), id -> Text.of(written(e)));
-  }
-
-  /** The evidence text of entry {@code id}, or null before any card of it. */
-  Text get(String id) {
-    return byEntry.get(id);
   }
 
   private static String written(ReportView.Item e) {

@@ -23,11 +23,6 @@ final class Cards {
   /** The evidence part of every entry's card detail, written once per entry. */
   private final CardEvidence evidence = new CardEvidence();
 
-  /** The evidence text of entry {@code id} as its cards' details end, or null before any card. */
-  CardEvidence.Text evidence(String id) {
-    return evidence.get(id);
-  }
-
   Cards(KnowledgePack pack) {
     this.pack = pack;
   }
@@ -37,7 +32,7 @@ final class Cards {
   }
 
   ArrayNode patientView(Assessment a, CardIds ids, String base, String report) {
-    ReportView view = ReportView.forCards(a, pack);
+    ReportView view = ReportView.forCards(a, pack, false);
     ArrayNode cards = patientView(view, ids, base, report);
     new NotCheckedCards(label(), ids, report).add(cards, a, view, Map.of());
     return cards;
@@ -111,7 +106,7 @@ final class Cards {
 
   ArrayNode orders(
       Assessment a, Map<String, String> orders, CardIds ids, String base, String report) {
-    ReportView view = ReportView.forCards(a, pack);
+    ReportView view = ReportView.forCards(a, pack, true);
     ArrayNode cards = orders(view, orders, ids, base, report);
     String byName = NotCheckedCards.byName(a);
     if (!byName.isEmpty()) {
@@ -173,7 +168,7 @@ final class Cards {
     ObjectNode c = Problems.JSON.createObjectNode();
     c.put("uuid", ids.of(e.id()).toString());
     c.put("summary", shorten(e.heading(), 139));
-    c.put("detail", detail(e));
+    c.set("detail", detail(e));
     c.put("indicator", indicator);
     ObjectNode source = c.putObject("source");
     source.put("label", label());
@@ -211,18 +206,16 @@ final class Cards {
     }
   }
 
-  private String detail(ReportView.Item e) {
-    String evidenceText = evidence.of(e).text();
-    // sized for the whole detail: grown from 16 characters it was copied seven times
-    StringBuilder d = new StringBuilder(e.statement().length() + evidenceText.length() + 512);
+  private CardDetail detail(ReportView.Item e) {
+    CardEvidence.Text evidenceText = evidence.of(e);
+    StringBuilder d = new StringBuilder(e.statement().length() + 256);
     d.append(e.statement()).append(" (").append(e.strength().word()).append(")\n\n");
     // an option that holds only in one branch of an undecided fact says so (issue 14, rule 2)
     e.conditional().ifPresent(c -> d.append("**Conditional:** ").append(c).append("\n\n"));
     if (!e.because().isEmpty()) {
       d.append("*Because:* ").append(String.join("; ", e.because())).append("\n\n");
     }
-    d.append(evidenceText);
-    return d.toString();
+    return new CardDetail(d.toString(), evidenceText);
   }
 
   private String label() {

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A CDS Hooks cards response as it is sent: its JSON in UTF-8, serialized once, and the uuids of
@@ -21,17 +18,11 @@ import java.util.function.Function;
  */
 record CardsResponse(byte[] json, Set<String> uuids) {
 
-  /** The response holding {@code cards}, and their uuids (those that are valid card ids). */
-  static CardsResponse of(ArrayNode cards) {
-    return of(cards, id -> null);
-  }
-
   /**
-   * As {@link #of(ArrayNode)}, the same bytes, but a card's detail that ends with its entry's
-   * evidence text ({@code evidence} by the entry id of the card's topic, null for none) is written
-   * with that part already JSON-escaped: it is the same for every card of the entry.
+   * The response holding {@code cards}, and their uuids (those that are valid card ids). A card's
+   * detail built as a {@link CardDetail} writes its evidence from the bytes kept for its entry.
    */
-  static CardsResponse of(ArrayNode cards, Function<String, CardEvidence.Text> evidence) {
+  static CardsResponse of(ArrayNode cards) {
     Set<String> uuids = new LinkedHashSet<>();
     for (JsonNode card : cards) {
       String uuid = card.path("uuid").asText("");
@@ -47,7 +38,7 @@ record CardsResponse(byte[] json, Set<String> uuids) {
       g.writeFieldName("cards");
       g.writeStartArray();
       for (JsonNode card : cards) {
-        write(g, card, evidence, nodes);
+        card.serialize(g, nodes);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -55,52 +46,6 @@ record CardsResponse(byte[] json, Set<String> uuids) {
       throw new IllegalStateException("cards could not be written as JSON", e);
     }
     return new CardsResponse(out.toByteArray(), java.util.Collections.unmodifiableSet(uuids));
-  }
-
-  private static void write(
-      JsonGenerator g,
-      JsonNode card,
-      Function<String, CardEvidence.Text> evidence,
-      SerializerProvider nodes)
-      throws IOException {
-    if (!card.isObject()) {
-      card.serialize(g, nodes);
-      return;
-    }
-    g.writeStartObject();
-    for (Map.Entry<String, JsonNode> field : card.properties()) {
-      g.writeFieldName(field.getKey());
-      JsonNode value = field.getValue();
-      byte[] raw =
-          field.getKey().equals("detail") && value.isTextual()
-              ? withEvidence(
-                  value.textValue(),
-                  evidence.apply(card.path("source").path("topic").path("code").asText("")))
-              : null;
-      if (raw != null) {
-        g.writeRawUTF8String(raw, 0, raw.length);
-      } else {
-        value.serialize(g, nodes);
-      }
-    }
-    g.writeEndObject();
-  }
-
-  /**
-   * A detail JSON-escaped in UTF-8, its evidence part copied from the bytes kept for it; null when
-   * it does not end with that evidence or when only the generator writes it ({@link #quoted}).
-   */
-  private static byte[] withEvidence(String detail, CardEvidence.Text known) {
-    if (known == null || known.quoted() == null || !detail.endsWith(known.text())) {
-      return null;
-    }
-    byte[] head = quoted(detail.substring(0, detail.length() - known.text().length()));
-    if (head == null) {
-      return null;
-    }
-    byte[] all = Arrays.copyOf(head, head.length + known.quoted().length);
-    System.arraycopy(known.quoted(), 0, all, head.length, known.quoted().length);
-    return all;
   }
 
   /**

@@ -85,8 +85,7 @@ public record CdsCall(
     return CardsResponse.of(
         CdsHooks.SERVICES.get(service).equals("patient-view")
             ? cards.patientView(a, cardIds(), base, report)
-            : cards.orders(a, orders, cardIds(), base, report),
-        cards::evidence);
+            : cards.orders(a, orders, cardIds(), base, report));
   }
 
   /**

@@ -25,15 +25,7 @@ final class Headlines {
       List<ReportView.Item> avoid,
       Map<String, ReportView.ProposedOrder> orders,
       KnowledgePack pack) {
-    // a branch option is never presented as the answer: the headline names the branches
-    Optional<String> branches = BranchHeadline.of(recommendations);
-    Optional<ReportView.Item> top =
-        recommendations.stream()
-            .filter(i -> i.kind() != EntryKind.SUPPORTIVE && branches.isEmpty())
-            .findFirst();
-    String id = top.map(ReportView.Item::id).orElse("none");
-    String statement =
-        top.map(ReportView.Item::statement).or(() -> branches).orElseGet(() -> none(a, pack));
+    ReportView.Headline lead = lead(a, recommendations, pack);
     List<ReportView.Flag> flags = new ArrayList<>();
     for (org.pcdguide.core.engine.Warning w : a.warnings()) {
       if (w instanceof org.pcdguide.core.engine.Warning.ModuleConflict c && c.certain()) {
@@ -49,7 +41,26 @@ final class Headlines {
       }
     }
     flags.addAll(flags(avoid, orders));
-    return new ReportView.Headline(top, id, statement, List.copyOf(flags));
+    return new ReportView.Headline(lead.top(), lead.id(), lead.statement(), List.copyOf(flags));
+  }
+
+  /**
+   * The headline without its flags (what CDS Hooks cards show of it: the top option, or the
+   * statement when there is none). {@code recommendations} need only run to the first
+   * disease-directed one, unless that one holds only in a branch of an undecided finding.
+   */
+  static ReportView.Headline lead(
+      Assessment a, List<ReportView.Item> recommendations, KnowledgePack pack) {
+    // a branch option is never presented as the answer: the headline names the branches
+    Optional<String> branches = BranchHeadline.of(recommendations);
+    Optional<ReportView.Item> top =
+        recommendations.stream()
+            .filter(i -> i.kind() != EntryKind.SUPPORTIVE && branches.isEmpty())
+            .findFirst();
+    String id = top.map(ReportView.Item::id).orElse("none");
+    String statement =
+        top.map(ReportView.Item::statement).or(() -> branches).orElseGet(() -> none(a, pack));
+    return new ReportView.Headline(top, id, statement, List.of());
   }
 
   private static List<ReportView.Flag> flags(

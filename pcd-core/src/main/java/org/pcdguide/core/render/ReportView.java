@@ -55,15 +55,17 @@ public record ReportView(
   }
 
   /**
-   * The parts of the view that CDS Hooks cards show, built without the rest: the headline,
-   * recommendations, pitfalls, screening findings, plan items, missing data and proposed orders are
-   * as in {@link #of}; of the avoid entries, those a proposed order hits, and of the warnings, the
-   * per-patient checks and certain conflicts; the diagnosis, differential, facts, monitoring,
-   * timeline, context, trials, source gaps and options not offered are left empty (the cards link
-   * to the full report for them). Never render a full report from it.
+   * The parts of the view that CDS Hooks cards show, built without the rest: the headline's top
+   * option and statement (not its flags) and the recommendations up to the top one (all when the
+   * answer splits into branches); pitfalls, screening findings, plan items and missing data as in
+   * {@link #of}; of the avoid entries, those a proposed order hits; of the warnings, the
+   * per-patient checks and certain conflicts; the proposed orders for {@code orderSign} cards only.
+   * The diagnosis, differential, facts, monitoring, timeline, context, trials, source gaps and
+   * options not offered are left empty (the cards link to the full report for them). Never render a
+   * full report from it.
    */
-  public static ReportView forCards(Assessment a, KnowledgePack pack) {
-    return new ReportViews(pack).cards(a);
+  public static ReportView forCards(Assessment a, KnowledgePack pack, boolean orderSign) {
+    return new ReportViews(pack).cards(a, orderSign);
   }
 
   /** The one-screen block that opens every report (issue 14, item 8). */

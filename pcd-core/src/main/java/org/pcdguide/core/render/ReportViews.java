@@ -19,6 +19,7 @@ final class ReportViews {
   private final Vocabulary vocabulary;
   private final PackViews views;
   private Map<String, ReportView.ProposedOrder> orders = Map.of();
+  private List<Assessment.ProposedOrder> proposed = List.of();
   private Optional<org.pcdguide.core.engine.Warning.RenalDosing> renal = Optional.empty();
 
   ReportViews(KnowledgePack pack) {
@@ -79,26 +80,33 @@ final class ReportViews {
   }
 
   /**
-   * The parts of {@link #report} that CDS Hooks cards show ({@link ReportView#forCards}): of the
-   * entries to avoid, those a proposed order hits; of the warnings, those a card shows (per-patient
-   * checks and certain conflicts).
+   * The parts of {@link #report} that CDS Hooks cards show ({@link ReportView#forCards}): the
+   * headline without its flags, the recommendations up to the headline's (all of them when the
+   * answer splits into branches); of the entries to avoid, those a proposed order hits; of the
+   * warnings, those a card shows (per-patient checks and certain conflicts); the proposed orders
+   * only for {@code orderSign} (patient-view cards show none).
    */
-  ReportView cards(Assessment a) {
-    prepare(a);
-    List<ReportView.Item> recommendations = items(a.recommendations());
+  ReportView cards(Assessment a, boolean orderSign) {
+    if (orderSign) {
+      prepare(a);
+    } else {
+      // patient-view cards show no proposed order: their dispositions are not worded
+      this.proposed = a.orders();
+      this.renal = AttributeViews.renal(a);
+    }
+    List<ReportView.Item> recommendations = headlineItems(a.recommendations());
     List<Assessment.AvoidItem> proposed = new ArrayList<>();
     for (Assessment.AvoidItem v : a.avoid()) {
       if (!v.proposed().isEmpty()) {
         proposed.add(v);
       }
     }
-    List<ReportView.Item> avoid = items(proposed);
     return new ReportView(
         a.caseId(),
         a.asOf(),
         a.knowledgeVersion(),
         a.knowledgeHash(),
-        Headlines.of(a, recommendations, avoid, orders, pack),
+        Headlines.lead(a, recommendations, pack),
         Optional.empty(),
         List.of(),
         a.extent(),
@@ -106,7 +114,7 @@ final class ReportViews {
         a.modules(),
         Map.of(),
         recommendations,
-        avoid,
+        items(proposed),
         items(a.pitfalls()),
         List.of(),
         List.of(),
@@ -119,6 +127,27 @@ final class ReportViews {
         orders,
         items(a.screening()),
         items(a.plan()));
+  }
+
+  /**
+   * The recommendations up to the first disease-directed one, which the headline shows; all of them
+   * when that one holds only in a branch of an undecided finding (the headline then names every
+   * branch).
+   */
+  private List<ReportView.Item> headlineItems(List<Assessment.Recommendation> all) {
+    List<ReportView.Item> out = new ArrayList<>();
+    boolean branches = false;
+    for (Assessment.Recommendation r : all) {
+      ReportView.Item i = item(r);
+      out.add(i);
+      if (!branches && i.kind() != org.pcdguide.core.knowledge.EntryKind.SUPPORTIVE) {
+        if (!BranchHeadline.branch(i)) {
+          break;
+        }
+        branches = true;
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** The proposed orders and the renal annotation the items of {@code a} are shown with. */
@@ -138,6 +167,7 @@ final class ReportViews {
               OrderText.verdicts(o.verdicts(), pack)));
     }
     this.orders = orders;
+    this.proposed = a.orders();
     this.renal = AttributeViews.renal(a);
   }
 
@@ -233,18 +263,22 @@ final class ReportViews {
     return java.util.Collections.unmodifiableList(out);
   }
 
-  /** The proposed orders that are, or are part of, this option. */
+  /** The proposed orders that are, or are part of, this option (their labels). */
   private List<String> proposedOrders(String entryId) {
-    if (orders.isEmpty()) {
+    if (proposed.isEmpty()) {
       return List.of();
     }
     List<String> out = new ArrayList<>(1);
-    for (ReportView.ProposedOrder o : orders.values()) {
-      for (ReportView.Verdict v : o.verdicts()) {
+    for (Assessment.ProposedOrder o : proposed) {
+      for (Assessment.Verdict v : o.verdicts()) {
         if ((v.kind() == VerdictKind.MATCHES_OPTION || v.kind() == VerdictKind.PART_OF_OPTION)
             && v.entry().isPresent()
             && v.entry().get().equals(entryId)) {
-          out.add(o.label());
+          String label = vocabulary.label(o.order());
+          if (!out.contains(label)) {
+            // an order proposed twice is one order, as in the report's proposed orders
+            out.add(label);
+          }
           break;
         }
       }
