@@ -25,16 +25,23 @@ public record PatientCase(
     Optional<List<Therapy>> history,
     List<String> proposed,
     List<Problem> notes) {
+  /** By test, then date (undated last), then value. */
   private static final java.util.Comparator<Lab> LAB_ORDER =
-      java.util.Comparator.comparing(Lab::test)
-          .thenComparing(l -> l.date().orElse(LocalDate.MAX))
-          .thenComparingDouble(Lab::value);
+      (a, b) -> {
+        int c = a.test().compareTo(b.test());
+        if (c == 0) {
+          c = a.date().orElse(LocalDate.MAX).compareTo(b.date().orElse(LocalDate.MAX));
+        }
+        return c != 0 ? c : Double.compare(a.value(), b.value());
+      };
 
   public PatientCase {
     findings = java.util.Collections.unmodifiableMap(new TreeMap<>(findings));
-    labs = labs.stream().sorted(LAB_ORDER).toList();
+    Lab[] sorted = labs.toArray(new Lab[0]);
+    java.util.Arrays.sort(sorted, LAB_ORDER);
+    labs = List.of(sorted);
     history = history.map(List::copyOf);
-    proposed = proposed.stream().distinct().sorted().toList();
+    proposed = proposed.isEmpty() ? List.of() : List.copyOf(new java.util.TreeSet<>(proposed));
     notes = List.copyOf(notes);
   }
 

@@ -1,6 +1,7 @@
 package org.pcdguide.core.render;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.pcdguide.core.engine.Warning;
 import org.pcdguide.core.knowledge.Severity;
@@ -151,7 +152,26 @@ final class WarningText {
         || w instanceof Warning.FlagUnchecked;
   }
 
+  /** A flag check's sources sentence by check id, with the check it was written for. */
+  private static final java.util.Map<
+          String, Map.Entry<org.pcdguide.core.knowledge.FlagCheck, String>>
+      SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The sentence naming a flag check's sources, written once per check (it depends on the pack's
+   * check alone); a check of another pack with the same id is written afresh.
+   */
   private static String sources(org.pcdguide.core.knowledge.FlagCheck check) {
+    Map.Entry<org.pcdguide.core.knowledge.FlagCheck, String> kept = SOURCES.get(check.id());
+    if (kept != null && kept.getKey() == check) {
+      return kept.getValue();
+    }
+    String text = sourcesText(check);
+    SOURCES.put(check.id(), Map.entry(check, text));
+    return text;
+  }
+
+  private static String sourcesText(org.pcdguide.core.knowledge.FlagCheck check) {
     return " Sources: "
         + check.evidence().stream()
             .map(e -> e.source() + ", " + e.locator())
