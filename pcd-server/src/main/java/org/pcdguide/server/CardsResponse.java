@@ -1,11 +1,8 @@
 package org.pcdguide.server;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -30,22 +27,14 @@ record CardsResponse(byte[] json, Set<String> uuids) {
         uuids.add(uuid);
       }
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-    // the nodes serialize themselves as writeValue would, without its flush after every value
-    SerializerProvider nodes = Problems.JSON.getSerializerProviderInstance();
-    try (JsonGenerator g = Problems.JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeFieldName("cards");
-      g.writeStartArray();
-      for (JsonNode card : cards) {
-        card.serialize(g, nodes);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+    byte[] json;
+    try {
+      // one value written through the mapper's recycled buffers (the nodes serialize themselves)
+      json = Problems.JSON.writeValueAsBytes(Problems.JSON.createObjectNode().set("cards", cards));
     } catch (IOException e) {
       throw new IllegalStateException("cards could not be written as JSON", e);
     }
-    return new CardsResponse(out.toByteArray(), java.util.Collections.unmodifiableSet(uuids));
+    return new CardsResponse(json, java.util.Collections.unmodifiableSet(uuids));
   }
 
   /**
