@@ -101,15 +101,17 @@ public final class JsonResourceCaseSource {
     List<FhirResource> checked = new ArrayList<>(resources.size());
     for (int i = 0; i < resources.size(); i++) {
       JsonNode r = resources.get(i);
-      String where = "resources[" + i + "]";
       if (r == null || !r.isObject()) {
-        problems.add(new Problem(where, "not a FHIR resource (a JSON object with a resourceType)"));
+        problems.add(
+            new Problem(
+                "resources[" + i + "]", "not a FHIR resource (a JSON object with a resourceType)"));
       } else if (!r.path("resourceType").isTextual()) {
-        problems.add(new Problem(where + ".resourceType", "missing: not a FHIR resource"));
+        problems.add(
+            new Problem("resources[" + i + "].resourceType", "missing: not a FHIR resource"));
       } else if (!FhirR4.RESOURCE_TYPES.contains(r.path("resourceType").textValue())) {
         problems.add(
             new Problem(
-                where + ".resourceType",
+                "resources[" + i + "].resourceType",
                 "'"
                     + r.path("resourceType").textValue()
                     + "' is not a FHIR R4 resource type (an older FHIR version?)"));

@@ -22,6 +22,9 @@ final class UnitFactors {
   private final Duration budget;
   private final AsyncCache<String, Optional<Double>> cache;
 
+  /** Unit strings as written, bounded and normalised ({@link UnitText#of}), as many as factors. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, UnitText> texts;
+
   /**
    * @param ucum the linear factor from a unit to another (both normalised), empty when UCUM does
    *     not convert them
@@ -34,6 +37,12 @@ final class UnitFactors {
     this.ucum = ucum;
     this.budget = budget;
     this.cache = Caffeine.newBuilder().maximumSize(maxEntries).executor(executor).buildAsync();
+    this.texts = Caffeine.newBuilder().maximumSize(maxEntries).executor(executor).build();
+  }
+
+  /** {@link UnitText#of}, kept for strings within the length bound (an EHR sends few units). */
+  private UnitText text(String raw) {
+    return raw.length() > UnitText.MAX_LENGTH ? UnitText.of(raw) : texts.get(raw, UnitText::of);
   }
 
   UnitConversion convert(double value, String from, String to) {
@@ -43,8 +52,8 @@ final class UnitFactors {
     if (from.equals(to)) {
       return new UnitConversion.Converted(value);
     }
-    UnitText source = UnitText.of(from);
-    UnitText target = UnitText.of(to);
+    UnitText source = text(from);
+    UnitText target = text(to);
     if (source instanceof UnitText.Refused r) {
       return new UnitConversion.Refused(r.reason());
     }

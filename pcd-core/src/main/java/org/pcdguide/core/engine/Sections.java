@@ -275,11 +275,13 @@ final class Sections {
     for (DisorderModule m : pack.modules()) {
       criteriaFacts.add(m.criteriaFact());
     }
-    Optional<String> first =
-        ranked.stream()
-            .filter(r -> r.conditional().isPresent())
-            .map(r -> r.entry().id())
-            .findFirst();
+    Optional<String> first = Optional.empty();
+    for (Assessment.Recommendation r : ranked) {
+      if (r.conditional().isPresent()) {
+        first = Optional.of(r.entry().id());
+        break;
+      }
+    }
     return missing.list(criteriaFacts, first);
   }
 
