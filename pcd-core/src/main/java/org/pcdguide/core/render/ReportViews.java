@@ -80,78 +80,22 @@ final class ReportViews {
   }
 
   /**
-   * The parts of {@link #report} that CDS Hooks cards show ({@link ReportView#forCards}): the
-   * headline without its flags, the recommendations up to the headline's (all of them when the
-   * answer splits into branches); of the entries to avoid, those a proposed order hits; of the
-   * warnings, those a card shows (per-patient checks and certain conflicts); the proposed orders
-   * only for {@code orderSign} (patient-view cards show none).
+   * As {@link #prepare}, without wording the proposed orders: patient-view cards show none, and an
+   * item's "proposed orders that are this option" reads the assessment's orders.
    */
-  ReportView cards(Assessment a, boolean orderSign) {
-    if (orderSign) {
-      prepare(a);
-    } else {
-      // patient-view cards show no proposed order: their dispositions are not worded
-      this.proposed = a.orders();
-      this.renal = AttributeViews.renal(a);
-    }
-    List<ReportView.Item> recommendations = headlineItems(a.recommendations());
-    List<Assessment.AvoidItem> proposed = new ArrayList<>();
-    for (Assessment.AvoidItem v : a.avoid()) {
-      if (!v.proposed().isEmpty()) {
-        proposed.add(v);
-      }
-    }
-    return new ReportView(
-        a.caseId(),
-        a.asOf(),
-        a.knowledgeVersion(),
-        a.knowledgeHash(),
-        Headlines.lead(a, recommendations, pack),
-        Optional.empty(),
-        List.of(),
-        a.extent(),
-        List.of(),
-        a.modules(),
-        Map.of(),
-        recommendations,
-        items(proposed),
-        items(a.pitfalls()),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        a.missingData(),
-        WarningText.cardViews(a),
-        List.of(),
-        orders,
-        items(a.screening()),
-        items(a.plan()));
+  void prepareUnworded(Assessment a) {
+    this.orders = Map.of();
+    this.proposed = a.orders();
+    this.renal = AttributeViews.renal(a);
   }
 
-  /**
-   * The recommendations up to the first disease-directed one, which the headline shows; all of them
-   * when that one holds only in a branch of an undecided finding (the headline then names every
-   * branch).
-   */
-  private List<ReportView.Item> headlineItems(List<Assessment.Recommendation> all) {
-    List<ReportView.Item> out = new ArrayList<>();
-    boolean branches = false;
-    for (Assessment.Recommendation r : all) {
-      ReportView.Item i = item(r);
-      out.add(i);
-      if (!branches && i.kind() != org.pcdguide.core.knowledge.EntryKind.SUPPORTIVE) {
-        if (!BranchHeadline.branch(i)) {
-          break;
-        }
-        branches = true;
-      }
-    }
-    return java.util.Collections.unmodifiableList(out);
+  /** The worded proposed orders of the assessment last prepared. */
+  Map<String, ReportView.ProposedOrder> orders() {
+    return orders;
   }
 
   /** The proposed orders and the renal annotation the items of {@code a} are shown with. */
-  private void prepare(Assessment a) {
+  void prepare(Assessment a) {
     Map<String, ReportView.ProposedOrder> orders = new LinkedHashMap<>();
     for (Assessment.ProposedOrder o : a.orders()) {
       String id = o.order();
@@ -171,7 +115,7 @@ final class ReportViews {
     this.renal = AttributeViews.renal(a);
   }
 
-  private List<ReportView.Item> items(List<? extends Assessment.Item> items) {
+  List<ReportView.Item> items(List<? extends Assessment.Item> items) {
     if (items.isEmpty()) {
       return List.of();
     }
