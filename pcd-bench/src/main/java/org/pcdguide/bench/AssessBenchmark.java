@@ -31,7 +31,9 @@ import org.pcdguide.core.render.JsonReport;
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
+// 20 s: on two cores C2 takes about 10 s to compile the call path; shorter warm-ups measure the
+// compiler, with the spread between forks seen on 2026-12-07 (docs/benchmarks.md)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(2)
 public class AssessBenchmark {
