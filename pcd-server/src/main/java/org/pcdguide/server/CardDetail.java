@@ -2,6 +2,7 @@ package org.pcdguide.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -59,9 +60,7 @@ final class CardDetail extends ValueNode {
     // raw UTF-8 only to a byte generator (not to text, a token buffer or a pretty printer's
     // writer), and not for text with a surrogate, which Jackson's generator escapes
     byte[] head =
-        evidence.quoted() == null || !(g instanceof UTF8JsonGenerator)
-            ? null
-            : CardsResponse.quoted(lead);
+        evidence.quoted() == null || !(g instanceof UTF8JsonGenerator) ? null : quoted(lead);
     if (head == null) {
       g.writeString(textValue());
       return;
@@ -81,5 +80,19 @@ final class CardDetail extends ValueNode {
   @Override
   public int hashCode() {
     return textValue().hashCode();
+  }
+
+  /**
+   * {@code text} JSON-escaped in UTF-8 as Jackson's generator writes it, or null for text with a
+   * surrogate: the generator escapes those (a pair as two escapes, as a lone one that a FHIR string
+   * may carry) where the encoder writes a pair as UTF-8 and refuses a lone one.
+   */
+  static byte[] quoted(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return null;
+      }
+    }
+    return JsonStringEncoder.getInstance().quoteAsUTF8(text);
   }
 }

@@ -15,11 +15,11 @@ final class CardEvidence {
 
   /**
    * An entry's evidence text, and the same JSON-escaped in UTF-8 without quotes (null when only
-   * Jackson's generator writes it: {@link CardsResponse#quoted}).
+   * Jackson's generator writes it: {@link CardDetail#quoted}).
    */
   record Text(String text, byte[] quoted) {
     static Text of(String text) {
-      return new Text(text, CardsResponse.quoted(text));
+      return new Text(text, CardDetail.quoted(text));
     }
   }
 

@@ -1,6 +1,8 @@
 package org.pcdguide.server;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +33,7 @@ record CardIds(String hookInstance, Optional<Instant> issued) {
 
   /** The uuid of the card {@code key} (an entry id, or a key naming the card's kind). */
   UUID of(String key) {
-    UUID named = Cards.uuid(hookInstance, key);
+    UUID named = named(hookInstance, key);
     if (issued.isEmpty()) {
       return named;
     }
@@ -44,4 +46,26 @@ record CardIds(String hookInstance, Optional<Instant> issued) {
     long lsb = (h.getLong(8) & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return new UUID(msb, lsb);
   }
+
+  /** The name-based (version 3) uuid of card {@code key} of a call with this hook instance. */
+  static UUID named(String hookInstance, String key) {
+    // UUID.nameUUIDFromBytes (version 3, MD5), with one digest per thread instead of a lookup
+    MessageDigest md5 = MD5.get();
+    md5.reset();
+    byte[] h = md5.digest((hookInstance + "|" + key).getBytes(StandardCharsets.UTF_8));
+    h[6] = (byte) ((h[6] & 0x0f) | 0x30);
+    h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+    ByteBuffer b = ByteBuffer.wrap(h);
+    return new UUID(b.getLong(), b.getLong());
+  }
+
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("MD5");
+            } catch (java.security.NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 }

@@ -2,10 +2,7 @@ package org.pcdguide.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
-import java.util.UUID;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.knowledge.KnowledgePack;
 import org.pcdguide.core.knowledge.Severity;
@@ -25,10 +22,6 @@ final class Cards {
 
   Cards(KnowledgePack pack) {
     this.pack = pack;
-  }
-
-  ArrayNode patientView(Assessment a, String hookInstance, String base, String report) {
-    return patientView(a, CardIds.nameBased(hookInstance), base, report);
   }
 
   ArrayNode patientView(Assessment a, CardIds ids, String base, String report) {
@@ -97,11 +90,6 @@ final class Cards {
       reportLink(c.putArray("links"), report);
     }
     return cards;
-  }
-
-  ArrayNode orders(
-      Assessment a, Map<String, String> orders, String hookInstance, String base, String report) {
-    return orders(a, orders, CardIds.nameBased(hookInstance), base, report);
   }
 
   ArrayNode orders(
@@ -234,25 +222,4 @@ final class Cards {
   static String shorten(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1).stripTrailing() + "…";
   }
-
-  static UUID uuid(String hookInstance, String key) {
-    // UUID.nameUUIDFromBytes (version 3, MD5), with one digest per thread instead of a lookup
-    MessageDigest md5 = MD5.get();
-    md5.reset();
-    byte[] h = md5.digest((hookInstance + "|" + key).getBytes(StandardCharsets.UTF_8));
-    h[6] = (byte) ((h[6] & 0x0f) | 0x30);
-    h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h);
-    return new UUID(b.getLong(), b.getLong());
-  }
-
-  private static final ThreadLocal<MessageDigest> MD5 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("MD5");
-            } catch (java.security.NoSuchAlgorithmException e) {
-              throw new IllegalStateException(e);
-            }
-          });
 }

@@ -1,6 +1,5 @@
 package org.pcdguide.server;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
@@ -35,20 +34,6 @@ record CardsResponse(byte[] json, Set<String> uuids) {
       throw new IllegalStateException("cards could not be written as JSON", e);
     }
     return new CardsResponse(json, java.util.Collections.unmodifiableSet(uuids));
-  }
-
-  /**
-   * {@code text} JSON-escaped in UTF-8 as Jackson's generator writes it, or null for text with a
-   * surrogate: the generator escapes those (a pair as two escapes, as a lone one that a FHIR string
-   * may carry) where the encoder writes a pair as UTF-8 and refuses a lone one.
-   */
-  static byte[] quoted(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isSurrogate(text.charAt(i))) {
-        return null;
-      }
-    }
-    return JsonStringEncoder.getInstance().quoteAsUTF8(text);
   }
 
   /** Whether {@code id} is a card id the audit log keeps ({@link AuditLimits#FHIR_ID}). */

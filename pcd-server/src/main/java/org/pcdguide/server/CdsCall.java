@@ -57,9 +57,7 @@ public record CdsCall(
 
   /** How this call's cards are named. */
   CardIds cardIds() {
-    return issued
-        .map(t -> CardIds.timeOrdered(hookInstance, t))
-        .orElseGet(() -> CardIds.nameBased(hookInstance));
+    return new CardIds(hookInstance, issued);
   }
 
   /**

@@ -57,7 +57,7 @@ class CardIdsTest {
   @Test
   void nameBased_isTheVersion3UuidOfHookInstanceAndKey_asCallsWereAnsweredBefore() {
     UUID id = CardIds.nameBased("h-1").of("POEMS-TX-001");
-    assertThat(id).isEqualTo(Cards.uuid("h-1", "POEMS-TX-001"));
+    assertThat(id).isEqualTo(CardIds.named("h-1", "POEMS-TX-001"));
     assertThat(id.version()).isEqualTo(3);
   }
 }

@@ -50,13 +50,17 @@ class CardsGoldenTest {
     Assessment a = Engine.assess(c, PACK, c.asOf().orElseThrow());
     Cards cards = new Cards(PACK);
     String hook = "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea";
-    compare(name + ".patient-view.json", wrap(cards.patientView(a, hook, BASE, REPORT)));
+    compare(
+        name + ".patient-view.json",
+        wrap(cards.patientView(a, CardIds.nameBased(hook), BASE, REPORT)));
     Map<String, String> orders = new LinkedHashMap<>();
     int n = 0;
     for (String id : c.proposed()) {
       orders.put("MedicationRequest/order-" + (++n), id);
     }
-    compare(name + ".order-sign.json", wrap(cards.orders(a, orders, hook, BASE, REPORT)));
+    compare(
+        name + ".order-sign.json",
+        wrap(cards.orders(a, orders, CardIds.nameBased(hook), BASE, REPORT)));
   }
 
   private static String wrap(com.fasterxml.jackson.databind.node.ArrayNode list)

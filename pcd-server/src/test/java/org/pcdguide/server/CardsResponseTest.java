@@ -25,7 +25,7 @@ class CardsResponseTest {
     ArrayNode cards = Problems.JSON.createArrayNode();
     cards
         .addObject()
-        .put("uuid", Cards.uuid("hook-1", "POEMS-TX-001").toString())
+        .put("uuid", CardIds.named("hook-1", "POEMS-TX-001").toString())
         .put("summary", "Lenalidomide–dexamethasone … ≥ 3 months, ünïcode");
     cards.addObject().put("uuid", "not a card id!").put("summary", "no valid uuid");
     cards.addObject().put("summary", "no uuid at all");
@@ -51,7 +51,7 @@ class CardsResponseTest {
       @ForAll("texts") String head, @ForAll("texts") String evidence) {
     ArrayNode cards = Problems.JSON.createArrayNode();
     ObjectNode card = cards.addObject();
-    card.put("uuid", Cards.uuid("hook", "E-1").toString());
+    card.put("uuid", CardIds.named("hook", "E-1").toString());
     card.set("detail", new CardDetail(head, CardEvidence.Text.of(evidence)));
     card.put("indicator", "info");
     cards.addObject().put("detail", evidence).put("summary", head);
@@ -117,8 +117,8 @@ class CardsResponseTest {
             List.of("instance ü ≥", "missing-data"))) {
       UUID expected =
           UUID.nameUUIDFromBytes((k.get(0) + "|" + k.get(1)).getBytes(StandardCharsets.UTF_8));
-      assertThat(Cards.uuid(k.get(0), k.get(1))).isEqualTo(expected);
-      assertThat(Cards.uuid(k.get(0), k.get(1)).version()).isEqualTo(3);
+      assertThat(CardIds.named(k.get(0), k.get(1))).isEqualTo(expected);
+      assertThat(CardIds.named(k.get(0), k.get(1)).version()).isEqualTo(3);
     }
   }
 }

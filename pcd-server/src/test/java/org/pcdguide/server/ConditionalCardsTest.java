@@ -50,7 +50,9 @@ class ConditionalCardsTest {
         Assessment a = Engine.assess(c, PACK, c.asOf().orElse(java.time.LocalDate.of(2026, 11, 1)));
         ReportView v = ReportView.of(a, PACK);
         String cards =
-            new Cards(PACK).patientView(a, "hook", "https://cds.example.org", "").toString();
+            new Cards(PACK)
+                .patientView(a, CardIds.nameBased("hook"), "https://cds.example.org", "")
+                .toString();
         List<ReportView.Item> shown = new ArrayList<>();
         if (v.headline().top().isPresent()) {
           v.headline().top().filter(t -> t.conditional().isPresent()).ifPresent(shown::add);

@@ -222,7 +222,8 @@ class OrderCardsTest {
   private static ArrayNode patientView(String file) throws IOException {
     PatientCase c = read(file);
     var a = Engine.assess(c, PACK, c.asOf().orElseThrow());
-    return new Cards(PACK).patientView(a, "hook-1", "https://cds.example.org", "");
+    return new Cards(PACK)
+        .patientView(a, CardIds.nameBased("hook-1"), "https://cds.example.org", "");
   }
 
   private static PatientCase read(String file) throws IOException {
@@ -248,7 +249,7 @@ class OrderCardsTest {
         .orders(
             a,
             Map.of("MedicationRequest/order-1", c.proposed().get(0)),
-            "hook-1",
+            CardIds.nameBased("hook-1"),
             "https://cds.example.org",
             "");
   }

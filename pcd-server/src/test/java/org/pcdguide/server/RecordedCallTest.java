@@ -57,7 +57,7 @@ class RecordedCallTest {
             timed.draftOrders());
     CdsCall back = CdsCall.recorded(RecordedCall.of(before, body, request).text());
     assertThat(back.issued()).isEmpty();
-    assertThat(back.cardIds().of("POEMS-TX-001")).isEqualTo(Cards.uuid("h-1", "POEMS-TX-001"));
+    assertThat(back.cardIds().of("POEMS-TX-001")).isEqualTo(CardIds.named("h-1", "POEMS-TX-001"));
     assertThat(CdsCall.recorded(before.encoded()).issued()).isEmpty();
     // a recorded call names its instant, and its cards' uuids carry it
     CdsCall timedBack = CdsCall.recorded(RecordedCall.of(timed, body, request).text());

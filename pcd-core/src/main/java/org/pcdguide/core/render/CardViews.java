@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.pcdguide.core.engine.Assessment;
 import org.pcdguide.core.knowledge.EntryKind;
-import org.pcdguide.core.knowledge.KnowledgePack;
 
 /** Builds the {@link ReportView} CDS Hooks cards are made from ({@link ReportView#forCards}). */
 final class CardViews {
@@ -19,7 +18,7 @@ final class CardViews {
    * order hits; of the warnings, those a card shows (per-patient checks and certain conflicts); the
    * proposed orders only for {@code orderSign} (patient-view cards show none).
    */
-  static ReportView of(ReportViews views, KnowledgePack pack, Assessment a, boolean orderSign) {
+  static ReportView of(ReportViews views, Assessment a, boolean orderSign) {
     if (orderSign) {
       views.prepare(a);
     } else {
@@ -37,7 +36,7 @@ final class CardViews {
         a.asOf(),
         a.knowledgeVersion(),
         a.knowledgeHash(),
-        Headlines.lead(a, recommendations, pack),
+        Headlines.lead(a, recommendations, views.pack()),
         Optional.empty(),
         List.of(),
         a.extent(),

@@ -65,7 +65,7 @@ public record ReportView(
    * full report from it.
    */
   public static ReportView forCards(Assessment a, KnowledgePack pack, boolean orderSign) {
-    return CardViews.of(new ReportViews(pack), pack, a, orderSign);
+    return CardViews.of(new ReportViews(pack), a, orderSign);
   }
 
   /** The one-screen block that opens every report (issue 14, item 8). */

@@ -89,6 +89,10 @@ final class ReportViews {
     this.renal = AttributeViews.renal(a);
   }
 
+  KnowledgePack pack() {
+    return pack;
+  }
+
   /** The worded proposed orders of the assessment last prepared. */
   Map<String, ReportView.ProposedOrder> orders() {
     return orders;

@@ -153,8 +153,7 @@ final class WarningText {
   }
 
   /** A flag check's sources sentence by check id, with the check it was written for. */
-  private static final java.util.Map<
-          String, Map.Entry<org.pcdguide.core.knowledge.FlagCheck, String>>
+  private static final Map<String, Map.Entry<org.pcdguide.core.knowledge.FlagCheck, String>>
       SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
